@@ -1,0 +1,59 @@
+// Stage 1 · YAML: the tree a YAML document reads into.
+//
+// A manifest is JSON written another way. The reader turns YAML text into a tree of
+// `YAMLNode`s: JSON's values (null, booleans, numbers, strings, sequences, mappings)
+// with, on every node, the line and column where it was written, so that a later
+// error ("expected an integer") can point at the exact place in the file.
+
+/// A place in a YAML text: 1-based line and column, as an editor shows them.
+public struct YAMLMark: Sendable, Hashable, CustomStringConvertible {
+    /// The line, counting from 1.
+    public var line: Int
+    /// The column, counting from 1, in characters.
+    public var column: Int
+
+    /// Makes a mark at `line`, `column`.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One value of a YAML document, with JSON's shapes.
+public enum YAMLValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case sequence([YAMLNode])
+    /// Keys in the order they were written; a later duplicate key replaces an earlier one.
+    case mapping([YAMLPair])
+}
+
+/// One `key: value` entry of a mapping.
+public struct YAMLPair: Sendable, Equatable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A value and where it was written.
+public struct YAMLNode: Sendable, Equatable {
+    public var value: YAMLValue
+    public var mark: YAMLMark
+
+    public init(_ value: YAMLValue, at mark: YAMLMark) {
+        self.value = value
+        self.mark = mark
+    }
+
+    /// Two nodes are equal when their values are: where they were written does not matter.
+    public static func == (a: YAMLNode, b: YAMLNode) -> Bool { a.value == b.value }
+}
