@@ -30,24 +30,26 @@ let package = Package(
         .target(name: "API", dependencies: ["YAML"], swiftSettings: swiftSettings),
         /// A small HTTP/1.1 server, written here rather than imported.
         .target(name: "HTTP", dependencies: ["Common"], swiftSettings: swiftSettings),
-        /// A CRI-shaped container runtime interface and the process runtime.
-        .target(name: "ContainerRuntime", dependencies: ["Common"], swiftSettings: swiftSettings),
-        /// The kubelet: runs the pods of one node.
+        /// The container runtime interface (Kubernetes' CRI): all the kubelet knows of runtimes.
+        .target(name: "CRI", swiftSettings: swiftSettings),
+        /// A runtime behind the CRI that runs each container as a process group.
+        .target(name: "ProcessRuntime", dependencies: ["Common", "CRI"], swiftSettings: swiftSettings),
+        /// The kubelet: runs the pods of one node. It sees runtimes only through the CRI.
         .target(
             name: "Kubelet",
-            dependencies: ["Common", "YAML", "API", "HTTP", "ContainerRuntime"],
+            dependencies: ["Common", "YAML", "API", "HTTP", "CRI"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "stage1",
-            dependencies: ["Common", "YAML", "API", "Kubelet"],
+            dependencies: ["Common", "YAML", "API", "Kubelet", "ProcessRuntime"],
             path: "Stages/Stage1",
             exclude: ["README.md", "manifests"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "Stage1Tests",
-            dependencies: ["Common", "YAML", "API", "HTTP", "ContainerRuntime", "Kubelet"],
+            dependencies: ["Common", "YAML", "API", "HTTP", "CRI", "ProcessRuntime", "Kubelet"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,47 @@
+// Stage 1 · HTTP: the size limits a server enforces on what a client sends.
+//
+// A server that believes a client's byte counts can be made to allocate without bound:
+// a request line of a gigabyte, a million headers, a body "of length 10^18". Every such
+// number is capped here, in one place (like xv6's `param.h`), and the parser and the
+// server read their caps from an `HTTPLimits` value. Stage 1's kubelet takes the defaults;
+// stage 2's API server passes its own (a 3 MiB body) without touching the parser.
+
+/// The caps on a request's parts and on open connections, read by the parser and the server.
+public struct HTTPLimits: Sendable, Equatable {
+    /// The longest request line (`GET /pods HTTP/1.1`) accepted; longer gets 414 URI Too Long.
+    public static let defaultMaxRequestLineBytes = 8 * 1024
+    /// The largest header section accepted; larger gets 431 Request Header Fields Too Large.
+    public static let defaultMaxHeaderSectionBytes = 16 * 1024
+    /// The most header fields in one request; more gets 431.
+    public static let defaultMaxHeaderCount = 100
+    /// The largest request body accepted in stage 1; larger gets 413 Payload Too Large.
+    public static let defaultMaxBodyBytes = 1024 * 1024
+    /// The most connections served at once; beyond it a new one gets 503 and is closed.
+    public static let defaultMaxConnections = 512
+
+    /// The longest request line accepted, in bytes, without its line ending.
+    public var maxRequestLineBytes: Int
+    /// The largest header section accepted, in bytes, counting every header line.
+    public var maxHeaderSectionBytes: Int
+    /// The most header fields accepted in one request.
+    public var maxHeaderCount: Int
+    /// The largest request body accepted, in bytes.
+    public var maxBodyBytes: Int
+    /// The most connections the server serves at the same time.
+    public var maxConnections: Int
+
+    /// Limits for a server; each one defaults to stage 1's constant above.
+    public init(
+        maxRequestLineBytes: Int = HTTPLimits.defaultMaxRequestLineBytes,
+        maxHeaderSectionBytes: Int = HTTPLimits.defaultMaxHeaderSectionBytes,
+        maxHeaderCount: Int = HTTPLimits.defaultMaxHeaderCount,
+        maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes,
+        maxConnections: Int = HTTPLimits.defaultMaxConnections
+    ) {
+        self.maxRequestLineBytes = maxRequestLineBytes
+        self.maxHeaderSectionBytes = maxHeaderSectionBytes
+        self.maxHeaderCount = maxHeaderCount
+        self.maxBodyBytes = maxBodyBytes
+        self.maxConnections = maxConnections
+    }
+}

@@ -1,0 +1,54 @@
+// Stage 1 · HTTP: why the parser refused a request, and what the server answers.
+//
+// Each way a request can be unacceptable maps to one status code, so the server can
+// answer it without the handler ever seeing the request, and then close the connection:
+// after a framing error, the server cannot know where the next request would start.
+
+/// A reason the parser rejected a request; the server turns it into a response and closes.
+public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The request line is not `METHOD SP target SP HTTP/x.y`.
+    case malformedRequestLine
+    /// The request line is longer than the limit.
+    case requestLineTooLong
+    /// The version is not HTTP/1.x.
+    case unsupportedVersion
+    /// A header line is not `name: value`, or holds forbidden bytes.
+    case malformedHeader
+    /// The header section is larger than the limit.
+    case headerSectionTooLarge
+    /// There are more header fields than the limit.
+    case tooManyHeaders
+    /// `Content-Length` is not a number, or two of them disagree.
+    case invalidContentLength
+    /// The body is larger than the limit.
+    case bodyTooLarge
+    /// The request uses a `Transfer-Encoding`, which stage 1 does not decode.
+    case unsupportedTransferEncoding
+
+    /// The status the server answers with.
+    public var status: HTTPStatus {
+        switch self {
+        case .malformedRequestLine, .malformedHeader, .invalidContentLength: .badRequest
+        case .requestLineTooLong: .uriTooLong
+        case .unsupportedVersion: .httpVersionNotSupported
+        case .headerSectionTooLarge, .tooManyHeaders: .requestHeaderFieldsTooLarge
+        case .bodyTooLarge: .payloadTooLarge
+        case .unsupportedTransferEncoding: .notImplemented
+        }
+    }
+
+    /// The plain-text explanation sent as the response body.
+    public var description: String {
+        switch self {
+        case .malformedRequestLine: "malformed request line"
+        case .requestLineTooLong: "request line too long"
+        case .unsupportedVersion: "only HTTP/1.0 and HTTP/1.1 are supported"
+        case .malformedHeader: "malformed header field"
+        case .headerSectionTooLarge: "header section too large"
+        case .tooManyHeaders: "too many header fields"
+        case .invalidContentLength: "invalid Content-Length"
+        case .bodyTooLarge: "request body too large"
+        case .unsupportedTransferEncoding: "Transfer-Encoding is not supported; send Content-Length"
+        }
+    }
+}

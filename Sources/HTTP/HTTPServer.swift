@@ -1,0 +1,118 @@
+// Stage 1 · HTTP: the server: a listening socket, an accept loop, a task per connection.
+//
+// `init` binds and listens at once, so a port clash fails where the server is built and
+// `port` is known (port 0 picks a free one) before anything runs. `run()` accepts
+// connections until its task is cancelled and serves each in a child task of one task
+// group. That structure is the shutdown story: cancelling `run()` cancels every
+// connection's task; `run()` closes the listener at once, so new clients are refused,
+// and returns only when every connection has finished. Nothing outlives it.
+//
+// The kubelet (stage 1) serves its read-only API on port 10255 with this; the API server
+// (stage 2) serves Kubernetes' REST API with it. Both route requests themselves in
+// their handler; `HTTPRequest.pathSegments` is the one routing helper.
+
+import Common
+import Synchronization
+
+/// An HTTP/1.1 server that calls one handler per request; each component that serves HTTP owns one.
+public final class HTTPServer: Sendable {
+    /// How long to pause accepting when the process runs out of descriptors, so the loop does not spin.
+    static let acceptBackoff = Duration.milliseconds(100)
+
+    /// `run()` was called on a server that has already run.
+    public struct AlreadyRunError: Error, CustomStringConvertible {
+        public var description: String { "an HTTPServer runs once; make a new one" }
+    }
+
+    /// The address the server listens on, as given.
+    public let host: String
+    /// The port the server listens on: the kernel's choice when it was made with port 0.
+    public let port: Int
+
+    private let listener: Socket
+    private let limits: HTTPLimits
+    private let logger: Logger
+    private let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    // Connections being served now; checked against `limits.maxConnections` on each accept.
+    private let openConnections = Atomic<Int>(0)
+    private let hasRun = Atomic<Bool>(false)
+
+    /// Binds and listens on `host:port` now; `handler` answers every valid request once `run()` runs.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int,
+        limits: HTTPLimits = HTTPLimits(),
+        logger: Logger,
+        handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse
+    ) throws {
+        listener = try Socket.listening(host: host, port: port)
+        self.host = host
+        self.port = listener.localPort
+        self.limits = limits
+        self.logger = logger
+        self.handler = handler
+    }
+
+    /// The number of connections being served right now.
+    public var connectionCount: Int { openConnections.load(ordering: .relaxed) }
+
+    /// Accepts and serves connections until the task is cancelled; returns when all have closed.
+    public func run() async throws {
+        guard !hasRun.exchange(true, ordering: .relaxed) else { throw AlreadyRunError() }
+        logger.info("serving HTTP", ["address": "\(host):\(port)"])
+        try await withThrowingDiscardingTaskGroup { group in
+            // Runs when the accept loop ends, before the group waits for its children:
+            // stop taking clients first, then tell the connections to finish.
+            defer {
+                listener.close()
+                group.cancelAll()
+            }
+            while !Task.isCancelled {
+                guard let connection = try await acceptNextConnection() else { continue }
+                guard openConnections.add(1, ordering: .relaxed).newValue <= limits.maxConnections else {
+                    refuse(connection)
+                    continue
+                }
+                group.addTask {
+                    await self.serve(connection)
+                    self.openConnections.subtract(1, ordering: .relaxed)
+                }
+            }
+        }
+        logger.info("stopped serving HTTP", ["address": "\(host):\(port)"])
+    }
+
+    /// The next connection; nil after cancellation or a transient failure (the loop re-checks).
+    private func acceptNextConnection() async throws -> Socket? {
+        do {
+            return try await listener.accept()
+        } catch is CancellationError {
+            return nil
+        } catch let error as SocketError where error.isResourceExhaustion {
+            // Out of descriptors or memory: existing connections will free some; wait, then retry.
+            logger.warning("cannot accept connections", ["error": error])
+            try? await Task.sleep(for: Self.acceptBackoff)
+            return nil
+        }
+    }
+
+    /// Serves one connection and closes it; a connection that ends badly gets one debug line.
+    private func serve(_ connection: Socket) async {
+        defer { connection.close() }
+        do {
+            try await HTTPConnection(socket: connection, limits: limits, handler: handler).serve()
+        } catch is CancellationError {
+            // Shutdown: not the connection's fault.
+        } catch {
+            logger.debug("connection failed", ["error": error])
+        }
+    }
+
+    /// Over the connection limit: say so in one non-blocking write, and close.
+    private func refuse(_ connection: Socket) {
+        connection.writeWithoutWaiting(HTTPResponse.encodeRefusal(status: .serviceUnavailable, message: "too many connections"))
+        connection.close()
+        openConnections.subtract(1, ordering: .relaxed)
+        logger.debug("connection refused", ["reason": "too many connections", "limit": limits.maxConnections])
+    }
+}

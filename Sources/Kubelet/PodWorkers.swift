@@ -1,0 +1,43 @@
+// Stage 1 · Kubelet: the table of pod workers, one per pod, by uid.
+//
+// The kubelet's main loop adds a worker when a pod appears and asks it to terminate
+// when the pod disappears; the HTTP API looks workers up to find a container's logs.
+// A worker that is still stopping its pod stays in the table, marked terminating, so
+// that a pod which comes back with the same uid waits for the old one to be gone.
+
+import API
+
+/// Every pod worker of this kubelet, by pod uid.
+actor PodWorkers {
+    private var workers: [String: PodWorker] = [:]
+    private var terminating: Set<String> = []
+
+    /// The worker of pod `uid`, if it has one.
+    func worker(forPod uid: String) -> PodWorker? { workers[uid] }
+
+    /// Every worker, including ones still terminating.
+    var all: [PodWorker] { Array(workers.values) }
+
+    /// The uids of pods with a worker that is not terminating.
+    var activeUIDs: Set<String> { Set(workers.keys).subtracting(terminating) }
+
+    /// True while pod `uid` has a worker, terminating or not.
+    func hasWorker(forPod uid: String) -> Bool { workers[uid] != nil }
+
+    /// Adds `worker` for pod `uid`.
+    func add(_ worker: PodWorker, forPod uid: String) {
+        workers[uid] = worker
+    }
+
+    /// Asks pod `uid`'s worker to stop the pod; it stays in the table until `remove`.
+    func terminate(pod uid: String) {
+        guard let worker = workers[uid], terminating.insert(uid).inserted else { return }
+        worker.requestTermination()
+    }
+
+    /// Forgets pod `uid`'s worker once its `run` has returned.
+    func remove(pod uid: String) {
+        workers[uid] = nil
+        terminating.remove(uid)
+    }
+}
