@@ -113,6 +113,9 @@ public struct Kubelet: Sendable {
             await workers.add(worker, forPod: uid)
             group.addTask {
                 await worker.run()
+                // Cancelled means shutdown: the worker stays in the table so that
+                // `stopAllPods` finds it and stops its pod.
+                guard !Task.isCancelled else { return }
                 await workers.remove(pod: uid)
                 // The pod may have come back while its old worker was stopping it.
                 changed.yield()

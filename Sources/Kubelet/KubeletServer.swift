@@ -94,7 +94,7 @@ struct KubeletServer: Sendable {
     /// A JSON answer, encoded as Kubernetes' API objects are.
     static func json(_ value: some Encodable) -> HTTPResponse {
         do {
-            let data = try APIJSON.encoder(pretty: true).encode(value)
+            let data = try APIJSON.encode(value, pretty: true)
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: [UInt8](data) + [0x0A])
         } catch {
             return .text("could not encode the answer: \(error)\n", status: .internalServerError)

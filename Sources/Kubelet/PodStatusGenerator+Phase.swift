@@ -61,16 +61,16 @@ extension PodStatusGenerator {
     ///
     /// BestEffort: nobody asked for anything. Guaranteed: every container limits cpu and
     /// memory, with requests (when given) equal to the limits. Burstable: anything between.
-    static func qosClass(of spec: PodSpec) -> String {
+    static func qosClass(of spec: PodSpec) -> PodQOSClass {
         let all = spec.initContainers + spec.containers
         let asksForNothing = all.allSatisfy { $0.resources.requests.isEmpty && $0.resources.limits.isEmpty }
-        if asksForNothing { return "BestEffort" }
+        if asksForNothing { return .bestEffort }
         let guaranteed = all.allSatisfy { container in
             ["cpu", "memory"].allSatisfy { resource in
                 guard let limit = container.resources.limits[resource] else { return false }
                 return container.resources.requests[resource].map { $0 == limit } ?? true
             }
         }
-        return guaranteed ? "Guaranteed" : "Burstable"
+        return guaranteed ? .guaranteed : .burstable
     }
 }

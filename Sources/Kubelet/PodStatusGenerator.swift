@@ -29,7 +29,7 @@ struct PodStatusGenerator {
         let appStatuses = pod.spec.containers.map { containerStatus($0, isInit: false) }
         status.initContainerStatuses = initStatuses
         status.containerStatuses = appStatuses
-        status.phase = hasFailedForGood ? .failed : Self.phase(of: pod.spec, initStatuses: initStatuses, appStatuses: appStatuses)
+        status.phase = hasFailedForGood ? PodPhase.failed : Self.phase(of: pod.spec, initStatuses: initStatuses, appStatuses: appStatuses)
         status.hostIP = hostIP
         status.hostIPs = [HostIP(ip: hostIP)]
         if containers.isEmpty && waiting["*sandbox*"] != nil {
@@ -41,7 +41,7 @@ struct PodStatusGenerator {
         }
         status.startTime = startTime
         status.qosClass = Self.qosClass(of: pod.spec)
-        status.conditions = conditions(phase: status.phase, initStatuses: initStatuses, appStatuses: appStatuses)
+        status.conditions = conditions(phase: status.phase ?? .pending, initStatuses: initStatuses, appStatuses: appStatuses)
             .map { condition in
                 var condition = condition
                 let old = previous?.conditions.first { $0.type == condition.type }
@@ -67,7 +67,7 @@ struct PodStatusGenerator {
         status.restartCount = Int32(record.restartCount)
         switch record.status.state {
         case .running:
-            status.state = ContainerState(running: ContainerStateRunning(startedAt: record.status.startedAt.map(Time.init)))
+            status.state = ContainerState(running: ContainerStateRunning(startedAt: record.status.startedAt.map(Time.init) ?? .zero))
         case .exited:
             status.state = ContainerState(terminated: terminated(record.status))
         case .created, .unknown:
@@ -94,8 +94,8 @@ struct PodStatusGenerator {
         terminated.signal = status.signal ?? 0
         terminated.reason = status.reason
         terminated.message = status.message
-        terminated.startedAt = status.startedAt.map(Time.init)
-        terminated.finishedAt = status.finishedAt.map(Time.init)
+        terminated.startedAt = status.startedAt.map(Time.init) ?? .zero
+        terminated.finishedAt = status.finishedAt.map(Time.init) ?? .zero
         terminated.containerID = "\(runtimeName)://\(status.id)"
         return terminated
     }

@@ -40,17 +40,17 @@ extension PodWorker {
     func sandboxConfig(logDirectory: URL) -> PodSandboxConfig {
         PodSandboxConfig(
             metadata: PodSandboxMetadata(
-                name: pod.metadata.name, uid: pod.metadata.uid, namespace: pod.metadata.namespace, attempt: 0),
-            hostname: pod.metadata.name,
-            logDirectory: logDirectory.path,
+                name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid, attempt: 0),
             labels: pod.metadata.labels,
-            annotations: pod.metadata.annotations
+            annotations: pod.metadata.annotations,
+            logDirectory: logDirectory.path,
+            hostname: pod.metadata.name
         )
     }
 
     /// Creates the emptyDir directories; hostPath volumes are the host's and are left alone.
     func makeVolumes() throws {
-        for volume in pod.spec.volumes where volume.emptyDir != nil {
+        for volume in pod.spec.volumes where volume.source.emptyDir != nil {
             try FileManager.default.createDirectory(at: emptyDirPath(volume.name), withIntermediateDirectories: true)
         }
     }
@@ -117,7 +117,7 @@ extension PodWorker {
                 throw KubeletError("volume \"\(volumeMount.name)\" of container \"\(container.name)\" is not a volume of the pod")
             }
             let hostPath: String
-            if let path = volume.hostPath?.path {
+            if let path = volume.source.hostPath?.path {
                 hostPath = path
             } else {
                 hostPath = emptyDirPath(volume.name).path

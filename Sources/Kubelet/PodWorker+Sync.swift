@@ -87,7 +87,7 @@ extension PodWorker {
                 await killForFailedLiveness(container, record: record, message: failure.message)
             }
         case .exited:
-            if Self.shouldRestart(exitCode: record.status.exitCode, policy: pod.spec.restartPolicy) {
+            if Self.shouldRestart(exitCode: record.status.exitCode, policy: pod.spec.restartPolicy ?? .always) {
                 await restartAfterBackoff(container, record: record)
             }
         case .created, .unknown:
@@ -134,6 +134,7 @@ extension PodWorker {
     /// This is what happens when a manifest is deleted: each container gets SIGTERM and
     /// the pod's `terminationGracePeriodSeconds` to exit before SIGKILL.
     func terminate() async {
+        guard state != .terminated else { return }
         state = .terminating
         let grace = Duration.seconds(pod.spec.terminationGracePeriodSeconds ?? KubeletConfiguration.Defaults.terminationGracePeriodSeconds)
         await withTaskGroup(of: Void.self) { group in

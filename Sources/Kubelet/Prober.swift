@@ -34,10 +34,10 @@ struct Prober: Sendable {
     /// Runs `probe` against `container` (runtime id `containerID`) once.
     func run(_ probe: Probe, container: Container, containerID: String) async -> ProbeOutcome {
         let timeout = Duration.seconds(Int64(probe.effectiveTimeoutSeconds))
-        if let exec = probe.exec {
+        if let exec = probe.handler.exec {
             return await runExec(exec.command, containerID: containerID, timeout: timeout)
         }
-        if let httpGet = probe.httpGet {
+        if let httpGet = probe.handler.httpGet {
             guard let port = Self.resolve(httpGet.port, in: container) else {
                 return .failure("unknown port \(httpGet.port) in container \(container.name)")
             }
@@ -45,7 +45,7 @@ struct Prober: Sendable {
             return await HTTPProbe.get(host: host, port: port, path: httpGet.path.isEmpty ? "/" : httpGet.path,
                                        headers: httpGet.httpHeaders.map { ($0.name, $0.value) }, timeout: timeout)
         }
-        if let tcpSocket = probe.tcpSocket {
+        if let tcpSocket = probe.handler.tcpSocket {
             guard let port = Self.resolve(tcpSocket.port, in: container) else {
                 return .failure("unknown port \(tcpSocket.port) in container \(container.name)")
             }
@@ -59,7 +59,7 @@ struct Prober: Sendable {
         do {
             let result = try await runtime.execSync(containerID: containerID, command: command, timeout: timeout)
             if result.exitCode == 0 { return .success }
-            let output = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
             return .failure("command \(command) exited with \(result.exitCode)" + (output.isEmpty ? "" : ": \(output)"))
         } catch {
             return .failure("\(error)")

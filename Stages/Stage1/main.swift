@@ -83,7 +83,7 @@ case "yaml":
     do {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let documents = try YAMLReader.documents(in: text)
-        print(YAMLNode.jsonText(documents, pretty: true))
+        print(YAMLNode.jsonText(documents: documents, pretty: true))
     } catch let error as YAMLError {
         fail("\(path):\(error.mark.line):\(error.mark.column): \(error.message)")
     } catch {

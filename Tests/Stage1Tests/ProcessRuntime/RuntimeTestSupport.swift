@@ -37,7 +37,7 @@ func withRuntime(_ body: (ProcessRuntime, String) async throws -> Void) async th
 }
 
 /// Waits until `condition` holds, checking often, for at most `limit`; returns whether it held.
-func eventually(within limit: Duration = .seconds(5), _ condition: () async throws -> Bool) async rethrows -> Bool {
+func becomesTrue(within limit: Duration = .seconds(5), _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = ContinuousClock.now + limit
     while ContinuousClock.now < deadline {
         if try await condition() { return true }
@@ -71,7 +71,7 @@ func startContainer(
 
 /// Waits until the container has exited and returns its status.
 func exitedStatus(_ runtime: ProcessRuntime, _ id: String, within limit: Duration = .seconds(5)) async throws -> ContainerStatus {
-    let exited = try await eventually(within: limit) { try await runtime.containerStatus(id: id).state == .exited }
+    let exited = try await becomesTrue(within: limit) { try await runtime.containerStatus(id: id).state == .exited }
     #expect(exited, "container did not exit within \(limit)")
     return try await runtime.containerStatus(id: id)
 }
@@ -80,7 +80,7 @@ func exitedStatus(_ runtime: ProcessRuntime, _ id: String, within limit: Duratio
 func waitForLog(_ runtime: ProcessRuntime, _ id: String, containing text: String) async throws -> String {
     let path = try await runtime.containerStatus(id: id).logPath
     var log = ""
-    _ = await eventually {
+    _ = await becomesTrue {
         log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return log.contains(text)
     }

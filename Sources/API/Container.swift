@@ -1,0 +1,126 @@
+// Stage 1 · API: one container of a pod (core/v1 `Container`).
+//
+// What to run (image, command, args, workingDir, env), what it needs (resources,
+// volumeMounts, ports), and how the kubelet watches it (probes). Left out for now, and
+// dropped when decoding: envFrom, env[].valueFrom, lifecycle hooks, securityContext,
+// volumeDevices, resizePolicy, restartPolicy (sidecars).
+
+/// A container the kubelet runs for a pod, through the container runtime.
+public struct Container: Sendable, Hashable, Codable {
+    /// The container's name, unique within the pod. Always written (no omitempty).
+    public var name: String
+    /// The image to run.
+    public var image: String
+    /// The entrypoint; when empty, the image's own.
+    public var command: [String]
+    /// Arguments to the entrypoint; when empty, the image's own.
+    public var args: [String]
+    /// The working directory; when empty, the image's own.
+    public var workingDir: String
+    /// Ports the container listens on; informational, and names for probes.
+    public var ports: [ContainerPort]
+    /// Environment variables.
+    public var env: [EnvVar]
+    /// CPU and memory requests and limits.
+    public var resources: ResourceRequirements
+    /// Volumes mounted into the container's filesystem.
+    public var volumeMounts: [VolumeMount]
+    /// Restarts the container when it fails.
+    public var livenessProbe: Probe?
+    /// Takes the pod out of service while it fails.
+    public var readinessProbe: Probe?
+    /// Holds off the other probes until it succeeds once.
+    public var startupProbe: Probe?
+    /// Where the container may write a message about its termination.
+    public var terminationMessagePath: String
+    /// Where the termination message comes from.
+    public var terminationMessagePolicy: TerminationMessagePolicy?
+    /// When to pull the image.
+    public var imagePullPolicy: PullPolicy?
+    /// Keep standard input open.
+    public var stdin: Bool
+    /// Close standard input after the first attach.
+    public var stdinOnce: Bool
+    /// Allocate a terminal.
+    public var tty: Bool
+
+    /// Makes a container; every field defaults to Go's zero value.
+    public init(
+        name: String = "", image: String = "", command: [String] = [], args: [String] = [],
+        workingDir: String = "", ports: [ContainerPort] = [], env: [EnvVar] = [],
+        resources: ResourceRequirements = ResourceRequirements(), volumeMounts: [VolumeMount] = [],
+        livenessProbe: Probe? = nil, readinessProbe: Probe? = nil, startupProbe: Probe? = nil,
+        terminationMessagePath: String = "", terminationMessagePolicy: TerminationMessagePolicy? = nil,
+        imagePullPolicy: PullPolicy? = nil, stdin: Bool = false, stdinOnce: Bool = false, tty: Bool = false
+    ) {
+        self.name = name
+        self.image = image
+        self.command = command
+        self.args = args
+        self.workingDir = workingDir
+        self.ports = ports
+        self.env = env
+        self.resources = resources
+        self.volumeMounts = volumeMounts
+        self.livenessProbe = livenessProbe
+        self.readinessProbe = readinessProbe
+        self.startupProbe = startupProbe
+        self.terminationMessagePath = terminationMessagePath
+        self.terminationMessagePolicy = terminationMessagePolicy
+        self.imagePullPolicy = imagePullPolicy
+        self.stdin = stdin
+        self.stdinOnce = stdinOnce
+        self.tty = tty
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, image, command, args, workingDir, ports, env, resources, volumeMounts
+        case livenessProbe, readinessProbe, startupProbe, terminationMessagePath, terminationMessagePolicy
+        case imagePullPolicy, stdin, stdinOnce, tty
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(.name, or: "")
+        image = try c.decode(.image, or: "")
+        command = try c.decode(.command, or: [])
+        args = try c.decode(.args, or: [])
+        workingDir = try c.decode(.workingDir, or: "")
+        ports = try c.decode(.ports, or: [])
+        env = try c.decode(.env, or: [])
+        resources = try c.decode(.resources, or: ResourceRequirements())
+        volumeMounts = try c.decode(.volumeMounts, or: [])
+        livenessProbe = try c.decodeIfPresent(.livenessProbe)
+        readinessProbe = try c.decodeIfPresent(.readinessProbe)
+        startupProbe = try c.decodeIfPresent(.startupProbe)
+        terminationMessagePath = try c.decode(.terminationMessagePath, or: "")
+        terminationMessagePolicy = try c.decodeMember(.terminationMessagePolicy)
+        imagePullPolicy = try c.decodeMember(.imagePullPolicy)
+        stdin = try c.decode(.stdin, or: false)
+        stdinOnce = try c.decode(.stdinOnce, or: false)
+        tty = try c.decode(.tty, or: false)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeUnlessEmpty(image, forKey: .image)
+        try c.encodeUnlessEmpty(command, forKey: .command)
+        try c.encodeUnlessEmpty(args, forKey: .args)
+        try c.encodeUnlessEmpty(workingDir, forKey: .workingDir)
+        try c.encodeUnlessEmpty(ports, forKey: .ports)
+        try c.encodeUnlessEmpty(env, forKey: .env)
+        // A struct: always written, so kubectl shows `"resources": {}`.
+        try c.encode(resources, forKey: .resources)
+        try c.encodeUnlessEmpty(volumeMounts, forKey: .volumeMounts)
+        try c.encodeIfPresent(livenessProbe, forKey: .livenessProbe)
+        try c.encodeIfPresent(readinessProbe, forKey: .readinessProbe)
+        try c.encodeIfPresent(startupProbe, forKey: .startupProbe)
+        try c.encodeUnlessEmpty(terminationMessagePath, forKey: .terminationMessagePath)
+        try c.encodeIfPresent(terminationMessagePolicy, forKey: .terminationMessagePolicy)
+        try c.encodeIfPresent(imagePullPolicy, forKey: .imagePullPolicy)
+        try c.encodeUnlessEmpty(stdin, forKey: .stdin)
+        try c.encodeUnlessEmpty(stdinOnce, forKey: .stdinOnce)
+        try c.encodeUnlessEmpty(tty, forKey: .tty)
+    }
+}

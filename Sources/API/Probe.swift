@@ -1,0 +1,96 @@
+// Stage 1 · API: a health check the kubelet runs against a container (core/v1 `Probe`).
+//
+// In Go, `Probe` embeds `ProbeHandler` inline: `exec`, `httpGet` and `tcpSocket` sit
+// directly in the probe's JSON object next to `periodSeconds`. Here `handler` is a
+// property, read and written against the same JSON object (see `init(from:)`), so
+// the JSON matches Go's while Swift code says `probe.handler.httpGet`.
+//
+// The timing fields are Go int32s with omitempty: 0 means "not set". Kubernetes'
+// defaulting fills them in on the API server; a static pod read from a file is not
+// defaulted, so the prober uses the `effective…` accessors below, which apply the
+// same defaults (timeout 1s, period 10s, success 1, failure 3).
+
+/// A liveness, readiness or startup check of a container; run periodically by the
+/// kubelet's prober, whose results restart containers or mark pods ready.
+public struct Probe: Sendable, Hashable, Codable {
+    /// Kubernetes' defaults for unset timing fields.
+    public static let defaultTimeoutSeconds: Int32 = 1
+    /// Kubernetes' default probe period.
+    public static let defaultPeriodSeconds: Int32 = 10
+    /// Kubernetes' default number of successes that make a failing probe pass.
+    public static let defaultSuccessThreshold: Int32 = 1
+    /// Kubernetes' default number of failures that make a passing probe fail.
+    public static let defaultFailureThreshold: Int32 = 3
+
+    /// What to check: a command, an HTTP GET, or a TCP connection (Go's inline handler).
+    public var handler: ProbeHandler
+    /// Seconds after the container starts before the first check.
+    public var initialDelaySeconds: Int32
+    /// Seconds a check may take; 0 means the default.
+    public var timeoutSeconds: Int32
+    /// Seconds between checks; 0 means the default.
+    public var periodSeconds: Int32
+    /// Consecutive successes needed after a failure; 0 means the default.
+    public var successThreshold: Int32
+    /// Consecutive failures needed after a success; 0 means the default.
+    public var failureThreshold: Int32
+    /// Overrides the pod's grace period when a failed probe kills the container.
+    public var terminationGracePeriodSeconds: Int64?
+
+    /// Makes a probe; timing fields default to 0, "use Kubernetes' default".
+    public init(
+        handler: ProbeHandler = ProbeHandler(), initialDelaySeconds: Int32 = 0, timeoutSeconds: Int32 = 0,
+        periodSeconds: Int32 = 0, successThreshold: Int32 = 0, failureThreshold: Int32 = 0,
+        terminationGracePeriodSeconds: Int64? = nil
+    ) {
+        self.handler = handler
+        self.initialDelaySeconds = initialDelaySeconds
+        self.timeoutSeconds = timeoutSeconds
+        self.periodSeconds = periodSeconds
+        self.successThreshold = successThreshold
+        self.failureThreshold = failureThreshold
+        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+    }
+
+    /// The timeout to use: `timeoutSeconds`, or the default when unset.
+    public var effectiveTimeoutSeconds: Int32 { timeoutSeconds > 0 ? timeoutSeconds : Probe.defaultTimeoutSeconds }
+    /// The period to use: `periodSeconds`, or the default when unset.
+    public var effectivePeriodSeconds: Int32 { periodSeconds > 0 ? periodSeconds : Probe.defaultPeriodSeconds }
+    /// The success threshold to use: `successThreshold`, or the default when unset.
+    public var effectiveSuccessThreshold: Int32 {
+        successThreshold > 0 ? successThreshold : Probe.defaultSuccessThreshold
+    }
+    /// The failure threshold to use: `failureThreshold`, or the default when unset.
+    public var effectiveFailureThreshold: Int32 {
+        failureThreshold > 0 ? failureThreshold : Probe.defaultFailureThreshold
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold, failureThreshold
+        case terminationGracePeriodSeconds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        // The inline handler reads its own keys from the same object.
+        handler = try ProbeHandler(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        initialDelaySeconds = try c.decode(.initialDelaySeconds, or: 0)
+        timeoutSeconds = try c.decode(.timeoutSeconds, or: 0)
+        periodSeconds = try c.decode(.periodSeconds, or: 0)
+        successThreshold = try c.decode(.successThreshold, or: 0)
+        failureThreshold = try c.decode(.failureThreshold, or: 0)
+        terminationGracePeriodSeconds = try c.decodeIfPresent(.terminationGracePeriodSeconds)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        // Both write into the same JSON object, as Go's inline embedding does.
+        try handler.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUnlessEmpty(initialDelaySeconds, forKey: .initialDelaySeconds)
+        try c.encodeUnlessEmpty(timeoutSeconds, forKey: .timeoutSeconds)
+        try c.encodeUnlessEmpty(periodSeconds, forKey: .periodSeconds)
+        try c.encodeUnlessEmpty(successThreshold, forKey: .successThreshold)
+        try c.encodeUnlessEmpty(failureThreshold, forKey: .failureThreshold)
+        try c.encodeIfPresent(terminationGracePeriodSeconds, forKey: .terminationGracePeriodSeconds)
+    }
+}

@@ -1,0 +1,30 @@
+// Stage 1 · Test harness: which optional command-line tools this machine has.
+//
+// The series needs nothing beyond the Swift toolchain, but some tests use tools a
+// learner may or may not have (`curl` in every notebook, later `kubectl`, `etcd`).
+// Such a test is *visibly* skipped when its tool is missing:
+//
+//     @Test(.enabled(if: Tools.isInstalled("curl"), "the notebook calls curl"))
+
+import Foundation
+
+/// Looks up executables on `PATH`; used by tests to enable or skip themselves.
+enum Tools {
+    /// The full path of `name` found on `PATH`, or nil.
+    static func path(of name: String) -> String? {
+        if name.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: name) ? name : nil
+        }
+        let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// True when `name` is on `PATH`; the condition for tests that need the tool.
+    static func isInstalled(_ name: String) -> Bool {
+        path(of: name) != nil
+    }
+}
