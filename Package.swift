@@ -47,9 +47,22 @@ let package = Package(
             exclude: ["README.md", "manifests"],
             swiftSettings: swiftSettings
         ),
+
+        // MARK: Stage 2 · the API server, and a kubelet that takes its orders from it
+
+        /// Durable storage for the API server: nothing acknowledged is lost.
+        .target(name: "Storage", dependencies: ["Common"], swiftSettings: swiftSettings),
+
+        // MARK: Tests: one target per stage; later stages re-run earlier stages' suites.
+
         .testTarget(
             name: "Stage1Tests",
             dependencies: ["Common", "YAML", "API", "HTTP", "CRI", "ProcessRuntime", "Kubelet"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "Stage2Tests",
+            dependencies: ["Common", "YAML", "API", "HTTP", "Storage"],
             swiftSettings: swiftSettings
         ),
     ],
