@@ -9,8 +9,9 @@
 /// The bounds the YAML reader enforces on every input; read by the scanner and parser.
 public enum YAMLLimits {
     /// How deeply collections may nest (flow brackets, block indentation levels, and the
-    /// height of a tree assembled through aliases). The parser recurses once a level, so
-    /// this also bounds its stack use.
+    /// height of a tree assembled through aliases). The parser and the JSON renderer use
+    /// explicit stacks, not recursion, so this is a policy; it also keeps the synthesized
+    /// `==` on nodes, which does recurse, shallow.
     public static let maxNestingDepth = 512
 
     /// How many values one document may hold once aliases are expanded. Protects the

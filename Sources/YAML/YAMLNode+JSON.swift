@@ -12,55 +12,82 @@ extension YAMLNode {
     /// This node as JSON text, as `json.dumps(value)` (or, when `pretty`,
     /// `json.dumps(value, indent=2)`) prints it; used by `stage1 yaml FILE` and tests.
     public func jsonText(pretty: Bool = false) -> String {
-        var output = ""
-        JSONRenderer(isPretty: pretty).render(self, indent: 0, into: &output)
-        return output
+        JSONRenderer(isPretty: pretty).render(self)
     }
 
     /// Several documents as one JSON array, the shape `stage1 yaml FILE` prints for a
     /// file with `---` separators.
     public static func jsonText(documents: [YAMLNode], pretty: Bool = false) -> String {
-        var output = ""
-        JSONRenderer(isPretty: pretty).renderSequence(documents, indent: 0, into: &output)
-        return output
+        JSONRenderer(isPretty: pretty).render(YAMLNode(.sequence(documents), at: YAMLMark(line: 1, column: 1)))
     }
 }
 
 /// Writes nodes as JSON text in Python's `json.dumps` style; used by `YAMLNode.jsonText`.
+///
+/// It walks the tree with an explicit to-do stack instead of recursion, so that the
+/// deepest tree the reader accepts renders on any thread, whatever its stack size.
 struct JSONRenderer {
     var isPretty: Bool
 
     static let indentWidth = 2
 
-    func render(_ node: YAMLNode, indent: Int, into output: inout String) {
+    /// One piece of output still to write.
+    enum Work {
+        case node(YAMLNode, indent: Int)
+        case key(YAMLNode, isFirst: Bool, indent: Int)
+        case item(isFirst: Bool, indent: Int)
+        case closing(String, indent: Int)
+    }
+
+    func render(_ root: YAMLNode) -> String {
+        var output = ""
+        var work: [Work] = [.node(root, indent: 0)]
+        while let next = work.popLast() {
+            switch next {
+            case .node(let node, let indent):
+                write(node, indent: indent, into: &output, work: &work)
+            case .key(let key, let isFirst, let indent):
+                writeSeparator(isFirst: isFirst, indent: indent, into: &output)
+                Self.writeString(Self.keyText(key), into: &output)
+                output += ": "
+            case .item(let isFirst, let indent):
+                writeSeparator(isFirst: isFirst, indent: indent, into: &output)
+            case .closing(let bracket, let indent):
+                if isPretty {
+                    output += "\n" + String(repeating: " ", count: indent * Self.indentWidth)
+                }
+                output += bracket
+            }
+        }
+        return output
+    }
+
+    /// Writes a scalar, or opens a collection and schedules its children (pushed in
+    /// reverse, since the to-do list is a stack).
+    func write(_ node: YAMLNode, indent: Int, into output: inout String, work: inout [Work]) {
         switch node.value {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value): output += PythonFloat.repr(value)
         case .string(let value): Self.writeString(value, into: &output)
-        case .sequence(let items): renderSequence(items, indent: indent, into: &output)
+        case .sequence(let items):
+            guard !items.isEmpty else { output += "[]"; return }
+            output += "["
+            work.append(.closing("]", indent: indent))
+            for (offset, item) in items.enumerated().reversed() {
+                work.append(.node(item, indent: indent + 1))
+                work.append(.item(isFirst: offset == 0, indent: indent + 1))
+            }
         case .mapping(let pairs):
             guard !pairs.isEmpty else { output += "{}"; return }
             output += "{"
-            for (offset, pair) in pairs.enumerated() {
-                writeSeparator(isFirst: offset == 0, indent: indent + 1, into: &output)
-                Self.writeString(Self.keyText(pair.key), into: &output)
-                output += ": "
-                render(pair.value, indent: indent + 1, into: &output)
+            work.append(.closing("}", indent: indent))
+            for (offset, pair) in pairs.enumerated().reversed() {
+                work.append(.node(pair.value, indent: indent + 1))
+                work.append(.key(pair.key, isFirst: offset == 0, indent: indent + 1))
             }
-            writeClosing("}", indent: indent, into: &output)
         }
-    }
-
-    func renderSequence(_ items: [YAMLNode], indent: Int, into output: inout String) {
-        guard !items.isEmpty else { output += "[]"; return }
-        output += "["
-        for (offset, item) in items.enumerated() {
-            writeSeparator(isFirst: offset == 0, indent: indent + 1, into: &output)
-            render(item, indent: indent + 1, into: &output)
-        }
-        writeClosing("]", indent: indent, into: &output)
     }
 
     func writeSeparator(isFirst: Bool, indent: Int, into output: inout String) {
@@ -70,13 +97,6 @@ struct JSONRenderer {
         } else if !isFirst {
             output += ", "
         }
-    }
-
-    func writeClosing(_ bracket: String, indent: Int, into output: inout String) {
-        if isPretty {
-            output += "\n" + String(repeating: " ", count: indent * Self.indentWidth)
-        }
-        output += bracket
     }
 
     /// How Python's json turns a dict key into a string. Collections never get here:

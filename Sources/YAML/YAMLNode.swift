@@ -18,6 +18,7 @@ public struct YAMLMark: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
+    /// "line:column", as compilers print places.
     public var description: String { "\(line):\(column)" }
 }
 
@@ -35,9 +36,12 @@ public enum YAMLValue: Sendable, Equatable {
 
 /// One `key: value` entry of a mapping.
 public struct YAMLPair: Sendable, Equatable {
+    /// The key: a scalar (the reader refuses collections as keys, as PyYAML does).
     public var key: YAMLNode
+    /// The value the key maps to.
     public var value: YAMLNode
 
+    /// Makes the entry `key: value`.
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
@@ -46,9 +50,13 @@ public struct YAMLPair: Sendable, Equatable {
 
 /// A value and where it was written.
 public struct YAMLNode: Sendable, Equatable {
+    /// What was written.
     public var value: YAMLValue
+    /// Where it was written: for a collection, where it starts; for a node with an
+    /// anchor or tag, where those start.
     public var mark: YAMLMark
 
+    /// Makes a node holding `value`, written at `mark`.
     public init(_ value: YAMLValue, at mark: YAMLMark) {
         self.value = value
         self.mark = mark

@@ -6,9 +6,10 @@
 // are resolved to null/bool/int/float/string, tags are applied, and mappings are built
 // with merge keys and duplicate keys handled the way Python's dict does.
 //
-// Each level of nesting costs one level of recursion, so `depth` is capped by
-// `YAMLLimits.maxNestingDepth`; aliases can build trees taller or larger than the text
-// looks, so every built node carries its height and size and those are capped too.
+// Nesting does not recurse: collections being built wait on an explicit stack (see
+// `YAMLParser+Collections.swift`), so even a debug build on a thread with a small stack
+// reads `YAMLLimits.maxNestingDepth` levels. Aliases can build trees taller or larger
+// than the text looks, so every built node carries its height and size, capped too.
 
 /// Builds `YAMLNode` documents from tokens; used by `YAMLReader.documents(in:)`.
 struct YAMLParser {
@@ -25,8 +26,6 @@ struct YAMLParser {
 
     let tokens: [YAMLToken]
     var position = 0
-    /// How many `parseNode` calls are active: the parser's recursion depth.
-    var depth = 0
 
     // Per-document state, reset at each document start.
     var anchors: [String: Built] = [:]
@@ -47,18 +46,25 @@ struct YAMLParser {
     /// parser never moves past, so this never reads out of bounds.
     var current: YAMLToken { tokens[min(position, tokens.count - 1)] }
 
+    /// The current token's kind. The recursive functions below test only this and
+    /// `mark`, never the whole token, so that their stack frames stay small.
+    var kind: YAMLToken.Kind { tokens[min(position, tokens.count - 1)].kind }
+
+    /// Where the current token starts.
+    var mark: YAMLMark { tokens[min(position, tokens.count - 1)].mark }
+
     mutating func advance() {
         if position < tokens.count - 1 { position += 1 }
     }
 
-    func isAt(_ kinds: YAMLToken.Kind...) -> Bool { kinds.contains(current.kind) }
+    func isAt(_ kinds: YAMLToken.Kind...) -> Bool { kinds.contains(kind) }
 
     func unexpected(_ expected: String, in context: String? = nil, startedAt start: YAMLMark? = nil) -> YAMLError {
         var message = "expected \(expected), but found \(current.displayName)"
         if let context, let start {
             message += " (while parsing \(context) that started at line \(start.line), column \(start.column))"
         }
-        return YAMLError(message, at: current.mark)
+        return YAMLError(message, at: mark)
     }
 
     // MARK: Documents
@@ -66,24 +72,24 @@ struct YAMLParser {
     /// Every document of the stream, empty (null) documents dropped.
     mutating func parseStream() throws(YAMLError) -> [YAMLNode] {
         var documents: [YAMLNode] = []
-        guard current.kind == .streamStart else { throw unexpected("<stream start>") }
+        guard kind == .streamStart else { throw unexpected("<stream start>") }
         advance()
         var isFirst = true
         while true {
-            while current.kind == .documentEnd { advance() }
-            if current.kind == .streamEnd { break }
+            while kind == .documentEnd { advance() }
+            if kind == .streamEnd { break }
             anchors = [:]
             anchorsBeingBuilt = []
             tagHandles = Self.defaultTagHandles
             valueCount = 0
-            let isImplicit = isFirst && !isAt(.documentStart) && !isDirective
+            let isImplicit = isFirst && !isAt(.documentStart, .directive)
             isFirst = false
             if !isImplicit {
                 try parseDirectives()
-                guard current.kind == .documentStart else { throw unexpected("<document start>") }
+                guard kind == .documentStart else { throw unexpected("<document start>") }
                 advance()
             }
-            if !isImplicit && (isAt(.documentStart, .documentEnd, .streamEnd) || isDirective) {
+            if !isImplicit && isAt(.documentStart, .documentEnd, .streamEnd, .directive) {
                 continue
             }
             let root = try parseNode(isBlock: true, allowsIndentlessSequence: false)
@@ -92,27 +98,23 @@ struct YAMLParser {
         return documents
     }
 
-    var isDirective: Bool {
-        if case .directive = current.kind { return true }
-        return false
-    }
-
     /// `%YAML 1.x` (any other major version is refused) and `%TAG !handle! prefix`.
     mutating func parseDirectives() throws(YAMLError) {
         var sawVersion = false
-        while case let .directive(name, parameters) = current.kind {
-            switch name {
+        while kind == .directive {
+            let directive = current
+            switch directive.text {
             case "YAML":
-                guard !sawVersion else { throw YAMLError("found a second %YAML directive", at: current.mark) }
-                guard let version = parameters.first, version.hasPrefix("1.") else {
-                    throw YAMLError("found an incompatible YAML version (this reader reads YAML 1.x)", at: current.mark)
+                guard !sawVersion else { throw YAMLError("found a second %YAML directive", at: directive.mark) }
+                guard let version = directive.parameters.first, version.hasPrefix("1.") else {
+                    throw YAMLError("found an incompatible YAML version (this reader reads YAML 1.x)", at: directive.mark)
                 }
                 sawVersion = true
             case "TAG":
-                guard parameters.count == 2 else {
-                    throw YAMLError("a %TAG directive needs a handle and a prefix", at: current.mark)
+                guard directive.parameters.count == 2 else {
+                    throw YAMLError("a %TAG directive needs a handle and a prefix", at: directive.mark)
                 }
-                tagHandles[parameters[0]] = parameters[1]
+                tagHandles[directive.parameters[0]] = directive.parameters[1]
             default:
                 break  // Unknown directives are ignored, as YAML asks.
             }
@@ -122,69 +124,67 @@ struct YAMLParser {
 
     // MARK: Nodes
 
-    /// One node: an alias, or optional anchor and tag followed by content.
-    mutating func parseNode(isBlock: Bool, allowsIndentlessSequence: Bool) throws(YAMLError) -> Built {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= YAMLLimits.maxNestingDepth else {
-            throw YAMLError("collections are nested more than \(YAMLLimits.maxNestingDepth) levels deep", at: current.mark)
-        }
-        let start = current.mark
-        if case let .alias(name) = current.kind {
-            return try resolveAlias(name)
-        }
+    /// An anchor and a tag that precede a node's content, in either order.
+    struct Properties {
+        var start: YAMLMark
         var anchor: String?
         var tag: String?
+    }
+
+    func nestedTooDeeply() -> YAMLError {
+        YAMLError("collections are nested more than \(YAMLLimits.maxNestingDepth) levels deep", at: mark)
+    }
+
+    mutating func parseProperties() throws(YAMLError) -> Properties {
+        var properties = Properties(start: mark)
         for _ in 0..<2 {
-            if case let .anchor(name) = current.kind, anchor == nil {
-                anchor = name
+            let token = current
+            if token.kind == .anchor && properties.anchor == nil {
+                properties.anchor = token.text
                 advance()
-            } else if case let .tag(handle, suffix) = current.kind, tag == nil {
-                tag = try fullTag(handle: handle, suffix: suffix)
+            } else if token.kind == .tag && properties.tag == nil {
+                properties.tag = try fullTag(handle: token.tagHandle, suffix: token.text)
                 advance()
             }
         }
-        if let anchor {
+        if let anchor = properties.anchor {
             if anchors[anchor] != nil || anchorsBeingBuilt.contains(anchor) {
-                throw YAMLError("found duplicate anchor '\(anchor)'", at: start)
+                throw YAMLError("found duplicate anchor '\(anchor)'", at: properties.start)
             }
             anchorsBeingBuilt.insert(anchor)
         }
-        var built: Built
-        switch current.kind {
-        case .blockEntry where allowsIndentlessSequence:
-            built = try parseIndentlessSequence()
-        case let .scalar(text, isPlain):
-            advance()
-            let value = try Self.scalarValue(text, isPlain: isPlain, tag: tag, at: start)
-            built = Built(node: YAMLNode(value, at: start), isMergeKey: isPlain && tag == nil && text == "<<")
-        case .flowSequenceStart:
-            built = try parseFlowSequence()
-        case .flowMappingStart:
-            built = try parseFlowMapping()
-        case .blockSequenceStart where isBlock:
-            built = try parseBlockSequence()
-        case .blockMappingStart where isBlock:
-            built = try parseBlockMapping()
-        default:
-            guard anchor != nil || tag != nil else {
-                throw unexpected("the node content", in: isBlock ? "a block node" : "a flow node", startedAt: start)
-            }
-            // `key: &a` or `key: !!str` with nothing after: an empty scalar.
-            built = Built(node: YAMLNode(try Self.scalarValue("", isPlain: true, tag: tag, at: start), at: start))
+        return properties
+    }
+
+    /// A node that is complete as soon as it starts: a scalar, or an empty node that
+    /// has only an anchor or a tag (`key: &a` or `key: !!str`).
+    mutating func parseLeaf(_ properties: Properties) throws(YAMLError) -> Built {
+        guard kind == .scalar else {
+            guard properties.anchor != nil || properties.tag != nil else { throw unexpected("the node content") }
+            let value = try Self.scalarValue("", isPlain: true, tag: properties.tag, at: properties.start)
+            return Built(node: YAMLNode(value, at: properties.start))
         }
-        try Self.checkCollectionTag(tag, of: built.node)
+        let token = current
+        advance()
+        let value = try Self.scalarValue(token.text, isPlain: token.isPlain, tag: properties.tag, at: properties.start)
+        let isMergeKey = token.isPlain && properties.tag == nil && token.text == "<<"
+        return Built(node: YAMLNode(value, at: properties.start), isMergeKey: isMergeKey)
+    }
+
+    /// Checks a collection's tag, counts the node, and records its anchor.
+    mutating func finish(_ built: Built, _ properties: Properties) throws(YAMLError) {
+        try Self.checkCollectionTag(properties.tag, of: built.node, taggedAt: properties.start)
         try count(1)  // children counted themselves; aliases count their whole size
-        if let anchor {
+        if let anchor = properties.anchor {
             anchorsBeingBuilt.remove(anchor)
             anchors[anchor] = built
         }
-        return built
     }
 
     /// `*name`: the node anchored as `&name` earlier in the same document.
-    mutating func resolveAlias(_ name: String) throws(YAMLError) -> Built {
-        let mark = current.mark
+    mutating func resolveAlias() throws(YAMLError) -> Built {
+        let name = current.text
+        let mark = self.mark
         advance()
         if anchorsBeingBuilt.contains(name) {
             throw YAMLError("alias '*\(name)' refers to a node that contains it; JSON cannot hold a recursive structure", at: mark)
@@ -201,7 +201,7 @@ struct YAMLParser {
     mutating func count(_ values: Int) throws(YAMLError) {
         valueCount += values
         guard valueCount <= YAMLLimits.maxNodesPerDocument else {
-            throw YAMLError("the document holds more than \(YAMLLimits.maxNodesPerDocument) values once aliases are expanded", at: current.mark)
+            throw YAMLError("the document holds more than \(YAMLLimits.maxNodesPerDocument) values once aliases are expanded", at: mark)
         }
     }
 
@@ -212,16 +212,16 @@ struct YAMLParser {
         if handle.isEmpty { return suffix }
         if handle == "!" && suffix.isEmpty { return "!" }
         guard let prefix = tagHandles[handle] else {
-            throw YAMLError("found undefined tag handle '\(handle)'", at: current.mark)
+            throw YAMLError("found undefined tag handle '\(handle)'", at: mark)
         }
         return prefix + suffix
     }
 
     /// A scalar's value, given its text, style and tag.
     static func scalarValue(_ text: String, isPlain: Bool, tag: String?, at mark: YAMLMark) throws(YAMLError) -> YAMLValue {
-        guard let tag else { return isPlain ? YAMLScalar.resolvePlain(text) : .string(text) }
+        guard let tag else { return isPlain ? try YAMLScalar.resolvePlain(text, at: mark) : .string(text) }
         // PyYAML resolves a scalar tagged with the non-specific `!` as if it were plain.
-        if tag == "!" { return YAMLScalar.resolvePlain(text) }
+        if tag == "!" { return try YAMLScalar.resolvePlain(text, at: mark) }
         switch tag.hasPrefix(coreTagPrefix) ? String(tag.dropFirst(coreTagPrefix.count)) : tag {
         case "str", "timestamp", "binary":
             return .string(text)
@@ -240,24 +240,14 @@ struct YAMLParser {
     }
 
     /// Collections accept no tag, `!`, `!!seq` / `!!map` as fits.
-    static func checkCollectionTag(_ tag: String?, of node: YAMLNode) throws(YAMLError) {
+    static func checkCollectionTag(_ tag: String?, of node: YAMLNode, taggedAt mark: YAMLMark) throws(YAMLError) {
         guard let tag, tag != "!" else { return }
         switch node.value {
         case .sequence where tag == coreTagPrefix + "seq": return
         case .mapping where tag == coreTagPrefix + "map": return
         case .sequence, .mapping:
-            throw YAMLError("the tag '\(tag)' cannot be applied to a collection", at: node.mark)
+            throw YAMLError("the tag '\(tag)' cannot be applied to a \(node.value.kindName)", at: mark)
         default: return
-        }
-    }
-}
-
-extension YAMLNode {
-    /// Whether this node is a sequence or a mapping.
-    var isCollection: Bool {
-        switch value {
-        case .sequence, .mapping: true
-        default: false
         }
     }
 }

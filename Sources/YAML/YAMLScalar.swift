@@ -16,13 +16,19 @@
 
 /// Resolves and constructs scalar values; called by `YAMLParser` for every scalar.
 enum YAMLScalar {
-    /// The value of a plain (unquoted, untagged) scalar.
-    static func resolvePlain(_ text: String) -> YAMLValue {
+    /// The value of a plain (unquoted, untagged) scalar. Throws only for text the int
+    /// pattern accepts but that holds no digits (`0x_`), which PyYAML cannot read either.
+    static func resolvePlain(_ text: String, at mark: YAMLMark) throws(YAMLError) -> YAMLValue {
         let bytes = Array(text.utf8)
         if isNull(bytes) { return .null }
         if let bool = boolValue(text) { return .bool(bool) }
         if let first = bytes.first, "-+0123456789.".utf8.contains(first) {
-            if matchesInt(bytes), let value = constructInt(text) { return value }
+            if matchesInt(bytes) {
+                guard let value = constructInt(text) else {
+                    throw YAMLError("cannot read '\(text)' as an integer: it has no digits", at: mark)
+                }
+                return value
+            }
             if matchesFloat(bytes), let value = constructFloat(text) { return .double(value) }
         }
         return .string(text)
@@ -152,6 +158,7 @@ enum YAMLScalar {
     static func number(_ digits: String, radix: Int, sign: Int) -> YAMLValue? {
         guard !digits.isEmpty else { return nil }
         if let value = Int(digits, radix: radix) { return .int(sign * value) }
+        if radix == 10, let value = Double(digits) { return .double(Double(sign) * value) }
         var total = 0.0
         for ch in digits {
             guard let digit = ch.hexDigitValue, digit < radix else { return nil }

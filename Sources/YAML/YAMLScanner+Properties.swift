@@ -22,7 +22,7 @@ extension YAMLScanner {
         guard Self.isBlankOrEnd(peek()) || "?:,]}%@`".unicodeScalars.contains(peek()) else {
             throw error("unexpected character \(Self.describe(peek())) in the name of \(what)")
         }
-        tokens.append(YAMLToken(kind: isAlias ? .alias(name) : .anchor(name), mark: start))
+        tokens.append(YAMLToken(kind: isAlias ? .alias : .anchor, mark: start, text: name))
     }
 
     static func isNameCharacter(_ ch: Unicode.Scalar) -> Bool {
@@ -67,7 +67,7 @@ extension YAMLScanner {
         guard Self.isBlankOrEnd(peek()) || flowLevel > 0 else {
             throw error("expected ' ' after a tag, but found \(Self.describe(peek()))")
         }
-        tokens.append(YAMLToken(kind: .tag(handle: handle, suffix: suffix), mark: start))
+        tokens.append(YAMLToken(kind: .tag, mark: start, text: suffix, tagHandle: handle))
     }
 
     /// `%NAME parameters… # comment` on a line of its own.
@@ -95,6 +95,6 @@ extension YAMLScanner {
         guard let name = parameters.first, name.unicodeScalars.allSatisfy(Self.isNameCharacter) else {
             throw error("expected a directive name after '%'", at: start)
         }
-        tokens.append(YAMLToken(kind: .directive(name: name, parameters: Array(parameters.dropFirst())), mark: start))
+        tokens.append(YAMLToken(kind: .directive, mark: start, text: name, parameters: Array(parameters.dropFirst())))
     }
 }

@@ -38,7 +38,7 @@ extension YAMLScanner {
             spaces = between
             if spaces.isEmpty || peek() == "#" || (flowLevel == 0 && column < minimumIndent) { break }
         }
-        tokens.append(YAMLToken(kind: .scalar(text, isPlain: true), mark: start))
+        tokens.append(YAMLToken(kind: .scalar, mark: start, text: text, isPlain: true))
     }
 
     /// Reads the blanks and line breaks after a chunk of a plain scalar and answers what
@@ -86,7 +86,7 @@ extension YAMLScanner {
             try scanQuotedNonSpaces(isDouble: isDouble, start: start, into: &text)
         }
         forward()
-        tokens.append(YAMLToken(kind: .scalar(text, isPlain: false), mark: start))
+        tokens.append(YAMLToken(kind: .scalar, mark: start, text: text))
     }
 
     mutating func scanQuotedNonSpaces(isDouble: Bool, start: YAMLMark, into text: inout String) throws(YAMLError) {
@@ -237,7 +237,7 @@ extension YAMLScanner {
         }
         if chomping != false { text += lineBreak }
         if chomping == true { text += breaks }
-        tokens.append(YAMLToken(kind: .scalar(text, isPlain: false), mark: start))
+        tokens.append(YAMLToken(kind: .scalar, mark: start, text: text))
     }
 
     /// Reads `-`/`+` (chomping: false strips, true keeps, nil clips) and a digit 1-9.

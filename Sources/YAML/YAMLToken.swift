@@ -6,29 +6,42 @@
 // This file is the vocabulary between the two.
 
 /// One token of a YAML text, produced by `YAMLScanner` and consumed by `YAMLParser`.
+///
+/// The kind is a plain enum and the text rides beside it rather than as an associated
+/// value: the parser tests the current kind many times a token, and comparing a
+/// payload-free kind copies nothing.
 struct YAMLToken: Sendable, Equatable {
-    /// What the token is; scalars, anchors, aliases and tags carry their text.
+    /// What the token is.
     enum Kind: Sendable, Equatable {
         case streamStart, streamEnd
         /// `%NAME param…` at the start of a line, before a document.
-        case directive(name: String, parameters: [String])
+        case directive
         case documentStart, documentEnd
         case blockSequenceStart, blockMappingStart, blockEnd
         case flowSequenceStart, flowSequenceEnd, flowMappingStart, flowMappingEnd
         case key, value, blockEntry, flowEntry
-        case alias(String), anchor(String)
-        /// A tag as written: `handle` is `!`, `!!` or `!name!` (empty for `!<verbatim>`).
-        case tag(handle: String, suffix: String)
+        case alias, anchor
+        /// A tag as written: `tagHandle` is `!`, `!!` or `!name!` (empty for
+        /// `!<verbatim>`), and `text` the rest.
+        case tag
         /// A scalar's text after escapes and folding; `isPlain` decides whether it is
         /// resolved (`10` → int) or always a string (`"10"`).
-        case scalar(String, isPlain: Bool)
+        case scalar
     }
 
     var kind: Kind
     /// Where the token starts, 1-based.
     var mark: YAMLMark
+    /// A scalar's text, an alias's or anchor's name, a tag's suffix, a directive's name.
+    var text = ""
+    /// Whether a scalar was written plain (unquoted, not a block).
+    var isPlain = false
+    /// A tag's handle.
+    var tagHandle = ""
+    /// A directive's parameters.
+    var parameters: [String] = []
 
-    /// The name an error message uses for this token, as PyYAML words it.
+    /// The name an error message uses for this kind of token, as PyYAML words it.
     var displayName: String {
         switch kind {
         case .streamStart: "<stream start>"
