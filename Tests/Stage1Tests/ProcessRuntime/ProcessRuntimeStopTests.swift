@@ -43,7 +43,7 @@ import Darwin
         let child = try #require(Int32(log.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         #expect(kill(child, 0) == 0)
         try await runtime.stopContainer(id: id, timeout: .seconds(5))
-        #expect(await becomesTrue { isGone(child) })
+        try await eventually("the group's other processes to be gone") { isGone(child) }
     }
 }
 
@@ -54,7 +54,7 @@ import Darwin
         let child = try #require(Int32(log.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         let status = try await exitedStatus(runtime, id)
         #expect(status.exitCode == 0)
-        #expect(await becomesTrue { isGone(child) })
+        try await eventually("the group's other processes to be gone") { isGone(child) }
     }
 }
 

@@ -36,15 +36,6 @@ func withRuntime(_ body: (ProcessRuntime, String) async throws -> Void) async th
     try? FileManager.default.removeItem(atPath: root)
 }
 
-/// Waits until `condition` holds, checking often, for at most `limit`; returns whether it held.
-func becomesTrue(within limit: Duration = .seconds(5), _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + limit
-    while ContinuousClock.now < deadline {
-        if try await condition() { return true }
-        try? await Task.sleep(for: .milliseconds(10))
-    }
-    return try await condition()
-}
 
 /// A sandbox config for a pod called `name`, logging under `logDirectory` when given.
 func podSandbox(_ name: String = "web", logDirectory: String = "") -> PodSandboxConfig {
@@ -71,20 +62,19 @@ func startContainer(
 
 /// Waits until the container has exited and returns its status.
 func exitedStatus(_ runtime: ProcessRuntime, _ id: String, within limit: Duration = .seconds(5)) async throws -> ContainerStatus {
-    let exited = try await becomesTrue(within: limit) { try await runtime.containerStatus(id: id).state == .exited }
-    #expect(exited, "container did not exit within \(limit)")
+    try await eventually("container \(id) to exit", timeout: limit) {
+        try await runtime.containerStatus(id: id).state == .exited
+    }
     return try await runtime.containerStatus(id: id)
 }
 
 /// Waits until the container's log file contains `text`, and returns the whole log.
 func waitForLog(_ runtime: ProcessRuntime, _ id: String, containing text: String) async throws -> String {
     let path = try await runtime.containerStatus(id: id).logPath
-    var log = ""
-    _ = await becomesTrue {
-        log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return log.contains(text)
+    return try await waitUntil("the log of \(id) to contain \"\(text)\"") {
+        let log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return log.contains(text) ? log : nil
     }
-    return log
 }
 
 /// Whether no live process has this pid (a zombie counts as gone: it no longer runs).
