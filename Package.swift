@@ -18,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stage1", targets: ["stage1"]),
+        .executable(name: "stages", targets: ["stages"]),
     ],
     targets: [
         // MARK: Stage 1 · the kubelet and the pieces it stands on
@@ -47,6 +48,9 @@ let package = Package(
             exclude: ["README.md", "manifests"],
             swiftSettings: swiftSettings
         ),
+
+        /// `swift run stages diff 1 2`: what each stage adds to the one before.
+        .executableTarget(name: "stages", path: "Stages/SeriesTool", swiftSettings: swiftSettings),
 
         // MARK: Stage 2 · the API server, and a kubelet that takes its orders from it
 
