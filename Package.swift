@@ -56,6 +56,12 @@ let package = Package(
 
         /// Durable storage for the API server: nothing acknowledged is lost.
         .target(name: "Storage", dependencies: ["Common"], swiftSettings: swiftSettings),
+        /// The API server: the cluster's front door, the only component that touches storage.
+        .target(
+            name: "APIServer",
+            dependencies: ["Common", "YAML", "API", "HTTP", "Storage"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests: one target per stage; later stages re-run earlier stages' suites.
 
@@ -66,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "Stage2Tests",
-            dependencies: ["Common", "YAML", "API", "HTTP", "Storage"],
+            dependencies: ["Common", "YAML", "API", "HTTP", "Storage", "APIServer"],
             swiftSettings: swiftSettings
         ),
     ],
