@@ -44,20 +44,45 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
     public var value: String?
     /// A sentence saying what would be acceptable.
     public var detail: String
+    /// Whether `value` prints in quotes: a string does, a number does not, as Go prints them
+    /// (`Invalid value: "Web"` but `Invalid value: 70000`).
+    public var quotesValue: Bool
 
-    /// Makes a field error.
+    /// Makes a field error; a `value` given here is a string, and prints quoted.
     public init(_ kind: Kind, _ field: String, value: String? = nil, _ detail: String = "") {
         self.kind = kind
         self.field = field
         self.value = value
         self.detail = detail
+        self.quotesValue = true
+    }
+
+    /// Makes a field error about a number, which prints bare: `containerPort: Invalid value: 70000`.
+    public init(_ kind: Kind, _ field: String, number: some BinaryInteger, _ detail: String = "") {
+        self.init(kind, field, value: "\(number)", detail)
+        quotesValue = false
     }
 
     /// `spec.containers[0].name: Invalid value: "Web": a lowercase RFC 1123 label must …`
     public var description: String {
         var text = "\(field): \(kind.phrase)"
-        if let value { text += ": \"\(value)\"" }
+        if let value { text += ": " + (quotesValue ? Self.goQuoted(value) : value) }
         if !detail.isEmpty { text += ": \(detail)" }
         return text
+    }
+
+    /// `value` in double quotes, escaped as Go's `%q` escapes the characters a name may hold.
+    static func goQuoted(_ value: String) -> String {
+        var quoted = "\""
+        for character in value {
+            switch character {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            default: quoted.append(character)
+            }
+        }
+        return quoted + "\""
     }
 }

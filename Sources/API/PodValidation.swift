@@ -62,7 +62,7 @@ public enum PodValidation {
             }
         }
         if let grace = spec.terminationGracePeriodSeconds, grace < 0 {
-            errors.append(FieldError(.invalid, "\(path).terminationGracePeriodSeconds", value: "\(grace)", "must be greater than or equal to 0"))
+            errors.append(FieldError(.invalid, "\(path).terminationGracePeriodSeconds", number: grace, "must be greater than or equal to 0"))
         }
         return errors
     }
@@ -81,11 +81,14 @@ public enum PodValidation {
         var portNames = Set<String>()
         for (index, port) in container.ports.enumerated() {
             let field = "\(path).ports[\(index)]"
-            if !portRange.contains(port.containerPort) {
-                errors.append(FieldError(.invalid, "\(field).containerPort", value: "\(port.containerPort)", "must be between 1 and 65535, inclusive"))
+            // Kubernetes reports a missing port (0) as required, and only then checks the range.
+            if port.containerPort == 0 {
+                errors.append(FieldError(.required, "\(field).containerPort"))
+            } else if !portRange.contains(port.containerPort) {
+                errors.append(FieldError(.invalid, "\(field).containerPort", number: port.containerPort, "must be between 1 and 65535, inclusive"))
             }
             if port.hostPort != 0 && !portRange.contains(port.hostPort) {
-                errors.append(FieldError(.invalid, "\(field).hostPort", value: "\(port.hostPort)", "must be between 1 and 65535, inclusive"))
+                errors.append(FieldError(.invalid, "\(field).hostPort", number: port.hostPort, "must be between 1 and 65535, inclusive"))
             }
             if !port.name.isEmpty {
                 errors += NameValidation.portName(port.name).map { FieldError(.invalid, "\(field).name", value: port.name, $0) }

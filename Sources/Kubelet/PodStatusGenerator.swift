@@ -114,15 +114,25 @@ struct PodStatusGenerator {
         }
         let incomplete = initStatuses.filter { $0.state.terminated?.exitCode != 0 }.map(\.name)
         let unready = appStatuses.filter { !$0.ready }.map(\.name)
-        let completed = phase == .succeeded
-        let notReadyReason = completed ? "PodCompleted" : "ContainersNotReady"
-        let notReadyMessage = completed ? "" : "containers with unready status: [\(unready.joined(separator: " "))]"
+        // A pod that has ended is not ready, whatever its containers say, and Kubernetes
+        // names the end (`generateContainersReadyConditionForTerminalPhase`) with no message.
+        let terminalReason: String? = switch phase {
+        case .succeeded: "PodCompleted"
+        case .failed: "PodFailed"
+        default: nil
+        }
+        let isReady = unready.isEmpty && terminalReason == nil
+        let notReadyReason = terminalReason ?? "ContainersNotReady"
+        let notReadyMessage = terminalReason == nil ? "containers with unready status: [\(unready.joined(separator: " "))]" : ""
+        var initialized = condition(.initialized, incomplete.isEmpty || phase == .succeeded, reason: "ContainersNotInitialized",
+                                    message: "containers with incomplete status: [\(incomplete.joined(separator: " "))]")
+        // A pod that succeeded was initialized; Kubernetes says so with the reason PodCompleted.
+        if phase == .succeeded { initialized.reason = "PodCompleted" }
         return [
             condition(.podReadyToStartContainers, !containers.isEmpty || waiting["*sandbox*"] == nil),
-            condition(.initialized, incomplete.isEmpty, reason: "ContainersNotInitialized",
-                      message: "containers with incomplete status: [\(incomplete.joined(separator: " "))]"),
-            condition(.ready, unready.isEmpty && !completed, reason: notReadyReason, message: notReadyMessage),
-            condition(.containersReady, unready.isEmpty && !completed, reason: notReadyReason, message: notReadyMessage),
+            initialized,
+            condition(.ready, isReady, reason: notReadyReason, message: notReadyMessage),
+            condition(.containersReady, isReady, reason: notReadyReason, message: notReadyMessage),
             condition(.podScheduled, true),
         ]
     }
