@@ -144,6 +144,16 @@ import Testing
         #expect(throws: StorageError.self) { try DurableStore.open(directory) }
     }
 
+    @Test func aMissingDataDirectoryIsCreatedWithItsParents() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let path = scratch.file("var/lib/apiserver")
+        let store = try DurableStore(directory: path, logger: .silent)
+        _ = try await store.create("/a", value: Data("1"))
+        await store.close()
+        #expect(FileManager.default.fileExists(atPath: path + "/log"))
+    }
+
     @Test func leftoverTemporaryFilesAreIgnoredAndRemoved() async throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
