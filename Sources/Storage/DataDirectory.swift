@@ -1,0 +1,77 @@
+// Stage 2 · Storage: the files of a store's data directory, and how each is replaced safely.
+//
+// A data directory holds:
+//
+//     lock          held with flock while a store has the directory open
+//     snapshot      every live key at some revision R (absent until the first compaction)
+//     log           the writes after R, one framed record each, appended and fsynced
+//     *.tmp         a snapshot or log being written; never read, removed on open
+//
+// `snapshot` and `log` are only ever *replaced* by `install`: write `name.tmp`, fsync it,
+// rename it over `name`, fsync the directory. Rename is atomic, so after a crash either
+// the old file or the new one is there, never a mix, and the directory fsync makes the
+// rename itself survive a power cut.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Names the files of one data directory and replaces them atomically; owned by `DurableStore`.
+struct DataDirectory: Sendable {
+    /// The directory's path, as the user gave it.
+    let path: String
+
+    /// The first bytes of a log file: its format and version.
+    static let logMagic: [UInt8] = Array("KSWLOG01".utf8)
+    /// The first bytes of a snapshot file: its format and version.
+    static let snapshotMagic: [UInt8] = Array("KSWSNP01".utf8)
+    /// The suffix of a file being written, before it is renamed into place.
+    static let temporarySuffix = ".tmp"
+
+    /// The write-ahead log.
+    var logPath: String { path + "/log" }
+    /// The latest snapshot.
+    var snapshotPath: String { path + "/snapshot" }
+    /// The lock file.
+    var lockPath: String { path + "/lock" }
+
+    /// Creates the directory if needed and locks it; throws `.locked` when another store has it.
+    func lock() throws(StorageError) -> FileDescriptor {
+        try FileDescriptor.makeDirectories(path)
+        let lock = try FileDescriptor.open(lockPath, flags: O_RDWR | O_CREAT)
+        do throws(StorageError) {
+            guard try lock.tryLockExclusively() else { throw .locked(directory: path) }
+        } catch {
+            lock.close()
+            throw error
+        }
+        return lock
+    }
+
+    /// Removes files a crash left half-written; they were never renamed into place, so
+    /// nothing in them was acknowledged.
+    func removeLeftovers() throws(StorageError) {
+        try FileDescriptor.remove(logPath + Self.temporarySuffix)
+        try FileDescriptor.remove(snapshotPath + Self.temporarySuffix)
+    }
+
+    /// Atomically replaces the file at `destination` with `contents`, durably, and returns
+    /// the new file open for appending (the caller closes it when it does not need it).
+    func install(_ contents: [UInt8], at destination: String) throws(StorageError) -> FileDescriptor {
+        let temporary = destination + Self.temporarySuffix
+        let file = try FileDescriptor.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC | O_APPEND)
+        do throws(StorageError) {
+            try file.writeAll(contents)
+            try file.synchronize()
+            try FileDescriptor.rename(temporary, to: destination)
+            try FileDescriptor.synchronizeDirectory(path)
+        } catch {
+            file.close()
+            try? FileDescriptor.remove(temporary)
+            throw error
+        }
+        return file
+    }
+}

@@ -1,2 +1,0 @@
-// Stage 2 · Storage: placeholder, replaced by the durable store.
-public enum StoragePlaceholder {}
