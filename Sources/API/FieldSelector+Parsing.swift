@@ -10,6 +10,8 @@ extension FieldSelector {
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Kubernetes' message.
         public var message: String
+        /// Makes an error with Kubernetes' message.
+        public init(message: String) { self.message = message }
         /// The message.
         public var description: String { message }
     }

@@ -16,6 +16,8 @@ extension LabelSelector {
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// Kubernetes' message, such as `unable to parse requirement: found '', expected: identifier`.
         public var message: String
+        /// Makes an error with Kubernetes' message.
+        public init(message: String) { self.message = message }
         /// The message.
         public var description: String { message }
     }

@@ -29,13 +29,13 @@ public enum StrategicMergePatch {
         _ patch: JSONValue, to original: JSONValue, schema: PatchSchema
     ) throws(PatchError) -> JSONValue {
         guard case .object(let changes) = patch else {
-            throw PatchError("a strategic merge patch must be a JSON object, not a \(patch.kindName)")
+            throw PatchError("a strategic merge patch must be a JSON object, found \(patch.kindName)")
         }
         let members: [String: JSONValue]
         switch original {
         case .object(let object): members = object
         case .null: members = [:]
-        default: throw PatchError("only a JSON object can be patched, not a \(original.kindName)")
+        default: throw PatchError("only a JSON object can be patched, found \(original.kindName)")
         }
         return .object(try mergeObject(members, changes, path: "", schema: schema))
     }
