@@ -51,8 +51,13 @@ extension LabelSelector {
 
         init(_ text: String) { bytes = Array(text.utf8) }
 
-        static func isWhitespace(_ byte: UInt8) -> Bool { [0x20, 0x09, 0x0D, 0x0A].contains(byte) }
-        static func isSymbol(_ byte: UInt8) -> Bool { Array("=!(),><".utf8).contains(byte) }
+        /// Space, tab, carriage return and newline separate tokens.
+        static let whitespace: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A]
+        /// The bytes operators are made of.
+        static let symbolBytes = Set("=!(),><".utf8)
+
+        static func isWhitespace(_ byte: UInt8) -> Bool { whitespace.contains(byte) }
+        static func isSymbol(_ byte: UInt8) -> Bool { symbolBytes.contains(byte) }
 
         /// Every token, ending with `.endOfString`.
         mutating func tokens() -> [(Token, String)] {
