@@ -34,7 +34,8 @@ struct HTTPClientExchange: Sendable {
         do {
             try await socket.write(request)
         } catch let error as SocketError where error.isDisconnect {
-            throw StaleConnection()
+            // The server may have refused the request before reading it all (a 413 for a
+            // body too large) and closed; its answer may still be waiting to be read.
         }
         var receivedAny = false
         while true {
