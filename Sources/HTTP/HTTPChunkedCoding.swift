@@ -11,6 +11,7 @@
 //
 // The server's request parser and the client's response parser step through the same
 // framing with their own states; what they share is the judgement of one size line.
+// (Writing chunks is `HTTPBodyWriter.chunk`, stage 1's.)
 
 /// Chunked transfer coding helpers, used by `HTTPRequestParser` and `HTTPResponseParser`.
 enum HTTPChunkedCoding {
@@ -49,10 +50,5 @@ enum HTTPChunkedCoding {
     /// The value of one hexadecimal digit, or nil.
     static func hexValue(_ byte: UInt8) -> UInt8? {
         HTTPRequest.hexValue(byte)
-    }
-
-    /// The bytes that frame `bytes` as one chunk: size in hex, CRLF, data, CRLF.
-    static func chunk(_ bytes: [UInt8]) -> [UInt8] {
-        HTTPBodyWriter.chunk(bytes)
     }
 }
