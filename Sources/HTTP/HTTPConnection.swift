@@ -42,9 +42,14 @@ struct HTTPConnection {
         var parser = HTTPRequestParser(limits: limits)
         var pending: [HTTPRequestParser.Output] = []
         var next = 0
+        // Stage 2 adds header, body and idle timeouts: see HTTPConnection+Timeouts.swift.
+        var clock = RequestClock(limits: limits)
         while !Task.isCancelled {
             guard next < pending.count else {
-                let bytes = try await socket.read(maxBytes: Self.readChunkBytes)
+                clock.observe(parser)
+                guard let bytes = try await read(before: clock.deadline) else {
+                    return try await timedOut(clock, parser: parser)
+                }
                 guard !bytes.isEmpty else {
                     if parser.isBetweenRequests { return }
                     throw TruncatedRequest()
@@ -58,6 +63,7 @@ struct HTTPConnection {
             switch output {
             case .request(let request):
                 guard try await respond(to: request) else { return }
+                clock.responseFinished()
             case .failure(let error):
                 try await socket.write(HTTPResponse.encodeRefusal(error))
                 await drainBeforeClosing()

@@ -5,6 +5,9 @@
 // number is capped here, in one place (like xv6's `param.h`), and the parser and the
 // server read their caps from an `HTTPLimits` value. Stage 1's kubelet takes the defaults;
 // stage 2's API server passes its own (a 3 MiB body) without touching the parser.
+//
+// Stage 2 adds the time limits (header, idle and body timeouts) and the switch for
+// chunked request bodies below, and the API server's preset: see HTTPLimits+APIServer.swift.
 
 /// The caps on a request's parts and on open connections, read by the parser and the server.
 public struct HTTPLimits: Sendable, Equatable {
@@ -30,18 +33,39 @@ public struct HTTPLimits: Sendable, Equatable {
     /// The most connections the server serves at the same time.
     public var maxConnections: Int
 
+    // Stage 2 adds these fields; their defaults and the reasons for them are in
+    // HTTPLimits+APIServer.swift. Stage 1's kubelet keeps the defaults.
+
+    /// How long a client may take to send a request's head (request line and headers),
+    /// counted from the connection's opening or from the first byte of a later request.
+    public var headerTimeout: Duration
+    /// How long a kept-alive connection may wait for the first byte of its next request.
+    public var idleTimeout: Duration
+    /// How long a client may take to send a request's body, counted from the end of its head.
+    public var bodyTimeout: Duration
+    /// Whether `Transfer-Encoding: chunked` request bodies are decoded (otherwise: 501).
+    public var acceptsChunkedBodies: Bool
+
     /// Limits for a server; each one defaults to stage 1's constant above.
     public init(
         maxRequestLineBytes: Int = HTTPLimits.defaultMaxRequestLineBytes,
         maxHeaderSectionBytes: Int = HTTPLimits.defaultMaxHeaderSectionBytes,
         maxHeaderCount: Int = HTTPLimits.defaultMaxHeaderCount,
         maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes,
-        maxConnections: Int = HTTPLimits.defaultMaxConnections
+        maxConnections: Int = HTTPLimits.defaultMaxConnections,
+        headerTimeout: Duration = HTTPLimits.defaultHeaderTimeout,
+        idleTimeout: Duration = HTTPLimits.defaultIdleTimeout,
+        bodyTimeout: Duration = HTTPLimits.defaultBodyTimeout,
+        acceptsChunkedBodies: Bool = HTTPLimits.defaultAcceptsChunkedBodies
     ) {
         self.maxRequestLineBytes = maxRequestLineBytes
         self.maxHeaderSectionBytes = maxHeaderSectionBytes
         self.maxHeaderCount = maxHeaderCount
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
+        self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
+        self.acceptsChunkedBodies = acceptsChunkedBodies
     }
 }

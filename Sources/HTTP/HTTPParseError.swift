@@ -22,13 +22,22 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidContentLength
     /// The body is larger than the limit.
     case bodyTooLarge
-    /// The request uses a `Transfer-Encoding`, which stage 1 does not decode.
+    /// The request uses a `Transfer-Encoding` this server does not decode.
     case unsupportedTransferEncoding
+    // Stage 2 adds chunked request bodies, and two ways to get them wrong:
+    // see HTTPRequestParser+Chunked.swift.
+    /// A chunked body's framing is broken: a chunk size that is not hexadecimal, or a
+    /// chunk not followed by its line ending.
+    case invalidChunkedBody
+    /// `Transfer-Encoding` together with `Content-Length`, or in an HTTP/1.0 request: two
+    /// parsers could disagree on where the body ends (request smuggling), so it is refused.
+    case ambiguousBodyFraming
 
     /// The status the server answers with.
     public var status: HTTPStatus {
         switch self {
         case .malformedRequestLine, .malformedHeader, .invalidContentLength: .badRequest
+        case .invalidChunkedBody, .ambiguousBodyFraming: .badRequest
         case .requestLineTooLong: .uriTooLong
         case .unsupportedVersion: .httpVersionNotSupported
         case .headerSectionTooLarge, .tooManyHeaders: .requestHeaderFieldsTooLarge
@@ -49,6 +58,8 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .invalidContentLength: "invalid Content-Length"
         case .bodyTooLarge: "request body too large"
         case .unsupportedTransferEncoding: "Transfer-Encoding is not supported; send Content-Length"
+        case .invalidChunkedBody: "malformed chunked body"
+        case .ambiguousBodyFraming: "Transfer-Encoding is not allowed with Content-Length or in HTTP/1.0"
         }
     }
 }

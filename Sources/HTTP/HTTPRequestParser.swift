@@ -12,6 +12,9 @@
 //
 // Every line and the body is checked against `HTTPLimits` while it is still arriving,
 // so a client can make the parser hold at most a limit's worth of bytes.
+//
+// Stage 2 adds chunked request bodies: four more states after `headers`, whose diagram
+// and code are in HTTPRequestParser+Chunked.swift.
 
 /// Turns the bytes a client sends into complete requests; one per connection, owned by it.
 public struct HTTPRequestParser: Sendable {
@@ -23,6 +26,15 @@ public struct HTTPRequestParser: Sendable {
         case headers
         /// Reading a `Content-Length` body, of which `remaining` bytes are still to come.
         case body(remaining: Int)
+        // Stage 2 adds chunked request bodies: see HTTPRequestParser+Chunked.swift.
+        /// Reading a chunk-size line of a chunked body.
+        case chunkSize
+        /// Reading a chunk's data, of which `remaining` bytes are still to come.
+        case chunkData(remaining: Int)
+        /// Reading the line ending that follows a chunk's data.
+        case chunkDataEnd
+        /// Reading the trailer section after the last chunk, up to its blank line.
+        case trailers
         /// A request was refused; later input is ignored and the connection must close.
         case failed(HTTPParseError)
     }
@@ -38,17 +50,20 @@ public struct HTTPRequestParser: Sendable {
     /// The caps this parser enforces.
     public let limits: HTTPLimits
     /// Where the parser is now; tests read it, the connection need not.
-    public private(set) var state: State = .requestLine
+    // Stage 2: settable within the module so HTTPRequestParser+Chunked.swift can step it.
+    public internal(set) var state: State = .requestLine
 
     // Invariant: `buffer[start...]` is input not yet consumed, and `buffer[start..<scanned]`
     // is known to hold no line feed, so input arriving a byte at a time is scanned once.
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var scanned = 0
+    // (Stage 2: these are internal rather than private, for HTTPRequestParser+Chunked.swift.)
+    var buffer: [UInt8] = []
+    var start = 0
+    var scanned = 0
     // The request being assembled, from its request line until its body is complete.
-    private var request = HTTPRequest(method: "", target: "")
-    // Header bytes of `request` so far (line contents, without line endings).
-    private var headerSectionBytes = 0
+    var request = HTTPRequest(method: "", target: "")
+    // Header bytes of `request` so far (line contents, without line endings); stage 2's
+    // chunked bodies count their trailer lines here too.
+    var headerSectionBytes = 0
 
     /// A parser at the start of a connection, enforcing `limits`.
     public init(limits: HTTPLimits = HTTPLimits()) {
@@ -98,6 +113,8 @@ public struct HTTPRequestParser: Sendable {
                 let room = limits.maxHeaderSectionBytes - headerSectionBytes
                 guard let line = try nextLine(limit: room, tooLong: .headerSectionTooLarge) else { return nil }
                 if line.isEmpty {
+                    // Stage 2 adds chunked request bodies: see HTTPRequestParser+Chunked.swift.
+                    if try startsChunkedBody() { continue }
                     let length = try bodyLength()
                     if length == 0 { return finishRequest() }
                     state = .body(remaining: length)
@@ -117,6 +134,14 @@ public struct HTTPRequestParser: Sendable {
                 state = .body(remaining: remaining - take)
                 return nil
 
+            // Stage 2 adds chunked request bodies: see HTTPRequestParser+Chunked.swift.
+            case .chunkSize, .chunkData, .chunkDataEnd, .trailers:
+                switch try advanceChunkedBody() {
+                case .needsInput: return nil
+                case .advanced: continue
+                case .finished: return finishRequest()
+                }
+
             case .failed:
                 return nil
             }
@@ -133,7 +158,7 @@ public struct HTTPRequestParser: Sendable {
 
     /// The next line without its ending (CRLF, or a bare LF, which RFC 9112 §2.2 lets us accept);
     /// nil when its end has not arrived yet, and an error as soon as it is longer than `limit`.
-    private mutating func nextLine(limit: Int, tooLong: HTTPParseError) throws(HTTPParseError) -> ArraySlice<UInt8>? {
+    mutating func nextLine(limit: Int, tooLong: HTTPParseError) throws(HTTPParseError) -> ArraySlice<UInt8>? {
         guard let lineFeed = buffer[scanned...].firstIndex(of: Self.lf) else {
             scanned = buffer.count
             // One byte of slack: a CR that will turn out to be part of the line ending.

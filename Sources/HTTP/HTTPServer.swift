@@ -35,6 +35,9 @@ public final class HTTPServer: Sendable {
     private let handler: @Sendable (HTTPRequest) async -> HTTPResponse
     // Connections being served now; checked against `limits.maxConnections` on each accept.
     private let openConnections = Atomic<Int>(0)
+    // Stage 2 adds a count of every connection ever accepted, so tests (and a curious
+    // learner) can see the client reuse kept-alive connections instead of opening new ones.
+    private let acceptedConnections = Atomic<Int>(0)
     private let hasRun = Atomic<Bool>(false)
 
     /// Binds and listens on `host:port` now; `handler` answers every valid request once `run()` runs.
@@ -56,6 +59,9 @@ public final class HTTPServer: Sendable {
     /// The number of connections being served right now.
     public var connectionCount: Int { openConnections.load(ordering: .relaxed) }
 
+    /// The number of connections accepted since `run()` began, open or closed (stage 2).
+    public var acceptedConnectionCount: Int { acceptedConnections.load(ordering: .relaxed) }
+
     /// Accepts and serves connections until the task is cancelled; returns when all have closed.
     public func run() async throws {
         guard !hasRun.exchange(true, ordering: .relaxed) else { throw AlreadyRunError() }
@@ -69,6 +75,7 @@ public final class HTTPServer: Sendable {
             }
             while !Task.isCancelled {
                 guard let connection = try await acceptNextConnection() else { continue }
+                acceptedConnections.add(1, ordering: .relaxed)
                 guard openConnections.add(1, ordering: .relaxed).newValue <= limits.maxConnections else {
                     refuse(connection)
                     continue
