@@ -107,26 +107,3 @@ public enum PodPrinter {
         time.isZero ? "<unknown>" : HumanDuration.format(seconds: now.secondsSince1970 - time.secondsSince1970)
     }
 }
-
-/// One column of a `kubectl get` table: its header, its type, and when it is shown.
-public struct TableColumnDefinition: Sendable, Equatable {
-    /// The header, as Kubernetes writes it (kubectl prints it in capitals).
-    public var name: String
-    /// The cell type: `string`, `integer`, `date`…
-    public var type: String
-    /// A hint such as `name`, or "".
-    public var format: String
-    /// What the column means.
-    public var description: String
-    /// 0 for columns always shown; 1 for those `-o wide` adds.
-    public var priority: Int32
-
-    /// Makes a column.
-    public init(name: String, type: String, format: String = "", description: String, priority: Int32) {
-        self.name = name
-        self.type = type
-        self.format = format
-        self.description = description
-        self.priority = priority
-    }
-}

@@ -1,0 +1,26 @@
+// Stage 2 · APIServer: answers as Kubernetes sends them — JSON objects, and Status for errors.
+
+import API
+import Foundation
+import HTTP
+
+/// Builds the API server's HTTP answers.
+enum APIResponse {
+    /// `value` as JSON with `status` (200 unless said otherwise).
+    static func object(_ value: some Encodable, status: HTTPStatus = .ok) throws(Status) -> HTTPResponse {
+        do {
+            let data = try APIJSON.encode(value)
+            return HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: [UInt8](data))
+        } catch {
+            throw Status.internalError("cannot encode the answer: \(error)")
+        }
+    }
+
+    /// A failure as a `Status` object, with the Status's own HTTP code.
+    static func failure(_ status: Status) -> HTTPResponse {
+        let data = (try? APIJSON.encode(status)) ?? Data()
+        let code = Int(status.code == 0 ? 500 : status.code)
+        return HTTPResponse(status: HTTPStatus(code: code, reason: status.reason.rawValue),
+                            headers: ["Content-Type": "application/json"], body: [UInt8](data))
+    }
+}

@@ -1,0 +1,51 @@
+// Stage 2 · APIServer: deleting, gracefully when something is running.
+//
+// Deleting most objects removes them at once. A pod that a kubelet is running is
+// different: its containers deserve their grace period (SIGTERM, time to finish, then
+// SIGKILL). So deleting such a pod only *marks* it: the server sets
+// `deletionTimestamp` (when the grace period ends) and `deletionGracePeriodSeconds`,
+// and answers. The kubelet sees the mark, stops the containers, and then deletes the
+// pod again with a grace period of 0, which removes it for good. `kubectl delete pod`
+// waits until that has happened.
+
+import API
+import Foundation
+
+extension RESTStrategy {
+    /// How long a deletion of `object` must wait, or nil to remove it at once (most kinds).
+    public static func gracePeriod(for object: Object, options: DeleteOptions) -> Int64? { nil }
+}
+
+extension PodRESTStrategy {
+    /// A pod on a node gets its grace period; a pod no kubelet runs is removed at once.
+    public static func gracePeriod(for pod: Pod, options: DeleteOptions) -> Int64? {
+        guard !pod.spec.nodeName.isEmpty else { return nil }
+        let grace = options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
+        return grace > 0 ? grace : nil
+    }
+}
+
+extension RESTStorage {
+    /// Deletes object `name`: marks it when it needs a grace period, removes it otherwise.
+    public func delete(namespace: String, name: String, options: DeleteOptions) async throws(Status) -> Object {
+        let (object, revision) = try await read(namespace: namespace, name: name)
+        if let precondition = options.preconditions {
+            if let uid = precondition.uid, uid != object.metadata.uid {
+                throw Status.conflict(groupResource, name: name,
+                                      reason: "Precondition failed: UID in precondition: \(uid), UID in object meta: \(object.metadata.uid)")
+            }
+            if let version = precondition.resourceVersion, version != object.metadata.resourceVersion {
+                throw Status.conflict(groupResource, name: name, reason: Status.optimisticLockMessage)
+            }
+        }
+        guard let grace = Strategy.gracePeriod(for: object, options: options) else {
+            return try await remove(namespace: namespace, name: name, expectedRevision: revision)
+        }
+        // Already being deleted with a grace period at least as short: nothing to change.
+        if let current = object.metadata.deletionGracePeriodSeconds, current <= grace { return object }
+        var marked = object
+        marked.metadata.deletionGracePeriodSeconds = grace
+        marked.metadata.deletionTimestamp = Time(secondsSince1970: Time.now().secondsSince1970 + grace)
+        return try await write(marked, expectedRevision: revision)
+    }
+}

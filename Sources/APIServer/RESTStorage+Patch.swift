@@ -1,0 +1,48 @@
+// Stage 2 · APIServer: patching — sending only what changes.
+//
+// `kubectl apply`, `kubectl label` and `kubectl patch` do not send whole objects; they
+// send a *patch*, and the server applies it to the stored object and then updates it
+// as if the whole object had been sent (same validation, same optimistic concurrency).
+// Two kinds are understood, told apart by the Content-Type:
+//   - `application/merge-patch+json` (RFC 7386): objects merge, lists are replaced;
+//   - `application/strategic-merge-patch+json`: like a merge, but lists such as
+//     `containers` merge element by element, by `name` (see `StrategicMergePatch`).
+
+import API
+import Foundation
+
+/// The kinds of patch the API server accepts.
+public enum PatchType: String, Sendable, CaseIterable {
+    case merge = "application/merge-patch+json"
+    case strategicMerge = "application/strategic-merge-patch+json"
+}
+
+extension RESTStorage {
+    /// Applies `patch` to object `name` (or to its status) and stores the result.
+    public func patch(namespace: String, name: String, patch: Data, type: PatchType, status: Bool = false) async throws(Status) -> Object {
+        let (old, revision) = try await read(namespace: namespace, name: name)
+        let patchValue: JSONValue
+        do {
+            patchValue = try JSONDecoder().decode(JSONValue.self, from: patch)
+        } catch {
+            throw Status.badRequest("error decoding patch: \(error)")
+        }
+        var patched: Object
+        do {
+            let original = try JSONValue(encoding: old)
+            let result: JSONValue = switch type {
+            case .merge: MergePatch.apply(patchValue, to: original)
+            case .strategicMerge: try StrategicMergePatch.apply(patchValue, to: original, schema: Strategy.patchSchema)
+            }
+            patched = try result.decoded(as: Object.self)
+        } catch let error as PatchError {
+            throw Status.badRequest(error.description)
+        } catch {
+            throw Status.badRequest("the patched object is not a valid \(definition.kind): \(error)")
+        }
+        // A patch is an update of what was read: the stored version must not have moved.
+        patched.metadata.resourceVersion = String(revision)
+        patched.metadata.name = name
+        return try await update(patched, namespace: namespace, name: name, status: status)
+    }
+}
