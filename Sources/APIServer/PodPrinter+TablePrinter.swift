@@ -1,0 +1,19 @@
+// Stage 2 · APIServer: pods in `TableBuilder`'s tables.
+//
+// `PodPrinter` came first, with its own column type; this conformance hands its
+// columns to tables as the API's `TableColumnDefinition`.
+
+import API
+
+extension PodPrinter: TablePrinter {
+    /// `PodPrinter.columns`, as the `Table` wire type.
+    public static var columnDefinitions: [API.TableColumnDefinition] {
+        columns.map {
+            API.TableColumnDefinition(
+                name: $0.name, type: $0.type, format: $0.format, description: $0.description, priority: $0.priority)
+        }
+    }
+
+    /// A pod's metadata.
+    public static func metadata(of pod: Pod) -> ObjectMeta { pod.metadata }
+}

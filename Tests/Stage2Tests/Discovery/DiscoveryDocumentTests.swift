@@ -1,0 +1,79 @@
+// Stage 2 tests: the discovery documents, compared with what a real API server sends.
+
+import API
+import APIServer
+import Foundation
+import Testing
+
+@Suite struct DiscoveryDocumentTests {
+    @Test func apiAnswersTheCoreVersionsWithoutAnAPIVersion() throws {
+        #expect(try encodedValue(Discovery.apiVersions(serverAddress: "127.0.0.1:8080")) == jsonValue(#"""
+            {"kind": "APIVersions", "versions": ["v1"],
+             "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1:8080"}]}
+            """#))
+    }
+
+    @Test func apisListsNoGroupsInStage2() throws {
+        #expect(try encodedText(Discovery.apiGroupList()) == #"{"apiVersion":"v1","groups":[],"kind":"APIGroupList"}"#)
+    }
+
+    @Test func versionIsAKubernetesReleaseKubectlCanParse() throws {
+        let info = Discovery.versionInfo()
+        #expect(info.gitVersion == "v1.33.0")
+        #expect(info.major == "1" && info.minor == "33")
+        #expect(info.gitTreeState == "clean")
+        #expect(info.buildDate == "2025-04-23T00:00:00Z")
+        #expect(info.platform.split(separator: "/").count == 2)
+    }
+
+    @Test func podsAreListedWithTheirSubresourcesAsARealServerDoes() throws {
+        let list = Discovery.apiResourceList(groupVersion: "v1", resources: [.pods])
+        #expect(try encodedValue(list) == jsonValue(#"""
+            {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": "v1", "resources": [
+              {"name": "pods", "singularName": "pod", "namespaced": true, "kind": "Pod",
+               "verbs": ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+               "shortNames": ["po"], "categories": ["all"], "storageVersionHash": "xPOwRZ+Yhw8="},
+              {"name": "pods/log", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["get"]},
+              {"name": "pods/status", "singularName": "", "namespaced": true, "kind": "Pod",
+               "verbs": ["get", "patch", "update"]}
+            ]}
+            """#))
+    }
+
+    @Test func coreV1ListsEveryResourceAndSubresourceSortedByName() {
+        let names = Discovery.apiResourceList().resources.map(\.name)
+        #expect(names == ["events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods", "pods/log", "pods/status"])
+    }
+
+    @Test func clusterScopedResourcesAreNotNamespaced() {
+        let resources = Discovery.apiResourceList().resources
+        let node = resources.first { $0.name == "nodes" }
+        #expect(node?.namespaced == false)
+        #expect(node?.shortNames == ["no"])
+        #expect(node?.storageVersionHash == "XwShjMxG9Fs=")
+        #expect(resources.first { $0.name == "namespaces/status" }?.kind == "Namespace")
+        #expect(resources.first { $0.name == "events" }?.namespaced == true)
+    }
+
+    @Test func anotherGroupVersionListsNoneOfTheCoreResources() {
+        #expect(Discovery.apiResourceList(groupVersion: "apps/v1").resources.isEmpty)
+    }
+
+    @Test func openAPIv2JSONIsAMinimalSwaggerDocument() throws {
+        #expect(try JSONDecoder().decode(JSONValue.self, from: Discovery.openAPIv2()) == jsonValue(#"""
+            {"swagger": "2.0", "info": {"title": "Kubernetes", "version": "v1.33.0"}, "paths": {}, "definitions": {}}
+            """#))
+    }
+
+    @Test func openAPIv2ProtobufHasTheGnosticFieldNumbers() {
+        let expected: [UInt8] = [0x0A, 3] + Array("2.0".utf8)
+            + [0x12, 21, 0x0A, 10] + Array("Kubernetes".utf8) + [0x12, 7] + Array("v1.33.0".utf8)
+            + [0x42, 0, 0x4A, 0]
+        #expect(Array(Discovery.openAPIv2Protobuf()) == expected)
+    }
+
+    @Test func kubectlsOpenAPIAcceptHeaderAsksForProtobuf() {
+        #expect(Discovery.wantsOpenAPIv2Protobuf(accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf"))
+        #expect(!Discovery.wantsOpenAPIv2Protobuf(accept: "application/json"))
+    }
+}
