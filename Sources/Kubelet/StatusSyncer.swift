@@ -37,8 +37,14 @@ public struct StatusSyncer: Sendable {
     }
 
     /// Writes each change as it comes, until cancelled.
+    ///
+    /// It subscribes first and then writes every status already known once: a change
+    /// made before the subscription would otherwise wait for the next one.
     public func run() async {
         let changes = await statusManager.changes()
+        for pod in await podManager.pods {
+            await sync(uid: pod.metadata.uid)
+        }
         for await uid in changes {
             await sync(uid: uid)
         }
