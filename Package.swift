@@ -38,7 +38,7 @@ let package = Package(
         /// The kubelet: runs the pods of one node. It sees runtimes only through the CRI.
         .target(
             name: "Kubelet",
-            dependencies: ["Common", "YAML", "API", "HTTP", "CRI"],
+            dependencies: ["Common", "YAML", "API", "HTTP", "CRI", "Client"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -62,6 +62,8 @@ let package = Package(
             dependencies: ["Common", "YAML", "API", "HTTP", "Storage"],
             swiftSettings: swiftSettings
         ),
+        /// The API client: how every component but the API server reads and writes the cluster.
+        .target(name: "Client", dependencies: ["Common", "API", "HTTP"], swiftSettings: swiftSettings),
 
         // MARK: Tests: one target per stage; later stages re-run earlier stages' suites.
 
@@ -72,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "Stage2Tests",
-            dependencies: ["Common", "YAML", "API", "HTTP", "Storage", "APIServer"],
+            dependencies: ["Common", "YAML", "API", "HTTP", "Storage", "APIServer", "Client", "Kubelet"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,232 @@
+// Stage 2 · Kubelet tests: the kubelet's API-server loops against a fake API server.
+
+import API
+import Client
+import Common
+import Foundation
+import Testing
+@testable import Kubelet
+
+private func boundPod(_ name: String, node: String = "node1") -> Pod {
+    var pod = Pod(metadata: ObjectMeta(name: name, namespace: "default"))
+    pod.spec.nodeName = node
+    pod.spec.containers = [Container(name: "web", image: "busybox")]
+    return pod
+}
+
+private func staticPod(_ name: String, hash: String) -> Pod {
+    var pod = boundPod(name)
+    pod.metadata.uid = hash
+    pod.metadata.annotations = [ConfigAnnotation.source: "file", ConfigAnnotation.hash: hash]
+    return pod
+}
+
+private let testMachine = MachineInfo(numCores: 4, memoryCapacity: 16 * 1024 * 1024 * 1024, machineID: "m1", bootID: "b1")
+
+@Test func apiSourceDeliversThePodsBoundToItsNode() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        try await client.create(boundPod("mine"))
+        try await client.create(boundPod("theirs", node: "node2"))
+        var mirror = boundPod("mirror")
+        mirror.metadata.annotations[ConfigAnnotation.mirror] = "abc"
+        try await client.create(mirror)
+        var leaving = boundPod("leaving")
+        leaving.metadata.deletionTimestamp = .now()
+        try await client.create(leaving)
+
+        let source = APIServerSource(client: client, nodeName: "node1", pollInterval: .milliseconds(50), logger: .silent)
+        let (updates, delivered) = AsyncStream.makeStream(of: PodSourceUpdate.self)
+        let task = Task { try await source.run { delivered.yield($0) } }
+        defer { task.cancel() }
+        var iterator = updates.makeAsyncIterator()
+        let update = try #require(await iterator.next())
+        #expect(update.source == "api")
+        #expect(update.pods.map(\.metadata.name) == ["mine"])
+        #expect(update.pods.first?.metadata.annotations[ConfigAnnotation.source] == "api")
+    }
+}
+
+@Test func nodeReporterRegistersTheNodeWithItsFields() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        let reporter = NodeStatusReporter(client: client, nodeName: "node1", kubeletPort: 10255, machine: testMachine, logger: .silent)
+        try await reporter.register()
+        let node = try #require(fake.object(Node.self, "nodes", name: "node1"))
+        #expect(node.status.capacity["cpu"] == Quantity(value: 4))
+        #expect(node.status.capacity["memory"]?.written == "16777216Ki")
+        #expect(node.status.capacity["pods"] == Quantity(value: 110))
+        #expect(node.status.allocatable == node.status.capacity)
+        #expect(node.status.addresses.contains(NodeAddress(type: .internalIP, address: "127.0.0.1")))
+        #expect(node.status.addresses.contains(NodeAddress(type: .hostname, address: "node1")))
+        #expect(node.status.daemonEndpoints.kubeletEndpoint.port == 10255)
+        #expect(node.status.nodeInfo.kubeletVersion == "v1.33.0-swift")
+        #expect(node.status.nodeInfo.containerRuntimeVersion == "process://1.0")
+        #expect(node.status.nodeInfo.machineID == "m1")
+        #expect(!node.status.nodeInfo.kernelVersion.isEmpty)
+        let ready = try #require(node.status.conditions.first { $0.type == .ready })
+        #expect(ready.status == .true)
+        #expect(ready.reason == "KubeletReady")
+        #expect(ready.message == "kubelet is posting ready status")
+    }
+}
+
+@Test func nodeReporterTakesOverANodeThatAlreadyExists() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        try await client.create(Node(metadata: ObjectMeta(name: "node1", labels: ["admin": "set"])))
+        let reporter = NodeStatusReporter(client: client, nodeName: "node1", kubeletPort: 10255, machine: testMachine, logger: .silent)
+        try await reporter.register()
+        let node = try #require(fake.object(Node.self, "nodes", name: "node1"))
+        #expect(node.metadata.labels["admin"] == "set")
+        #expect(node.status.conditions.contains { $0.type == .ready && $0.status == .true })
+    }
+}
+
+@Test func heartbeatRenewsTheReadyConditionAndKeepsItsTransitionTime() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        let reporter = NodeStatusReporter(client: client, nodeName: "node1", kubeletPort: 10255, machine: testMachine, logger: .silent)
+        // Register with a ready condition from the past, so the renewal is visible at 1 s resolution.
+        var node = reporter.makeNode(now: Time(secondsSince1970: 1_000))
+        node.metadata.name = "node1"
+        try fake.put(node, "nodes", name: "node1")
+        try await reporter.renew()
+        let renewed = try #require(fake.object(Node.self, "nodes", name: "node1")?.status.conditions.first { $0.type == .ready })
+        #expect(renewed.lastTransitionTime == Time(secondsSince1970: 1_000))
+        #expect(renewed.lastHeartbeatTime > Time(secondsSince1970: 1_000))
+        #expect(fake.requests.last?.method == "PUT")
+        #expect(fake.requests.last?.path == "/api/v1/nodes/node1/status")
+    }
+}
+
+@Test func nodeReporterRunsHeartbeatsUntilCancelled() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        let reporter = NodeStatusReporter(client: client, nodeName: "node1", kubeletPort: 10255,
+                                          heartbeatInterval: .milliseconds(30), machine: testMachine, logger: .silent)
+        let task = Task { try await reporter.run() }
+        try await eventually { fake.requests.filter { $0.path == "/api/v1/nodes/node1/status" }.count >= 2 }
+        task.cancel()
+        #expect(fake.requests.first?.method == "POST")
+    }
+}
+
+@Test func statusSyncerPutsAChangedStatus() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        var created = try await client.create(boundPod("web"))
+        created.metadata.annotations[ConfigAnnotation.source] = "api"
+        let pod = created
+        let podManager = PodManager()
+        _ = await podManager.apply(PodSourceUpdate(source: "api", pods: [pod]))
+        let statusManager = StatusManager()
+        let syncer = StatusSyncer(client: client, podManager: podManager, statusManager: statusManager, logger: .silent)
+        let task = Task { await syncer.run() }
+        defer { task.cancel() }
+        // Whether the change lands before or after `run` subscribes, it is written.
+        await statusManager.setStatus(PodStatus(phase: .running, podIP: "127.0.0.1"), forPod: pod.metadata.uid)
+        try await eventually { fake.object(Pod.self, "pods", namespace: "default", name: "web")?.status.phase == .running }
+        #expect(fake.requests.contains { $0.method == "PUT" && $0.path == "/api/v1/namespaces/default/pods/web/status" })
+    }
+}
+
+@Test func statusSyncerRetriesOnceOnConflict() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        let pod = try await client.create(boundPod("web"))
+        let podManager = PodManager()
+        _ = await podManager.apply(PodSourceUpdate(source: "api", pods: [pod]))
+        let statusManager = StatusManager()
+        await statusManager.setStatus(PodStatus(phase: .running), forPod: pod.metadata.uid)
+        fake.injectConflicts(1)
+        let syncer = StatusSyncer(client: client, podManager: podManager, statusManager: statusManager, logger: .silent)
+        await syncer.sync(uid: pod.metadata.uid)
+        #expect(fake.object(Pod.self, "pods", namespace: "default", name: "web")?.status.phase == .running)
+        #expect(fake.requests.filter { $0.method == "PUT" }.count == 2)
+    }
+}
+
+@Test func eventRecorderPostsAnEventForThePod() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        let recorder = APIEventRecorder(client: client, nodeName: "node1", logger: .silent)
+        let task = Task { await recorder.run() }
+        defer { task.cancel() }
+        var pod = boundPod("web")
+        pod.metadata.uid = "uid-1"
+        await recorder.record(.normal, reason: "Started", message: "Started container web", pod: pod)
+        try await eventually { fake.requests.contains { $0.method == "POST" } }
+        let post = try #require(fake.requests.first { $0.method == "POST" })
+        #expect(post.path == "/api/v1/namespaces/default/events")
+        let event = try APIJSON.decode(Event.self, from: Data(post.body))
+        #expect(event.metadata.name.hasPrefix("web."))
+        let suffix = event.metadata.name.dropFirst(4)
+        #expect(!suffix.isEmpty && suffix.allSatisfy { $0.isHexDigit })
+        #expect(event.involvedObject == ObjectReference(kind: "Pod", namespace: "default", name: "web", uid: "uid-1", apiVersion: "v1"))
+        #expect(event.source == EventSource(component: "kubelet", host: "node1"))
+        #expect(event.reportingComponent == "kubelet")
+        #expect(event.reportingInstance == "node1")
+        #expect(event.reason == "Started")
+        #expect(event.type == "Normal")
+        #expect(event.count == 1)
+        #expect(event.firstTimestamp == event.lastTimestamp && !event.firstTimestamp.isZero)
+    }
+}
+
+@Test func mirrorPodIsCreatedForAStaticPodAndDeletedWhenItGoes() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        let node = try await client.create(Node(metadata: ObjectMeta(name: "node1")))
+        let podManager = PodManager()
+        let statusManager = StatusManager()
+        let pod = staticPod("etcd-node1", hash: "hash1")
+        _ = await podManager.apply(PodSourceUpdate(source: "file", pods: [pod]))
+        await statusManager.setStatus(PodStatus(phase: .running), forPod: pod.metadata.uid)
+        let syncer = StatusSyncer(client: client, podManager: podManager, statusManager: statusManager, logger: .silent)
+        let mirrors = MirrorPodManager(client: client, nodeName: "node1", podManager: podManager, statusSyncer: syncer, logger: .silent)
+
+        try await mirrors.sync()
+        let mirror = try #require(fake.object(Pod.self, "pods", namespace: "default", name: "etcd-node1"))
+        #expect(mirror.metadata.annotations[ConfigAnnotation.mirror] == "hash1")
+        #expect(mirror.metadata.ownerReferences == [OwnerReference(apiVersion: "v1", kind: "Node", name: "node1", uid: node.metadata.uid, controller: true)])
+        #expect(mirror.spec.containers == pod.spec.containers)
+        #expect(mirror.status.phase == .running)
+
+        _ = await podManager.apply(PodSourceUpdate(source: "file", pods: []))
+        try await mirrors.sync()
+        #expect(fake.object(Pod.self, "pods", namespace: "default", name: "etcd-node1") == nil)
+    }
+}
+
+@Test func podDeleterConfirmsDeletionOnceThePodHasStopped() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        var pod = boundPod("web")
+        pod.metadata.deletionTimestamp = .now()
+        let stored = try await client.create(pod)
+        let deleter = PodDeleter(client: client, nodeName: "node1", podManager: PodManager(), workers: PodWorkers(),
+                                 interval: .milliseconds(50), logger: .silent)
+        try await deleter.sync()
+        #expect(fake.object(Pod.self, "pods", namespace: "default", name: "web") == nil)
+        let delete = try #require(fake.requests.last { $0.method == "DELETE" })
+        let options = try APIJSON.decode(DeleteOptions.self, from: Data(delete.body))
+        #expect(options.gracePeriodSeconds == 0)
+        #expect(options.preconditions?.uid == stored.metadata.uid)
+    }
+}
+
+@Test func podDeleterWaitsWhileThePodIsStillDesired() async throws {
+    try await withFakeAPIServer { fake in
+        let client = try APIClient(server: fake.url)
+        var pod = boundPod("web")
+        pod.metadata.deletionTimestamp = .now()
+        let stored = try await client.create(pod)
+        let podManager = PodManager()
+        _ = await podManager.apply(PodSourceUpdate(source: "api", pods: [stored]))
+        let deleter = PodDeleter(client: client, nodeName: "node1", podManager: podManager, workers: PodWorkers(),
+                                 interval: .milliseconds(50), logger: .silent)
+        try await deleter.sync()
+        #expect(fake.object(Pod.self, "pods", namespace: "default", name: "web") != nil)
+    }
+}
