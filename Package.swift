@@ -18,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stage1", targets: ["stage1"]),
+        .executable(name: "stage2", targets: ["stage2"]),
         .executable(name: "stages", targets: ["stages"]),
     ],
     targets: [
@@ -64,6 +65,13 @@ let package = Package(
         ),
         /// The API client: how every component but the API server reads and writes the cluster.
         .target(name: "Client", dependencies: ["Common", "API", "HTTP"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "stage2",
+            dependencies: ["Common", "YAML", "API", "HTTP", "Storage", "APIServer", "Client", "Kubelet", "ProcessRuntime"],
+            path: "Stages/Stage2",
+            exclude: ["README.md", "manifests"],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests: one target per stage; later stages re-run earlier stages' suites.
 

@@ -9,6 +9,7 @@ import HTTP
 struct APIRouter: Sendable {
     let endpoints: [String: any ResourceEndpoint]
     let namespaces: RESTStorage<NamespaceRESTStrategy>
+    let logs: PodLogProxy
     let serverAddress: String
     let logger: Logger
 
@@ -30,6 +31,9 @@ struct APIRouter: Sendable {
         guard info.apiPrefix == "api", info.apiVersion == "v1", let endpoint = endpoints[info.resource] else {
             throw Status.notFound(message: "the server could not find the requested resource")
         }
+        if info.resource == "pods" && info.subresource == "log" && info.verb == "get" {
+            return try await logs.serve(request, info: info)
+        }
         // Objects live in namespaces that must exist (Kubernetes' NamespaceLifecycle admission).
         if endpoint.definition.isNamespaced, info.verb == "create", !info.namespace.isEmpty {
             _ = try await namespaces.get(namespace: "", name: info.namespace)
@@ -41,16 +45,25 @@ struct APIRouter: Sendable {
         switch request.path {
         case "/healthz", "/livez", "/readyz":
             return .text("ok")
+        // kubectl asks for aggregated discovery first; answering with the legacy
+        // documents as plain JSON makes it fall back to them (see `Discovery.swift`).
         case "/version":
-            return try APIResponse.object(DiscoveryDocuments.versionInfo())
+            return try APIResponse.object(Discovery.versionInfo())
         case "/api":
-            return try APIResponse.object(DiscoveryDocuments.apiVersions(serverAddress: serverAddress))
+            return try APIResponse.object(Discovery.apiVersions(serverAddress: serverAddress))
         case "/api/v1":
-            return try APIResponse.object(DiscoveryDocuments.coreResources(ResourceDefinition.coreV1))
+            return try APIResponse.object(Discovery.apiResourceList(groupVersion: "v1", resources: ResourceDefinition.coreV1))
         case "/apis":
-            return try APIResponse.object(APIGroupList())
+            return try APIResponse.object(Discovery.apiGroupList())
         case "/openapi/v2":
-            return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: Array(DiscoveryDocuments.openAPIv2.utf8))
+            // client-go reads this document as protobuf; curl gets JSON.
+            if Discovery.wantsOpenAPIv2Protobuf(accept: request.headers["Accept"] ?? "") {
+                // Asked for with an `@` in the Accept header, but named with a `.` in the
+                // answer, as Kubernetes does: Go's MIME parser refuses the `@`.
+                return HTTPResponse(status: .ok, headers: ["Content-Type": "application/com.github.proto-openapi.spec.v2.v1.0+protobuf"],
+                                    body: [UInt8](Discovery.openAPIv2Protobuf()))
+            }
+            return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: [UInt8](Discovery.openAPIv2()))
         default:
             throw Status.notFound(message: "the server could not find the requested resource")
         }

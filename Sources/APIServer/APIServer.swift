@@ -37,7 +37,8 @@ public struct APIServer: Sendable {
         ]
         let table = Dictionary(uniqueKeysWithValues: endpoints.map { ($0.definition.name, $0) })
         self.endpoints = table
-        let router = APIRouter(endpoints: table, namespaces: RESTStorage<NamespaceRESTStrategy>(store: store),
+        let logs = PodLogProxy(pods: RESTStorage(store: store), nodes: RESTStorage(store: store))
+        let router = APIRouter(endpoints: table, namespaces: RESTStorage<NamespaceRESTStrategy>(store: store), logs: logs,
                                serverAddress: "\(host):\(port)", logger: logger)
         server = try HTTPServer(host: host, port: port, limits: .apiServer, logger: logger.labelled("apiserver-http"),
                                 handler: router.handle)

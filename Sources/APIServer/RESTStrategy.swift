@@ -45,6 +45,8 @@ public protocol RESTStrategy: Sendable {
     static var columns: [TableColumnDefinition] { get }
     /// The schema that strategic merge patches of this kind follow.
     static var patchSchema: PatchSchema { get }
+    /// How long a deletion must wait (see `RESTStorage+Delete.swift`), or nil to delete at once.
+    static func gracePeriod(for object: Object, options: DeleteOptions) -> Int64?
 }
 
 extension RESTStrategy {
@@ -110,10 +112,8 @@ public enum NodeRESTStrategy: RESTStrategy {
     public static func selectableFields(_ node: Node) -> [String: String] {
         ["metadata.name": node.metadata.name, "spec.unschedulable": node.spec.unschedulable ? "true" : "false"]
     }
-    public static func cells(_ node: Node, now: Time) -> [String] { [node.metadata.name, PodPrinter.age(since: node.metadata.creationTimestamp, now: now)] }
-    public static var columns: [TableColumnDefinition] {
-        [.init(name: "Name", type: "string", format: "name", description: "Name"), .init(name: "Age", type: "string", description: "Age")]
-    }
+    public static func cells(_ node: Node, now: Time) -> [String] { NodePrinter.cells(node, now: now) }
+    public static var columns: [TableColumnDefinition] { NodePrinter.columns }
     public static var patchSchema: PatchSchema { .node }
 }
 
@@ -134,14 +134,8 @@ public enum NamespaceRESTStrategy: RESTStrategy {
     public static func selectableFields(_ namespace: Namespace) -> [String: String] {
         ["metadata.name": namespace.metadata.name, "status.phase": namespace.status.phase?.rawValue ?? ""]
     }
-    public static func cells(_ namespace: Namespace, now: Time) -> [String] {
-        [namespace.metadata.name, namespace.status.phase?.rawValue ?? "", PodPrinter.age(since: namespace.metadata.creationTimestamp, now: now)]
-    }
-    public static var columns: [TableColumnDefinition] {
-        [.init(name: "Name", type: "string", format: "name", description: "Name"),
-         .init(name: "Status", type: "string", description: "The status of the namespace"),
-         .init(name: "Age", type: "string", description: "Age")]
-    }
+    public static func cells(_ namespace: Namespace, now: Time) -> [String] { NamespacePrinter.cells(namespace, now: now) }
+    public static var columns: [TableColumnDefinition] { NamespacePrinter.columns }
     public static var patchSchema: PatchSchema { .namespace }
 }
 
@@ -165,14 +159,7 @@ public enum EventRESTStrategy: RESTStrategy {
         fields["type"] = event.type
         return fields
     }
-    public static func cells(_ event: Event, now: Time) -> [String] {
-        [PodPrinter.age(since: event.lastTimestamp, now: now), event.type, event.reason,
-         "\(event.involvedObject.kind.lowercased())/\(event.involvedObject.name)", event.message]
-    }
-    public static var columns: [TableColumnDefinition] {
-        [.init(name: "Last Seen", type: "string", description: "Last seen"), .init(name: "Type", type: "string", description: "Type"),
-         .init(name: "Reason", type: "string", description: "Reason"), .init(name: "Object", type: "string", description: "Object"),
-         .init(name: "Message", type: "string", description: "Message")]
-    }
+    public static func cells(_ event: Event, now: Time) -> [String] { EventPrinter.cells(event, now: now) }
+    public static var columns: [TableColumnDefinition] { EventPrinter.columns }
     public static var patchSchema: PatchSchema { .event }
 }

@@ -35,7 +35,7 @@ extension RESTStorage: ResourceEndpoint {
             let (labels, fields) = try Self.selectors(request.query)
             let namespace: String? = info.namespace.isEmpty ? nil : info.namespace
             let (items, version) = try await list(namespace: namespace, labels: labels, fields: fields)
-            if TableRequest.wantsTable(accept: request.headers["Accept"] ?? "") {
+            if TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "") {
                 return try APIResponse.object(table(items, resourceVersion: version, include: request.query["includeObject"]))
             }
             return try APIResponse.object(ObjectList(kind: definition.listKind, apiVersion: definition.groupVersion,
@@ -59,7 +59,8 @@ extension RESTStorage: ResourceEndpoint {
             if let text = request.query["gracePeriodSeconds"], let seconds = Int64(text) { options.gracePeriodSeconds = seconds }
             return try APIResponse.object(await delete(namespace: info.namespace, name: info.name, options: options))
         case "watch":
-            throw Status.methodNotSupported(GroupResource(group: definition.group, resource: definition.name), action: "watch (stage 3 adds it)")
+            let (labels, fields) = try Self.selectors(request.query)
+            return pollingWatch(namespace: info.namespace.isEmpty ? nil : info.namespace, labels: labels, fields: fields, query: request.query)
         default:
             throw Status.methodNotSupported(GroupResource(group: definition.group, resource: definition.name), action: info.verb)
         }
@@ -150,16 +151,5 @@ struct ObjectList<Item: Encodable & Sendable>: Encodable, Sendable {
         metadata.resourceVersion = resourceVersion
         try container.encode(metadata, forKey: .metadata)
         try container.encode(items, forKey: .items)
-    }
-}
-
-/// Whether a request asks for a Table, as `kubectl get` does.
-enum TableRequest {
-    /// True when the Accept header names meta.k8s.io's Table.
-    static func wantsTable(accept: String) -> Bool {
-        accept.split(separator: ",").contains { part in
-            let parameters = Set(part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
-            return parameters.contains("as=Table") && parameters.contains("g=meta.k8s.io")
-        }
     }
 }

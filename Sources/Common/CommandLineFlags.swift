@@ -30,7 +30,8 @@ public struct Flag: Sendable {
         Flag(name, "", default: nil, help: help)
     }
 
-    var isSwitch: Bool { valueName.isEmpty }
+    /// True for an on/off flag, which takes no value.
+    public var isSwitch: Bool { valueName.isEmpty }
 }
 
 /// A mistake on the command line, described so that the user can fix it.
