@@ -75,14 +75,17 @@ let package = Package(
 
         // MARK: Tests: one target per stage; later stages re-run earlier stages' suites.
 
+        /// What every stage's end-to-end tests share: running binaries, notebooks, waiting.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+
         .testTarget(
             name: "Stage1Tests",
-            dependencies: ["Common", "YAML", "API", "HTTP", "CRI", "ProcessRuntime", "Kubelet"],
+            dependencies: ["TestSupport", "Common", "YAML", "API", "HTTP", "CRI", "ProcessRuntime", "Kubelet"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "Stage2Tests",
-            dependencies: ["Common", "YAML", "API", "HTTP", "Storage", "APIServer", "Client", "Kubelet"],
+            dependencies: ["TestSupport", "Common", "YAML", "API", "HTTP", "Storage", "APIServer", "Client", "Kubelet"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -37,12 +37,26 @@ struct DataDirectory: Sendable {
     /// The lock file.
     var lockPath: String { path + "/lock" }
 
+    /// How long `lock()` keeps trying before it decides another store holds the lock.
+    ///
+    /// Why try more than once: a process being started elsewhere in this program
+    /// (`posix_spawn`) holds a copy of every descriptor, ours included, until its `exec`
+    /// closes them. A lock we just released can stay held by that copy for a moment.
+    static let lockPatience = 200
+    /// The pause between two tries, in microseconds.
+    static let lockRetryMicroseconds: UInt32 = 5_000
+
     /// Creates the directory if needed and locks it; throws `.locked` when another store has it.
     func lock() throws(StorageError) -> FileDescriptor {
         try FileDescriptor.makeDirectories(path)
         let lock = try FileDescriptor.open(lockPath, flags: O_RDWR | O_CREAT)
         do throws(StorageError) {
-            guard try lock.tryLockExclusively() else { throw .locked(directory: path) }
+            var tries = 1
+            while try !lock.tryLockExclusively() {
+                guard tries < Self.lockPatience else { throw .locked(directory: path) }
+                tries += 1
+                usleep(Self.lockRetryMicroseconds)
+            }
         } catch {
             lock.close()
             throw error

@@ -5,6 +5,7 @@
 // restarts and back-offs happen in seconds. Containers are started with a unique marker
 // among their arguments, so a test can find their processes and prove none is left.
 
+@testable import TestSupport
 import API
 import Foundation
 import Testing

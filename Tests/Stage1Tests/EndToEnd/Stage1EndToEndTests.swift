@@ -5,6 +5,7 @@
 // machine, the kubelet's log lines. Every test ends by checking that no process of its
 // containers is left over.
 
+@testable import TestSupport
 import API
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of `Binaries` and `Tools`.
 
+@testable import TestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of the chunked-coding state machine, without I/O.
 
+@testable import TestSupport
 import Testing
 
 @Suite struct ChunkedBodyDecoderTests {

@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: JSON written exactly as Jupyter writes it.
 
+@testable import TestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of the line diff shown for mismatching cells.
 
+@testable import TestSupport
 import Testing
 
 @Suite struct LineDiffTests {

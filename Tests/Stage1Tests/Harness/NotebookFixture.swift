@@ -3,6 +3,7 @@
 // Each runner test writes its own notebook to a temporary directory: a list of cells,
 // each with source, the output "saved" with it, and optional tags.
 
+@testable import TestSupport
 import Foundation
 
 /// A notebook described in a few lines of Swift and written as nbformat 4 JSON.

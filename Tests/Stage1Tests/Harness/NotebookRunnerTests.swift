@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of `NotebookRunner` on fixture notebooks.
 
+@testable import TestSupport
 import Foundation
 import Testing
 

@@ -6,6 +6,7 @@
 // the request head, and hands the connection to the test's `respond` closure, which
 // runs on a thread of its own and may block.
 
+@testable import TestSupport
 import Foundation
 import Synchronization
 

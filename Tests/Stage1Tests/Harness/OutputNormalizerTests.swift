@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of the documented normalisation rules.
 
+@testable import TestSupport
 import Testing
 
 @Suite struct OutputNormalizerTests {

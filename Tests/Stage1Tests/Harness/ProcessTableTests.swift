@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of `ProcessTable`.
 
+@testable import TestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of `StageProcess` against small /bin/sh scripts.
 
+@testable import TestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of `TestHTTPClient` against a hand-written fake server.
 
+@testable import TestSupport
 import Testing
 
 @Suite struct TestHTTPClientTests {

@@ -1,5 +1,6 @@
 // Stage 1 · Test harness: tests of `waitUntil` and `eventually`.
 
+@testable import TestSupport
 import Synchronization
 import Testing
 

@@ -8,6 +8,7 @@
 //
 //     NOTEBOOK_RECORD=1 swift test --filter stage1NotebookRunsAsSaved
 
+@testable import TestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 // Stopping follows Kubernetes' graceful termination, and reaches every process of a container.
 
+@testable import TestSupport
 import Foundation
 import Testing
 @testable import ProcessRuntime

@@ -1,6 +1,7 @@
 // Helpers for the container runtime's tests: a fresh runtime in a unique temporary root,
 // waiting for a condition with a deadline, and checks that a process is really gone.
 
+@testable import TestSupport
 import Common
 import Foundation
 import Testing

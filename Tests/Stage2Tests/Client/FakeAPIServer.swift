@@ -6,6 +6,7 @@
 // resourceVersion), merge patch, delete. Objects are kept as JSON, so any kind works.
 // Every request is recorded, so a test can check what was sent and await it with a deadline.
 
+@testable import TestSupport
 import API
 import Common
 import Foundation

@@ -1,5 +1,6 @@
 // Tests of stage 2's HTTP client against the server, on a kernel-chosen port.
 
+@testable import TestSupport
 import Testing
 @testable import HTTP
 

@@ -2,6 +2,7 @@
 // deadline for every wait, a gate a handler can wait on, and a raw client socket for
 // playing a misbehaving client (half a request head, a body that never comes).
 
+@testable import TestSupport
 import Testing
 import Common
 import Synchronization

@@ -1,5 +1,6 @@
 // Stage 2 · Kubelet tests: the kubelet's API-server loops against a fake API server.
 
+@testable import TestSupport
 import API
 import Client
 import Common

@@ -1,0 +1,82 @@
+// `stage2 up`, run as a learner runs it, and `kubectl` pointed at it.
+
+import Foundation
+import Testing
+@testable import TestSupport
+
+/// A `stage2 up` process with its own data directory and ports, and a kubectl for it.
+final class RunningCluster: Sendable {
+    let process: StageProcess
+    let directory: URL
+    let port: Int
+    /// A string unique to this cluster's containers, found in their command lines.
+    let marker: String
+
+    /// Starts a cluster on `directory` (a new temp directory when nil) and waits until it serves.
+    init(directory existing: URL? = nil, marker existingMarker: String? = nil) async throws {
+        marker = existingMarker ?? "s2e2e-\(UUID().uuidString.prefix(8).lowercased())"
+        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("stage2-\(marker)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        process = try StageProcess(
+            executable: Binaries.executable(named: "stage2"),
+            arguments: ["up", "--port", "0", "--kubelet-port", "0", "--data-dir", directory.path,
+                        "--root", directory.appendingPathComponent("node1").path,
+                        "--manifests", directory.appendingPathComponent("manifests").path,
+                        "--sync-frequency", "200ms", "--node-status-update-frequency", "1s"],
+            name: "stage2")
+        let line = try await process.waitForLine(containing: "apiserver: listening address=")
+        guard let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }),
+              let port = Int(address.split(separator: ":").last ?? "") else {
+            throw HarnessError("could not read the port from \(line)")
+        }
+        self.port = port
+        try await process.waitForLine(containing: "node-status: ")
+    }
+
+    /// Runs `kubectl` with this cluster's kubeconfig; returns its exit status and output.
+    func kubectl(_ arguments: String..., input: String? = nil) async throws -> (status: Int32, output: String) {
+        let kubectl = try #require(Tools.path(of: "kubectl"))
+        var all = ["--kubeconfig", directory.appendingPathComponent("kubeconfig").path] + arguments
+        if let input {
+            let file = directory.appendingPathComponent("input-\(UUID().uuidString).yaml")
+            try input.write(to: file, atomically: true, encoding: .utf8)
+            all = all.map { $0 == "-" ? file.path : $0 }
+        }
+        let process = try StageProcess(executable: URL(fileURLWithPath: kubectl), arguments: all, name: "kubectl")
+        let status = try await process.waitForExit(timeout: .seconds(60))
+        return (status, process.output)
+    }
+
+    /// A pod manifest bound to node1, running a marked shell loop that says `words`.
+    func podManifest(_ name: String, says words: String = "hello") -> String {
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: \(name)
+        spec:
+          nodeName: node1
+          containers:
+            - name: main
+              image: busybox
+              command: ["sh", "-c", "echo \(words); while :; do sleep 1; done", "\(marker)"]
+        """
+    }
+
+    /// The processes of this cluster's containers.
+    func containerProcesses() async throws -> [ProcessTable.Entry] {
+        try await ProcessTable.processes(commandLineContaining: marker).filter { !$0.commandLine.contains("stage2") }
+    }
+
+    /// Stops the cluster with Ctrl-C and waits for it.
+    func interrupt() async throws {
+        process.interrupt()
+        _ = try await process.waitForExit(timeout: .seconds(40))
+    }
+
+    /// Kills whatever is left and removes the directory.
+    func cleanUp(keepDirectory: Bool = false) async {
+        await process.cleanup()
+        if !keepDirectory { try? FileManager.default.removeItem(at: directory) }
+    }
+}

@@ -1,0 +1,107 @@
+// Stage 2's acceptance suite: `stage2 up` driven by the real `kubectl`, as a learner drives it.
+
+import Foundation
+import Testing
+@testable import TestSupport
+
+@Suite("Stage 2 end to end", .serialized,
+       .enabled(if: Tools.isInstalled("kubectl"), "kubectl is not installed: the stage 2 end-to-end tests need it"))
+struct Stage2EndToEndTests {
+    @Test func getNodesShowsTheKubeletsNodeReady() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let nodes = try await cluster.kubectl("get", "nodes")
+        #expect(nodes.status == 0, "\(nodes.output)")
+        #expect(nodes.output.contains("node1"))
+        #expect(nodes.output.split(separator: "\n").last?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == "Ready")
+        let namespaces = try await cluster.kubectl("get", "ns", "-o", "name")
+        #expect(namespaces.output.contains("namespace/kube-system"))
+        try await cluster.interrupt()
+    }
+
+    @Test func aPodAppliedWithKubectlRunsAndShowsInEveryOutputFormat() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let applied = try await cluster.kubectl("apply", "-f", "-", input: cluster.podManifest("web"))
+        #expect(applied.status == 0 && applied.output.contains("pod/web created"), "\(applied.output)")
+        let wait = try await cluster.kubectl("wait", "--for=condition=Ready", "pod/web", "--timeout=30s")
+        #expect(wait.status == 0, "\(wait.output)")
+
+        let wide = try await cluster.kubectl("get", "pods", "-o", "wide")
+        let row = wide.output.split(separator: "\n").last.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []
+        #expect(Array(row.prefix(3)) == ["web", "1/1", "Running"], "\(wide.output)")
+        #expect(row.contains("node1") && row.contains("127.0.0.1"), "\(wide.output)")
+        let json = try await cluster.kubectl("get", "pod", "web", "-o", "json")
+        #expect(json.output.contains(#""phase": "Running""#))
+        let yaml = try await cluster.kubectl("get", "pod", "web", "-o", "yaml")
+        #expect(yaml.output.contains("restartPolicy: Always"), "defaults are applied by the API server")
+        let created = try await cluster.kubectl("create", "-f", "-", input: cluster.podManifest("web"))
+        #expect(created.status != 0 && created.output.contains(#"pods "web" already exists"#), "\(created.output)")
+        try await cluster.interrupt()
+    }
+
+    @Test func logsDescribeAndDeleteWorkLikeKubernetes() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        _ = try await cluster.kubectl("apply", "-f", "-", input: cluster.podManifest("talker", says: "hello-from-talker"))
+        _ = try await cluster.kubectl("wait", "--for=condition=Ready", "pod/talker", "--timeout=30s")
+
+        let logs = try await cluster.kubectl("logs", "talker")
+        #expect(logs.output == "hello-from-talker\n", "\(logs.output)")
+        let described = try await cluster.kubectl("describe", "pod", "talker")
+        #expect(described.output.contains("Started container main"), "the kubelet's events show: \(described.output)")
+
+        let deleted = try await cluster.kubectl("delete", "pod", "talker")
+        #expect(deleted.status == 0 && deleted.output.contains(#"pod "talker" deleted"#), "\(deleted.output)")
+        #expect(try await cluster.containerProcesses().isEmpty, "kubectl delete returns once the containers are gone")
+        let gone = try await cluster.kubectl("get", "pod", "talker")
+        #expect(gone.output.contains(#"pods "talker" not found"#))
+        try await cluster.interrupt()
+    }
+
+    @Test func aStaleUpdateGetsAConflictAndABadBodyABadRequest() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        var stale = cluster.podManifest("web")
+        _ = try await cluster.kubectl("create", "-f", "-", input: stale)
+        stale = stale.replacingOccurrences(of: "  name: web", with: "  name: web\n  resourceVersion: \"1\"")
+        let replaced = try await cluster.kubectl("replace", "-f", "-", input: stale)
+        #expect(replaced.status != 0, "\(replaced.output)")
+        #expect(replaced.output.contains("the object has been modified; please apply your changes to the latest version and try again"), "\(replaced.output)")
+
+        let bad = try await cluster.kubectl("create", "--raw", "/api/v1/namespaces/default/pods", "-f", "-", input: "{not json")
+        #expect(bad.status != 0 && bad.output.contains("the request body is not a valid object"), "\(bad.output)")
+        let invalid = try await cluster.kubectl("create", "-f", "-", input: """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: Bad_Name
+            spec:
+              containers: [{name: main, image: ""}]
+            """)
+        #expect(invalid.output.contains(#"The Pod "Bad_Name" is invalid"#), "\(invalid.output)")
+        #expect(invalid.output.contains("spec.containers[0].image: Required value"), "\(invalid.output)")
+        try await cluster.interrupt()
+    }
+
+    @Test func killingTheAPIServerWithSigkillLosesNothingItAcknowledged() async throws {
+        let first = try await RunningCluster()
+        defer { Task { await first.cleanUp(keepDirectory: true) } }
+        for index in 0..<5 {
+            // (`kubectl create namespace` sends protobuf, which this API server does not speak.)
+            let created = try await first.kubectl("apply", "-f", "-", input: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-\(index)\n")
+            #expect(created.status == 0, "\(created.output)")
+        }
+        first.process.kill()
+        _ = try await first.process.waitForExit()
+        await first.cleanUp(keepDirectory: true)
+
+        let second = try await RunningCluster(directory: first.directory, marker: first.marker)
+        defer { Task { await second.cleanUp() } }
+        let namespaces = try await second.kubectl("get", "namespaces", "-o", "name")
+        for index in 0..<5 {
+            #expect(namespaces.output.contains("namespace/team-\(index)"), "\(namespaces.output)")
+        }
+        try await second.interrupt()
+    }
+}
