@@ -43,7 +43,11 @@ public func runUntilShutdownSignal(
         sources.append(source)
     }
     defer { sources.forEach { $0.cancel() } }
-    try await work.value
+    do {
+        try await work.value
+    } catch is CancellationError {
+        // The cancellation we asked for: a clean shutdown, not a failure.
+    }
 }
 
 /// Counts signals received, so a second Ctrl-C can behave differently from the first.
