@@ -16,8 +16,10 @@ enum APIResponse {
         }
     }
 
-    /// A failure as a `Status` object, with the Status's own HTTP code.
-    static func failure(_ status: Status) -> HTTPResponse {
+    /// A failure as a `Status` object, with the Status's own HTTP code (or `code` when given).
+    static func failure(_ status: Status, code httpStatus: HTTPStatus? = nil) -> HTTPResponse {
+        var status = status
+        if let httpStatus { status.code = Int32(httpStatus.code) }
         let data = (try? APIJSON.encode(status)) ?? Data()
         let code = Int(status.code == 0 ? 500 : status.code)
         return HTTPResponse(status: HTTPStatus(code: code, reason: status.reason.rawValue),

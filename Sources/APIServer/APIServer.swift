@@ -40,7 +40,13 @@ public struct APIServer: Sendable {
         let logs = PodLogProxy(pods: RESTStorage(store: store), nodes: RESTStorage(store: store))
         let router = APIRouter(endpoints: table, namespaces: RESTStorage<NamespaceRESTStrategy>(store: store), logs: logs,
                                serverAddress: "\(host):\(port)", logger: logger)
+        // Requests refused before any handler sees them (too large, malformed) are still
+        // answered with a Kubernetes Status, as clients expect of an API server.
         server = try HTTPServer(host: host, port: port, limits: .apiServer, logger: logger.labelled("apiserver-http"),
+                                refusalResponder: { status, message in
+                                    APIResponse.failure(status.code == 413
+                                        ? Status.requestEntityTooLarge(message) : Status.badRequest(message), code: status)
+                                },
                                 handler: router.handle)
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             logger.warning("listening beyond loopback with no authentication: anyone who can reach this port controls the cluster",

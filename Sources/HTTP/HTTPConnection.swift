@@ -30,6 +30,9 @@ struct HTTPConnection {
     let limits: HTTPLimits
     /// The server's handler, called once per valid request.
     let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    /// Stage 2 adds this: how the server words a refusal (the API server answers with a
+    /// Kubernetes `Status`); nil for stage 1's plain text.
+    var refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)? = nil
 
     /// A client closed the connection in the middle of a request.
     struct TruncatedRequest: Error, CustomStringConvertible {
@@ -65,7 +68,15 @@ struct HTTPConnection {
                 guard try await respond(to: request) else { return }
                 clock.responseFinished()
             case .failure(let error):
-                try await socket.write(HTTPResponse.encodeRefusal(error))
+                let worded = refusalResponder?(error.status, error.description)
+                if let response = worded, case .bytes(let body) = response.body {
+                    var headers = response.headers
+                    headers.replaceOrAdd(name: "Content-Length", value: String(body.count))
+                    headers.replaceOrAdd(name: "Connection", value: "close")
+                    try await socket.write(HTTPResponse.encodeHead(status: response.status, headers: headers) + body)
+                } else {
+                    try await socket.write(HTTPResponse.encodeRefusal(error))
+                }
                 await drainBeforeClosing()
                 throw error
             }

@@ -33,6 +33,8 @@ public final class HTTPServer: Sendable {
     private let limits: HTTPLimits
     private let logger: Logger
     private let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    /// Stage 2 adds this: how refusals (413, 431, 400…) are worded; nil for plain text.
+    private let refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)?
     // Connections being served now; checked against `limits.maxConnections` on each accept.
     private let openConnections = Atomic<Int>(0)
     // Stage 2 adds a count of every connection ever accepted, so tests (and a curious
@@ -46,8 +48,10 @@ public final class HTTPServer: Sendable {
         port: Int,
         limits: HTTPLimits = HTTPLimits(),
         logger: Logger,
+        refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)? = nil,
         handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse
     ) throws {
+        self.refusalResponder = refusalResponder
         listener = try Socket.listening(host: host, port: port)
         self.host = host
         self.port = listener.localPort
@@ -107,7 +111,9 @@ public final class HTTPServer: Sendable {
     private func serve(_ connection: Socket) async {
         defer { connection.close() }
         do {
-            try await HTTPConnection(socket: connection, limits: limits, handler: handler).serve()
+            var served = HTTPConnection(socket: connection, limits: limits, handler: handler)
+            served.refusalResponder = refusalResponder
+            try await served.serve()
         } catch is CancellationError {
             // Shutdown: not the connection's fault.
         } catch {
