@@ -26,7 +26,11 @@ extension RESTStorage {
     ///
     /// Without a `resourceVersion` (or with "0"), the current objects come first as
     /// ADDED events, as Kubernetes sends them; with one, only later changes are sent.
-    func pollingWatch(namespace: String?, labels: LabelSelector, fields: FieldSelector, query: [String: String]) -> HTTPResponse {
+    ///
+    /// When `asTable` (as `kubectl get -w` asks), each event's object is a one-row Table,
+    /// with the column definitions in the first event only, as Kubernetes sends them.
+    func pollingWatch(namespace: String?, labels: LabelSelector, fields: FieldSelector, query: [String: String],
+                      asTable: Bool = false) -> HTTPResponse {
         let sendsCurrentState = (query["resourceVersion"] ?? "").isEmpty || query["resourceVersion"] == "0"
         let timeout = query["timeoutSeconds"].flatMap(Int.init).map { Duration.seconds($0) } ?? .seconds(1800)
         return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"]) { writer in
@@ -34,6 +38,14 @@ extension RESTStorage {
             let deadline = clock.now.advanced(by: timeout)
             var known: [String: Object] = [:]
             var first = true
+            var columnsSent = false
+            func event(_ type: String, _ object: Object) throws -> [UInt8] {
+                guard asTable else { return try Self.event(type, object) }
+                var table = try self.table([object], resourceVersion: object.metadata.resourceVersion, include: query["includeObject"])
+                if columnsSent { table.columnDefinitions = [] }
+                columnsSent = true
+                return Array(#"{"type":"\#(type)","object":"#.utf8) + [UInt8](try APIJSON.encode(table)) + Array("}\n".utf8)
+            }
             while clock.now < deadline && !writer.isClientGone() {
                 let (items, _) = try await list(namespace: namespace, labels: labels, fields: fields)
                 var seen = Set<String>()
@@ -43,14 +55,14 @@ extension RESTStorage {
                     let previous = known[key]
                     known[key] = item
                     if previous == nil && (!first || sendsCurrentState) {
-                        try await writer.write(Self.event("ADDED", item))
+                        try await writer.write(event("ADDED", item))
                     } else if let previous, previous.metadata.resourceVersion != item.metadata.resourceVersion {
-                        try await writer.write(Self.event("MODIFIED", item))
+                        try await writer.write(event("MODIFIED", item))
                     }
                 }
                 for (key, object) in known where !seen.contains(key) {
                     known[key] = nil
-                    try await writer.write(Self.event("DELETED", object))
+                    try await writer.write(event("DELETED", object))
                 }
                 first = false
                 try await Task.sleep(for: Self.pollInterval)

@@ -39,6 +39,8 @@ public protocol RESTStrategy: Sendable {
     static func validateUpdate(_ object: Object, old: Object) -> [FieldError]
     /// The object's fields that `fieldSelector` may name, with their values.
     static func selectableFields(_ object: Object) -> [String: String]
+    /// The names `fieldSelector` may use for this kind; others are refused, as in Kubernetes.
+    static var selectableFieldNames: Set<String> { get }
     /// The object as one row of `kubectl get`: its cells.
     static func cells(_ object: Object, now: Time) -> [String]
     /// The columns of `kubectl get`.
@@ -91,6 +93,7 @@ public enum PodRESTStrategy: RESTStrategy {
     public static func validate(_ pod: Pod) -> [FieldError] { PodValidation.validate(pod) }
     public static func validateUpdate(_ pod: Pod, old: Pod) -> [FieldError] { PodStrategy.validateUpdate(pod, old: old) }
     public static func selectableFields(_ pod: Pod) -> [String: String] { pod.selectableFields }
+    public static var selectableFieldNames: Set<String> { FieldSelector.podFieldNames }
     public static func cells(_ pod: Pod, now: Time) -> [String] { PodPrinter.cells(pod, now: now) }
     public static var columns: [TableColumnDefinition] { PodPrinter.columns }
     public static var patchSchema: PatchSchema { .pod }
@@ -109,6 +112,7 @@ public enum NodeRESTStrategy: RESTStrategy {
         node.spec = old.spec
     }
     public static func validate(_ node: Node) -> [FieldError] { validateMetadata(node) }
+    public static var selectableFieldNames: Set<String> { FieldSelector.nodeFieldNames }
     public static func selectableFields(_ node: Node) -> [String: String] {
         ["metadata.name": node.metadata.name, "spec.unschedulable": node.spec.unschedulable ? "true" : "false"]
     }
@@ -131,6 +135,7 @@ public enum NamespaceRESTStrategy: RESTStrategy {
         if name.isEmpty { return [FieldError(.required, "metadata.name", "name or generateName is required")] }
         return NameValidation.label(name).map { FieldError(.invalid, "metadata.name", value: name, $0) }
     }
+    public static var selectableFieldNames: Set<String> { FieldSelector.namespaceFieldNames }
     public static func selectableFields(_ namespace: Namespace) -> [String: String] {
         ["metadata.name": namespace.metadata.name, "status.phase": namespace.status.phase?.rawValue ?? ""]
     }
@@ -144,6 +149,7 @@ public enum EventRESTStrategy: RESTStrategy {
     public static let definition = ResourceDefinition.events
     public static func prepareForCreate(_ event: inout Event) {}
     public static func validate(_ event: Event) -> [FieldError] { validateMetadata(event) }
+    public static var selectableFieldNames: Set<String> { FieldSelector.eventFieldNames }
     public static func selectableFields(_ event: Event) -> [String: String] {
         var fields = metadataFields(event)
         fields["involvedObject.kind"] = event.involvedObject.kind

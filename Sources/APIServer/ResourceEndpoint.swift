@@ -60,7 +60,9 @@ extension RESTStorage: ResourceEndpoint {
             return try APIResponse.object(await delete(namespace: info.namespace, name: info.name, options: options))
         case "watch":
             let (labels, fields) = try Self.selectors(request.query)
-            return pollingWatch(namespace: info.namespace.isEmpty ? nil : info.namespace, labels: labels, fields: fields, query: request.query)
+            let asTable = TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "")
+            return pollingWatch(namespace: info.namespace.isEmpty ? nil : info.namespace, labels: labels, fields: fields,
+                                query: request.query, asTable: asTable)
         default:
             throw Status.methodNotSupported(GroupResource(group: definition.group, resource: definition.name), action: info.verb)
         }
@@ -98,7 +100,10 @@ extension RESTStorage: ResourceEndpoint {
             throw Status.badRequest(error.message)
         }
         do {
-            if let text = query["fieldSelector"] { fields = try FieldSelector(parsing: text) }
+            if let text = query["fieldSelector"] {
+                fields = try FieldSelector(parsing: text)
+                    .checked(against: Strategy.selectableFieldNames, aliases: Strategy.definition.name == "pods" ? FieldSelector.podFieldAliases : [:])
+            }
         } catch {
             throw Status.badRequest(error.message)
         }
