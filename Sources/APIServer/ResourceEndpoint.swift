@@ -119,6 +119,9 @@ extension RESTStorage: ResourceEndpoint {
     /// The request's body as an object, from JSON or YAML; a 400 names what is wrong.
     static func decodeBody<T: Decodable>(_ request: HTTPRequest) throws(Status) -> T {
         let type = mediaType(request)
+        if type == ProtobufNamespace.mediaType, T.self == Namespace.self, let namespace = ProtobufNamespace.decode(request.body) {
+            return namespace as! T  // T is Namespace: checked just above.
+        }
         guard type == "application/json" || type == "application/yaml" || type == "*/*" else {
             throw Status.unsupportedMediaType(accepted: ["application/json", "application/yaml"])
         }

@@ -48,6 +48,14 @@ struct Stage2EndToEndTests {
 
         let logs = try await cluster.kubectl("logs", "talker")
         #expect(logs.output == "hello-from-talker\n", "\(logs.output)")
+        // `logs -f` streams through the API server from the kubelet until interrupted.
+        let follower = try StageProcess(
+            executable: URL(fileURLWithPath: try #require(Tools.path(of: "kubectl"))),
+            arguments: ["--kubeconfig", cluster.directory.appendingPathComponent("kubeconfig").path, "logs", "-f", "talker"],
+            name: "kubectl logs -f")
+        try await follower.waitForLine(containing: "hello-from-talker")
+        #expect(follower.isRunning, "a followed log stays open while the container runs")
+        await follower.cleanup()
         let described = try await cluster.kubectl("describe", "pod", "talker")
         #expect(described.output.contains("Started container main"), "the kubelet's events show: \(described.output)")
 
@@ -88,8 +96,8 @@ struct Stage2EndToEndTests {
         let first = try await RunningCluster()
         defer { Task { await first.cleanUp(keepDirectory: true) } }
         for index in 0..<5 {
-            // (`kubectl create namespace` sends protobuf, which this API server does not speak.)
-            let created = try await first.kubectl("apply", "-f", "-", input: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-\(index)\n")
+            // `kubectl create namespace` sends protobuf: see ProtobufNamespace.swift.
+            let created = try await first.kubectl("create", "namespace", "team-\(index)")
             #expect(created.status == 0, "\(created.output)")
         }
         first.process.kill()
