@@ -69,3 +69,22 @@ func eventually(
         try await condition() ? () : nil
     }
 }
+
+/// Awaits `body`, failing if it takes longer than `seconds`: a deadline for work that has
+/// no condition to poll (a whole server round trip, a handler that must finish).
+///
+/// The sleep here is not sleep-and-hope: it is the deadline itself, racing the work.
+func withDeadline<T: Sendable>(
+    seconds: Double = 20,
+    _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: .seconds(seconds))
+            throw HarnessError("deadline of \(seconds)s exceeded")
+        }
+        defer { group.cancelAll() }
+        return try await group.next()!
+    }
+}

@@ -1,5 +1,6 @@
 // Tests of the server over real loopback sockets, each on its own kernel-chosen port.
 
+@testable import TestSupport
 import Foundation
 import Testing
 import Common

@@ -29,22 +29,6 @@ func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thro
     }
 }
 
-/// Awaits `body`, failing if it takes longer than `seconds`.
-func withDeadline<T: Sendable>(
-    seconds: Double = 10,
-    _ body: @escaping @Sendable () async throws -> T
-) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw TestFailure("deadline of \(seconds)s exceeded")
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
-    }
-}
-
 /// A thread-safe counter, for handlers that record how often they ran.
 final class Counter: Sendable {
     private let count = Mutex(0)

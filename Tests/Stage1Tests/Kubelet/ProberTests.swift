@@ -4,6 +4,7 @@
 // listening (so a connect is refused, and no other test can take it meanwhile), and a
 // tiny `HTTPServer` on a kernel-chosen port that answers 200 and then 500.
 
+@testable import TestSupport
 import API
 import Common
 import HTTP

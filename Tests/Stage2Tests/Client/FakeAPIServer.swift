@@ -199,7 +199,7 @@ extension JSONValue {
 /// Runs a fake API server for the length of `body`, then stops it.
 func withFakeAPIServer(_ body: @escaping @Sendable (FakeAPIServer) async throws -> Void) async throws {
     let fake = try FakeAPIServer()
-    try await withTimeLimit {
+    try await withDeadline {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await fake.server.run() }
             try await body(fake)
@@ -209,9 +209,3 @@ func withFakeAPIServer(_ body: @escaping @Sendable (FakeAPIServer) async throws 
     }
 }
 
-/// Polls `condition` every few milliseconds until it holds; the caller's time limit bounds it.
-func eventually(_ condition: @Sendable () async -> Bool) async throws {
-    while await !condition() {
-        try await Task.sleep(for: .milliseconds(20))
-    }
-}

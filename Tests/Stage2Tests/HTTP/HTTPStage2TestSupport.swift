@@ -14,22 +14,6 @@ struct Stage2TestFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Awaits `body`, failing if it takes longer than `seconds`.
-func withTimeLimit<T: Sendable>(
-    seconds: Double = 20,
-    _ body: @escaping @Sendable () async throws -> T
-) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw Stage2TestFailure("time limit of \(seconds)s exceeded")
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
-    }
-}
-
 /// Runs a server for the duration of `body`, then cancels it and waits until it has stopped.
 func withRunningServer(
     limits: HTTPLimits = HTTPLimits(),
@@ -37,7 +21,7 @@ func withRunningServer(
     _ body: @escaping @Sendable (HTTPServer) async throws -> Void
 ) async throws {
     let server = try HTTPServer(port: 0, limits: limits, logger: .silent, handler: handler)
-    try await withTimeLimit {
+    try await withDeadline {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             try await body(server)

@@ -107,7 +107,7 @@ private let testMachine = MachineInfo(numCores: 4, memoryCapacity: 16 * 1024 * 1
         let reporter = NodeStatusReporter(client: client, nodeName: "node1", kubeletPort: 10255,
                                           heartbeatInterval: .milliseconds(30), machine: testMachine, logger: .silent)
         let task = Task { try await reporter.run() }
-        try await eventually { fake.requests.filter { $0.path == "/api/v1/nodes/node1/status" }.count >= 2 }
+        try await eventually("a second heartbeat") { fake.requests.filter { $0.path == "/api/v1/nodes/node1/status" }.count >= 2 }
         task.cancel()
         #expect(fake.requests.first?.method == "POST")
     }
@@ -127,7 +127,7 @@ private let testMachine = MachineInfo(numCores: 4, memoryCapacity: 16 * 1024 * 1
         defer { task.cancel() }
         // Whether the change lands before or after `run` subscribes, it is written.
         await statusManager.setStatus(PodStatus(phase: .running, podIP: "127.0.0.1"), forPod: pod.metadata.uid)
-        try await eventually { fake.object(Pod.self, "pods", namespace: "default", name: "web")?.status.phase == .running }
+        try await eventually("the pod's status to reach the API") { fake.object(Pod.self, "pods", namespace: "default", name: "web")?.status.phase == .running }
         #expect(fake.requests.contains { $0.method == "PUT" && $0.path == "/api/v1/namespaces/default/pods/web/status" })
     }
 }
@@ -157,7 +157,7 @@ private let testMachine = MachineInfo(numCores: 4, memoryCapacity: 16 * 1024 * 1
         var pod = boundPod("web")
         pod.metadata.uid = "uid-1"
         await recorder.record(.normal, reason: "Started", message: "Started container web", pod: pod)
-        try await eventually { fake.requests.contains { $0.method == "POST" } }
+        try await eventually("an event to be posted") { fake.requests.contains { $0.method == "POST" } }
         let post = try #require(fake.requests.first { $0.method == "POST" })
         #expect(post.path == "/api/v1/namespaces/default/events")
         let event = try APIJSON.decode(Event.self, from: Data(post.body))
