@@ -88,3 +88,11 @@ func withDeadline<T: Sendable>(
         return try await group.next()!
     }
 }
+
+/// Suspends until the current task is cancelled: a test server that never answers, until
+/// the test shuts it down. No sleep, no timer: an `AsyncStream` that never yields ends
+/// its iteration when the task is cancelled.
+func waitUntilCancelled() async {
+    let (never, _) = AsyncStream<Void>.makeStream()
+    for await _ in never {}
+}

@@ -164,7 +164,7 @@ private let echo: @Sendable (HTTPRequest) async -> HTTPResponse = { request in
         HTTPResponse { writer in
             try await writer.write("hello")
             // A follower with nothing to send: wake up now and then and check on the client.
-            while !writer.isClientGone() { try await Task.sleep(for: .milliseconds(10)) }
+            try await eventually("the client to go away") { writer.isClientGone() }
             notice.yield()
         }
     }

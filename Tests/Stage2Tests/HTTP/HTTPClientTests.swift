@@ -44,7 +44,7 @@ private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defau
     try await withRunningServer(limits: limits, handler: echoHandler) { server in
         let client = client(for: server)
         _ = try await client.send(HTTPClientRequest(target: "/first"))
-        try await waitUntil { server.connectionCount == 0 }
+        try await eventually("server.connectionCount == 0") { server.connectionCount == 0 }
         let response = try await client.send(HTTPClientRequest(target: "/second"))
         #expect(response.text == "GET /second ")
         #expect(server.acceptedConnectionCount == 2)
@@ -109,7 +109,7 @@ private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defau
         HTTPResponse { writer in
             try await writer.write("tick\n")
             // A log follower's loop: wake up now and then, stop when the client has gone.
-            while !writer.isClientGone() { try await Task.sleep(for: .milliseconds(10)) }
+            try await eventually("the client to go away") { writer.isClientGone() }
             clientLeft.open()
         }
     }) { server in
@@ -122,7 +122,7 @@ private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defau
         await firstPiece.wait()
         consumer.cancel()
         await clientLeft.wait()
-        try await waitUntil { server.connectionCount == 0 }
+        try await eventually("server.connectionCount == 0") { server.connectionCount == 0 }
         #expect(client.idleConnectionCount == 0)
         await #expect(throws: CancellationError.self) { try await consumer.value }
     }
@@ -133,7 +133,7 @@ private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defau
     try await withRunningServer(handler: { _ in
         HTTPResponse { writer in
             try await writer.write("tick\n")
-            while !writer.isClientGone() { try await Task.sleep(for: .milliseconds(10)) }
+            try await eventually("the client to go away") { writer.isClientGone() }
             clientLeft.open()
         }
     }) { server in
@@ -149,7 +149,7 @@ private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defau
 
 @Test func aSlowServerMakesTheRequestTimeOut() async throws {
     try await withRunningServer(handler: { _ in
-        try? await Task.sleep(for: .seconds(60))  // ended early by the server's shutdown
+        await waitUntilCancelled()  // a server that never answers, until the test ends
         return .text("too late")
     }) { server in
         let client = client(for: server, timeout: .milliseconds(200))
@@ -162,7 +162,7 @@ private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defau
 
 @Test func aRequestsOwnTimeoutOverridesTheClients() async throws {
     try await withRunningServer(handler: { _ in
-        try? await Task.sleep(for: .seconds(60))
+        await waitUntilCancelled()
         return .text("too late")
     }) { server in
         let client = client(for: server)

@@ -31,12 +31,6 @@ func withRunningServer(
     }
 }
 
-/// Polls `condition` until it holds; the caller's time limit bounds the wait.
-func waitUntil(_ condition: @Sendable () -> Bool) async throws {
-    while !condition() {
-        try await Task.sleep(for: .milliseconds(10))
-    }
-}
 
 /// A handler answering `METHOD path body-length`, the common case of these tests.
 let echoHandler: @Sendable (HTTPRequest) async -> HTTPResponse = { request in

@@ -17,7 +17,7 @@ private let shortClocks = HTTPLimits(
         try await client.send("GET /pods HTTP/1.1\r\nHost: slow\r\n")
         let received = try await client.readUntilClosed()
         #expect(received.hasPrefix("HTTP/1.1 408 Request Timeout"))
-        try await waitUntil { server.connectionCount == 0 }
+        try await eventually("server.connectionCount == 0") { server.connectionCount == 0 }
     }
 }
 
@@ -33,6 +33,7 @@ private let shortClocks = HTTPLimits(
         let client = try await RawClient.connect(to: server)
         try await client.send("GET / HTTP/1.1\r\n")
         // One header line every 50 ms: each read succeeds, but the head is never done.
+        // (The pause is the slow client under test, not a wait for a condition.)
         let trickle = Task {
             for index in 0..<100 {
                 try await Task.sleep(for: .milliseconds(50))
@@ -85,6 +86,7 @@ private let shortClocks = HTTPLimits(
         HTTPResponse { writer in
             try await writer.write("first\n")
             // Four idle timeouts pass between these writes; the stream must not notice.
+            // (Time passing is what this test is about: there is no condition to await.)
             try await Task.sleep(for: idle * 4)
             try await writer.write("second\n")
         }
