@@ -3,15 +3,17 @@
 // Kubernetes, rebuilt from the ground up in Swift.
 //
 // Reading this file is reading the series. Each library module is one component of a
-// Kubernetes cluster; each stage's executable links the components of its stage and of
-// the stages before it, and nothing else. The dependency lists below are the cluster's
-// boundaries made into compile-time facts: the kubelet cannot reach into the API
-// server's storage, because it does not import it.
+// Kubernetes cluster, or one piece a component stands on, and belongs to exactly one
+// stage. A stage that grows a component adds a module for what it adds (`KubeletAPI`
+// beside `Kubelet`), so each stage's executable links the modules of its stage and of the
+// stages before it, and nothing else. The dependency lists are the cluster's boundaries
+// made into compile-time facts: the kubelet cannot reach into the API server's storage,
+// because it does not import it. `swift run stages check` proves both rules.
+//
+// The package is compiled in the Swift 6 language mode (`swiftLanguageModes` below),
+// which turns on strict concurrency checking for every module.
 
 import PackageDescription
-
-/// Every module is compiled in the Swift 6 language mode, with strict concurrency.
-let swiftSettings: [SwiftSetting] = []
 
 let package = Package(
     name: "KubernetesInSwift",
@@ -24,70 +26,77 @@ let package = Package(
     targets: [
         // MARK: Stage 1 · the kubelet and the pieces it stands on
 
-        /// Things every component receives: the logger, duration parsing.
-        .target(name: "Common", swiftSettings: swiftSettings),
+        /// Things every component receives: the logger, duration parsing, flags, signals.
+        .target(name: "Common"),
         /// A YAML reader for the YAML that Kubernetes manifests use.
-        .target(name: "YAML", swiftSettings: swiftSettings),
-        /// Kubernetes' object model (ObjectMeta, Pod, …) in Kubernetes' JSON.
-        .target(name: "API", dependencies: ["YAML"], swiftSettings: swiftSettings),
+        .target(name: "YAML"),
+        /// Kubernetes' object model for a pod (ObjectMeta, Pod, Container…) in Kubernetes' JSON.
+        .target(name: "API"),
+        /// Manifest text to typed objects, with errors that name the file, line and field.
+        .target(name: "Manifests", dependencies: ["YAML", "API"]),
         /// A small HTTP/1.1 server, written here rather than imported.
-        .target(name: "HTTP", dependencies: ["Common"], swiftSettings: swiftSettings),
+        .target(name: "HTTP", dependencies: ["Common"]),
         /// The container runtime interface (Kubernetes' CRI): all the kubelet knows of runtimes.
-        .target(name: "CRI", swiftSettings: swiftSettings),
+        .target(name: "CRI"),
         /// A runtime behind the CRI that runs each container as a process group.
-        .target(name: "ProcessRuntime", dependencies: ["Common", "CRI"], swiftSettings: swiftSettings),
+        .target(name: "ProcessRuntime", dependencies: ["Common", "CRI"]),
         /// The kubelet: runs the pods of one node. It sees runtimes only through the CRI.
-        .target(
-            name: "Kubelet",
-            dependencies: ["Common", "YAML", "API", "HTTP", "CRI", "Client"],
-            swiftSettings: swiftSettings
-        ),
+        .target(name: "Kubelet", dependencies: ["Common", "API", "Manifests", "HTTP", "CRI"]),
         .executableTarget(
             name: "stage1",
             dependencies: ["Common", "YAML", "API", "Kubelet", "ProcessRuntime"],
             path: "Stages/Stage1",
-            exclude: ["README.md", "manifests"],
-            swiftSettings: swiftSettings
+            exclude: ["README.md", "manifests"]
         ),
-
-        /// `swift run stages diff 1 2`: what each stage adds to the one before.
-        .executableTarget(name: "stages", path: "Stages/SeriesTool", swiftSettings: swiftSettings),
 
         // MARK: Stage 2 · the API server, and a kubelet that takes its orders from it
 
         /// Durable storage for the API server: nothing acknowledged is lost.
-        .target(name: "Storage", dependencies: ["Common"], swiftSettings: swiftSettings),
+        .target(name: "Storage", dependencies: ["Common"]),
+        /// What every API shares: Status errors, lists, tables, discovery, selectors, patches.
+        .target(name: "APIMachinery", dependencies: ["API"]),
+        /// The kinds a cluster adds around its pods: Node, Namespace, Event.
+        .target(name: "ClusterKinds", dependencies: ["API", "APIMachinery"]),
+        /// An HTTP/1.1 client with keep-alive and streaming, beside stage 1's server.
+        .target(name: "HTTPClient", dependencies: ["Common", "HTTP"]),
+        /// The API client: how every component but the API server reads and writes the cluster.
+        .target(name: "Client", dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "HTTPClient"]),
         /// The API server: the cluster's front door, the only component that touches storage.
         .target(
             name: "APIServer",
-            dependencies: ["Common", "YAML", "API", "HTTP", "Storage"],
-            swiftSettings: swiftSettings
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "Manifests", "HTTP", "HTTPClient", "Storage"]
         ),
-        /// The API client: how every component but the API server reads and writes the cluster.
-        .target(name: "Client", dependencies: ["Common", "API", "HTTP"], swiftSettings: swiftSettings),
+        /// The kubelet's side of the API server: its pods, its node, their statuses, events.
+        .target(name: "KubeletAPI", dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "Client", "Kubelet"]),
         .executableTarget(
             name: "stage2",
-            dependencies: ["Common", "YAML", "API", "HTTP", "Storage", "APIServer", "Client", "Kubelet", "ProcessRuntime"],
+            dependencies: ["Common", "API", "Storage", "APIServer", "Client", "Kubelet", "KubeletAPI", "ProcessRuntime"],
             path: "Stages/Stage2",
-            exclude: ["README.md", "manifests"],
-            swiftSettings: swiftSettings
+            exclude: ["README.md", "manifests"]
         ),
+
+        // MARK: The series' own tool
+
+        /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
+        .executableTarget(name: "stages", path: "Stages/SeriesTool"),
 
         // MARK: Tests: one target per stage; later stages re-run earlier stages' suites.
 
         /// What every stage's end-to-end tests share: running binaries, notebooks, waiting.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(
             name: "Stage1Tests",
-            dependencies: ["TestSupport", "Common", "YAML", "API", "HTTP", "CRI", "ProcessRuntime", "Kubelet"],
-            swiftSettings: swiftSettings
+            dependencies: ["TestSupport", "Common", "YAML", "API", "Manifests", "HTTP", "CRI", "ProcessRuntime", "Kubelet"]
         ),
         .testTarget(
             name: "Stage2Tests",
-            dependencies: ["TestSupport", "Common", "YAML", "API", "HTTP", "Storage", "APIServer", "Client", "Kubelet"],
-            swiftSettings: swiftSettings
+            dependencies: [
+                "TestSupport", "Common", "API", "APIMachinery", "ClusterKinds", "Manifests", "HTTP", "HTTPClient",
+                "Storage", "APIServer", "Client", "Kubelet", "KubeletAPI",
+            ]
         ),
+        .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

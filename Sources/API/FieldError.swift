@@ -24,7 +24,7 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
         case forbidden = "FieldValueForbidden"
 
         /// How Kubernetes prints the kind.
-        var phrase: String {
+        package var phrase: String {
             switch self {
             case .required: "Required value"
             case .invalid: "Invalid value"

@@ -47,7 +47,7 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// Renders a coding path as Kubernetes renders field paths: `spec.containers[0].name`.
-    static func fieldPath(_ codingPath: [any CodingKey]) -> String {
+    package static func fieldPath(_ codingPath: [any CodingKey]) -> String {
         var path = ""
         for key in codingPath {
             if let index = key.intValue {
@@ -60,7 +60,7 @@ public struct ManifestError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// The coding path and message inside a `DecodingError`, from any decoder.
-    static func parts(of error: DecodingError) -> (codingPath: [any CodingKey], message: String) {
+    package static func parts(of error: DecodingError) -> (codingPath: [any CodingKey], message: String) {
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             return (context.codingPath, context.debugDescription)

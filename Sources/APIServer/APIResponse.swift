@@ -1,6 +1,7 @@
 // Stage 2 · APIServer: answers as Kubernetes sends them — JSON objects, and Status for errors.
 
 import API
+import APIMachinery
 import Foundation
 import HTTP
 

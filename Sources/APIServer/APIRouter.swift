@@ -1,6 +1,7 @@
 // Stage 2 · APIServer: from a request to the code that answers it.
 
 import API
+import APIMachinery
 import Common
 import Foundation
 import HTTP

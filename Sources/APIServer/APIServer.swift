@@ -12,6 +12,8 @@
 //   /api/v1/nodes[/{name}[/status]]  /api/v1/namespaces     cluster-scoped resources
 
 import API
+import APIMachinery
+import ClusterKinds
 import Common
 import Foundation
 import HTTP

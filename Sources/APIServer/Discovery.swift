@@ -20,6 +20,7 @@
 // request with `contentType` and these legacy documents, whatever the Accept header.
 
 import API
+import APIMachinery
 
 /// Builds the answers to `/version`, `/api`, `/apis` and `/api/v1`; called by the API
 /// server's router, read by kubectl's discovery client.

@@ -10,12 +10,14 @@
 // kubectl prints the same way.
 
 import API
+import APIMachinery
+import ClusterKinds
 import Foundation
 
 /// The columns and cells of events in `kubectl get events`.
 public enum EventPrinter: TablePrinter {
     /// The columns, in order; `-o wide` also shows those with priority 1.
-    public static let columns: [API.TableColumnDefinition] = [
+    public static let columns: [APIMachinery.TableColumnDefinition] = [
         .init(name: "Last Seen", type: "string", description: "The time at which the most recent occurrence of this event was recorded.", priority: 0),
         .init(name: "Type", type: "string", description: "Type of this event (Normal, Warning), new types could be added in the future", priority: 0),
         .init(name: "Reason", type: "string", description: "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.", priority: 0),
@@ -29,7 +31,7 @@ public enum EventPrinter: TablePrinter {
     ]
 
     /// The columns, for `TableBuilder`.
-    public static var columnDefinitions: [API.TableColumnDefinition] { columns }
+    public static var columnDefinitions: [APIMachinery.TableColumnDefinition] { columns }
 
     /// The event's cells at time `now`: last seen, type, reason, object, subobject,
     /// source, message, first seen, count, name.

@@ -8,6 +8,8 @@
 // `kubernetes.io/role=<role>`), sorted, or `<none>`.
 
 import API
+import APIMachinery
+import ClusterKinds
 
 /// The columns and cells of nodes in `kubectl get nodes`.
 public enum NodePrinter: TablePrinter {
@@ -21,7 +23,7 @@ public enum NodePrinter: TablePrinter {
     static let unknown = "<unknown>"
 
     /// The columns, in order; `-o wide` also shows those with priority 1.
-    public static let columns: [API.TableColumnDefinition] = [
+    public static let columns: [APIMachinery.TableColumnDefinition] = [
         .init(name: "Name", type: "string", format: "name", description: "Name must be unique within a namespace.", priority: 0),
         .init(name: "Status", type: "string", description: "The status of the node", priority: 0),
         .init(name: "Roles", type: "string", description: "The roles of the node", priority: 0),
@@ -35,7 +37,7 @@ public enum NodePrinter: TablePrinter {
     ]
 
     /// The columns, for `TableBuilder`.
-    public static var columnDefinitions: [API.TableColumnDefinition] { columns }
+    public static var columnDefinitions: [APIMachinery.TableColumnDefinition] { columns }
 
     /// The node's cells at time `now`: name, status, roles, age, version, then the wide ones.
     public static func cells(_ node: Node, now: Time) -> [String] {

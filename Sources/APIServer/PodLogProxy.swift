@@ -8,8 +8,10 @@
 // With `follow=true` the answer is a stream, relayed chunk by chunk as it arrives.
 
 import API
+import APIMachinery
 import Foundation
 import HTTP
+import HTTPClient
 
 /// Forwards pod log requests to the kubelet of the pod's node.
 struct PodLogProxy: Sendable {

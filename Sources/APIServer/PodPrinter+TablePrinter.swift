@@ -4,12 +4,13 @@
 // columns to tables as the API's `TableColumnDefinition`.
 
 import API
+import APIMachinery
 
 extension PodPrinter: TablePrinter {
     /// `PodPrinter.columns`, as the `Table` wire type.
-    public static var columnDefinitions: [API.TableColumnDefinition] {
+    public static var columnDefinitions: [APIMachinery.TableColumnDefinition] {
         columns.map {
-            API.TableColumnDefinition(
+            APIMachinery.TableColumnDefinition(
                 name: $0.name, type: $0.type, format: $0.format, description: $0.description, priority: $0.priority)
         }
     }

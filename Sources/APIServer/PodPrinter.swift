@@ -9,6 +9,8 @@
 // does not have.
 
 import API
+import APIMachinery
+import ClusterKinds
 
 /// The columns and cells of pods in `kubectl get pods`.
 public enum PodPrinter {

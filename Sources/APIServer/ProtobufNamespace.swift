@@ -14,6 +14,7 @@
 // nested messages are carried. Only those two wire types occur in these messages.
 
 import API
+import ClusterKinds
 
 /// Reads the protobuf namespace `kubectl create namespace` sends.
 enum ProtobufNamespace {

@@ -9,6 +9,7 @@
 // waits until that has happened.
 
 import API
+import APIMachinery
 import Foundation
 
 extension RESTStrategy {

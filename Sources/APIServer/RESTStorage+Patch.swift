@@ -9,6 +9,7 @@
 //     `containers` merge element by element, by `name` (see `StrategicMergePatch`).
 
 import API
+import APIMachinery
 import Foundation
 
 /// The kinds of patch the API server accepts.

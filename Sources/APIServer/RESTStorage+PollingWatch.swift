@@ -14,6 +14,7 @@
 // history of revisions and replaces this file with a real watch.
 
 import API
+import APIMachinery
 import Foundation
 import HTTP
 

@@ -12,6 +12,7 @@
 // Every failure is a `Status` (thrown), which the handler sends back as it is.
 
 import API
+import APIMachinery
 import Foundation
 import Storage
 

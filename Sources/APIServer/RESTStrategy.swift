@@ -7,6 +7,8 @@
 // that set of decisions a *strategy*; `RESTStorage` is generic over it.
 
 import API
+import APIMachinery
+import ClusterKinds
 
 /// An object the API server stores: it has a kind, an API version and metadata.
 /// (The client has its own `APIObject`, which also knows its URL; the server needs less.)

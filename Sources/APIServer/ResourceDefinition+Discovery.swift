@@ -6,6 +6,8 @@
 // own verbs, and an empty singular name, exactly as a real API server lists them.
 
 import API
+import APIMachinery
+import ClusterKinds
 
 extension ResourceDefinition {
     /// The categories `kubectl get <category>` expands: pods are in `all`.

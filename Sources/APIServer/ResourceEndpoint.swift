@@ -9,8 +9,11 @@
 // Bodies may be JSON or YAML; anything else is 415. Every failure is a `Status`.
 
 import API
+import APIMachinery
+import ClusterKinds
 import Foundation
 import HTTP
+import Manifests
 import YAML
 
 /// A resource served over HTTP, whatever its Swift type.

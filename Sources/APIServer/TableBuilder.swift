@@ -12,6 +12,7 @@
 // or `null` (`None`).
 
 import API
+import APIMachinery
 
 /// Builds the `Table` answers to `kubectl get`; called by the API server's list and get
 /// handlers when `wantsTable(accept:)` says so.

@@ -7,6 +7,7 @@
 // columns whose priority is above 0 unless asked for `-o wide`.
 
 import API
+import APIMachinery
 
 /// The columns and cells of one kind in `kubectl get`; implemented by `NodePrinter`,
 /// `NamespacePrinter`, `EventPrinter` and `PodPrinter`, used by `TableBuilder`.
@@ -15,7 +16,7 @@ public protocol TablePrinter {
     associatedtype Object: Encodable
 
     /// The columns, in order, as Kubernetes defines them.
-    static var columnDefinitions: [API.TableColumnDefinition] { get }
+    static var columnDefinitions: [APIMachinery.TableColumnDefinition] { get }
 
     /// One cell per column for `object`, at time `now` (ages are computed by the server).
     static func cells(_ object: Object, now: Time) -> [String]

@@ -19,8 +19,10 @@
 // Stage 3 adds watch.
 
 import API
+import APIMachinery
 import Foundation
 import HTTP
+import HTTPClient
 
 /// The typed API client: how the kubelet (and later the scheduler and controllers) talk
 /// to the API server. A value; copies share one connection pool.

@@ -12,7 +12,9 @@
 // always have a code and a reason to look at, as client-go does.
 
 import API
+import APIMachinery
 import HTTP
+import HTTPClient
 
 /// A failed `APIClient` call; thrown to every component that talks to the API server.
 public enum APIError: Error, Sendable, CustomStringConvertible {

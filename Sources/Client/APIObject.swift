@@ -7,6 +7,7 @@
 // client, because only the client needs to know their URLs.
 
 import API
+import ClusterKinds
 
 /// An object the API server stores (Pod, Node, Event, Namespace); conforming types can be
 /// passed to every `APIClient` call.

@@ -1,4 +1,4 @@
-// Stage 2 · HTTP: the grammar of chunked framing, shared by the request and response parsers.
+// Stage 1 · HTTP: the grammar of chunked framing, shared by the request and response parsers.
 //
 // A chunked body (RFC 9112 §7.1) is a series of chunks, each a size line and that many
 // bytes, ended by a chunk of size zero and an optional trailer section:
@@ -14,15 +14,15 @@
 // (Writing chunks is `HTTPBodyWriter.chunk`, stage 1's.)
 
 /// Chunked transfer coding helpers, used by `HTTPRequestParser` and `HTTPResponseParser`.
-enum HTTPChunkedCoding {
+package enum HTTPChunkedCoding {
     /// The longest chunk-size line (size and extensions) read before giving up, as Go's limit.
-    static let maxSizeLineBytes = 4096
+    package static let maxSizeLineBytes = 4096
     /// The most hexadecimal digits a size may have: 15 digits cannot overflow an `Int`,
     /// and a larger chunk is larger than any body either side accepts.
     static let maxSizeDigits = 15
 
     /// What a chunk-size line says.
-    enum SizeLine: Equatable {
+    package enum SizeLine: Equatable {
         /// A chunk of this many bytes follows; 0 is the last chunk.
         case size(Int)
         /// The line is not `1*HEXDIG [ BWS ";" … ]`.
@@ -32,7 +32,7 @@ enum HTTPChunkedCoding {
     }
 
     /// Reads a chunk-size line (without its line ending), ignoring chunk extensions.
-    static func parseSizeLine(_ line: ArraySlice<UInt8>) -> SizeLine {
+    package static func parseSizeLine(_ line: ArraySlice<UInt8>) -> SizeLine {
         let digits = line.prefix { hexValue($0) != nil }
         guard !digits.isEmpty else { return .malformed }
         // After the digits only extensions may follow, introduced by `;` (with optional

@@ -1,4 +1,4 @@
-// Stage 2 · HTTP: the clocks that stop a slow client from holding a connection forever.
+// Stage 1 · HTTP: the clocks that stop a slow client from holding a connection forever.
 //
 // `HTTPLimits+APIServer.swift` draws the three clocks; this file runs them. Before each
 // read, the connection asks `RequestClock` for the deadline that applies now:

@@ -30,9 +30,10 @@ struct HTTPConnection {
     let limits: HTTPLimits
     /// The server's handler, called once per valid request.
     let handler: @Sendable (HTTPRequest) async -> HTTPResponse
-    /// Stage 2 adds this: how the server words a refusal (the API server answers with a
-    /// Kubernetes `Status`); nil for stage 1's plain text.
+    // Stage 2 > the API server words its refusals as a Kubernetes `Status`
+    /// How the server's owner words a refusal; nil keeps stage 1's plain text.
     var refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)? = nil
+    // Stage 2 <
 
     /// A client closed the connection in the middle of a request.
     struct TruncatedRequest: Error, CustomStringConvertible {
@@ -45,7 +46,7 @@ struct HTTPConnection {
         var parser = HTTPRequestParser(limits: limits)
         var pending: [HTTPRequestParser.Output] = []
         var next = 0
-        // Stage 2 adds header, body and idle timeouts: see HTTPConnection+Timeouts.swift.
+        // Header, body and idle timeouts: see HTTPConnection+Timeouts.swift.
         var clock = RequestClock(limits: limits)
         while !Task.isCancelled {
             guard next < pending.count else {
@@ -68,15 +69,18 @@ struct HTTPConnection {
                 guard try await respond(to: request) else { return }
                 clock.responseFinished()
             case .failure(let error):
-                let worded = refusalResponder?(error.status, error.description)
-                if let response = worded, case .bytes(let body) = response.body {
+                // Stage 2 > the API server words its refusals as a Kubernetes `Status`
+                if let response = refusalResponder?(error.status, error.description),
+                   case .bytes(let body) = response.body {
                     var headers = response.headers
                     headers.replaceOrAdd(name: "Content-Length", value: String(body.count))
                     headers.replaceOrAdd(name: "Connection", value: "close")
                     try await socket.write(HTTPResponse.encodeHead(status: response.status, headers: headers) + body)
-                } else {
-                    try await socket.write(HTTPResponse.encodeRefusal(error))
+                    await drainBeforeClosing()
+                    throw error
                 }
+                // Stage 2 <
+                try await socket.write(HTTPResponse.encodeRefusal(error))
                 await drainBeforeClosing()
                 throw error
             }

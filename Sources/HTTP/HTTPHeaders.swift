@@ -79,7 +79,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
     public var description: String { fields.map { "\($0.name): \($0.value)" }.joined(separator: "\n") }
 
     /// ASCII case-insensitive comparison; header names are ASCII tokens.
-    static func namesMatch(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+    package static func namesMatch(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
         a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { asciiLower($0) == asciiLower($1) }
     }
 
@@ -90,7 +90,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (HTTP's "optional whitespace").
-    var trimmingSpaces: Substring {
+    package var trimmingSpaces: Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         let text = Substring(self)
         guard let first = text.firstIndex(where: { !isSpace($0) }),

@@ -4,10 +4,8 @@
 // a request line of a gigabyte, a million headers, a body "of length 10^18". Every such
 // number is capped here, in one place (like xv6's `param.h`), and the parser and the
 // server read their caps from an `HTTPLimits` value. Stage 1's kubelet takes the defaults;
-// stage 2's API server passes its own (a 3 MiB body) without touching the parser.
-//
-// Stage 2 adds the time limits (header, idle and body timeouts) and the switch for
-// chunked request bodies below, and the API server's preset: see HTTPLimits+APIServer.swift.
+// stage 2's API server passes its own (a 3 MiB body) without touching the parser. The
+// time limits and their reasons are in HTTPLimits+Timeouts.swift.
 
 /// The caps on a request's parts and on open connections, read by the parser and the server.
 public struct HTTPLimits: Sendable, Equatable {
@@ -33,8 +31,7 @@ public struct HTTPLimits: Sendable, Equatable {
     /// The most connections the server serves at the same time.
     public var maxConnections: Int
 
-    // Stage 2 adds these fields; their defaults and the reasons for them are in
-    // HTTPLimits+APIServer.swift. Stage 1's kubelet keeps the defaults.
+    // The time limits; their defaults and the reasons for them are in HTTPLimits+Timeouts.swift.
 
     /// How long a client may take to send a request's head (request line and headers),
     /// counted from the connection's opening or from the first byte of a later request.

@@ -24,8 +24,7 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
     case bodyTooLarge
     /// The request uses a `Transfer-Encoding` this server does not decode.
     case unsupportedTransferEncoding
-    // Stage 2 adds chunked request bodies, and two ways to get them wrong:
-    // see HTTPRequestParser+Chunked.swift.
+    // Chunked request bodies, and two ways to get them wrong: see HTTPRequestParser+Chunked.swift.
     /// A chunked body's framing is broken: a chunk size that is not hexadecimal, or a
     /// chunk not followed by its line ending.
     case invalidChunkedBody

@@ -1,4 +1,4 @@
-// Stage 2 · HTTP: chunked request bodies, four more states of the request parser.
+// Stage 1 · HTTP: chunked request bodies, four more states of the request parser.
 //
 // A client that does not know its body's length in advance (curl reading stdin, Python's
 // client with a generator) sends it in chunks instead of with a `Content-Length`:

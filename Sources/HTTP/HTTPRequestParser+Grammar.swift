@@ -22,7 +22,7 @@ extension HTTPRequestParser {
     }
 
     /// Parses `HTTP/d.d`; a well-formed version other than 1.x is refused with its own error.
-    static func parseVersion(_ text: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
+    package static func parseVersion(_ text: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
         let bytes = Array(text)
         guard bytes.count == 8, bytes.starts(with: Array("HTTP/".utf8)),
               isDigit(bytes[5]), bytes[6] == UInt8(ascii: "."), isDigit(bytes[7]) else {
@@ -34,7 +34,7 @@ extension HTTPRequestParser {
     }
 
     /// Parses `name ":" OWS value OWS` into a field.
-    static func parseHeaderLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPHeaders.Field {
+    package static func parseHeaderLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPHeaders.Field {
         // A line starting with whitespace continues the previous one ("obsolete folding");
         // RFC 9112 §5.2 lets a server reject it, which is safer than joining lines; the
         // token check on the name below does, since whitespace is not a token byte.
@@ -50,7 +50,7 @@ extension HTTPRequestParser {
     }
 
     /// Whether `byte` may appear in a token (a method or a header name), RFC 9110 §5.6.2.
-    static func isTokenByte(_ byte: UInt8) -> Bool {
+    package static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
@@ -63,12 +63,12 @@ extension HTTPRequestParser {
     static let tokenPunctuation: Set<UInt8> = Set("!#$%&'*+-.^_`|~".utf8)
 
     /// Whether `byte` may appear in a field value: visible ASCII, space, tab, or obs-text (≥ 0x80).
-    static func isFieldValueByte(_ byte: UInt8) -> Bool {
+    package static func isFieldValueByte(_ byte: UInt8) -> Bool {
         isSpaceOrTab(byte) || (0x21...0x7E).contains(byte) || byte >= 0x80
     }
 
     /// Whether `byte` is an ASCII decimal digit.
-    static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    package static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
     /// Whether `byte` is HTTP's whitespace inside a line: space or horizontal tab.
     static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }

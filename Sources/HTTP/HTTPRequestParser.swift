@@ -13,8 +13,8 @@
 // Every line and the body is checked against `HTTPLimits` while it is still arriving,
 // so a client can make the parser hold at most a limit's worth of bytes.
 //
-// Stage 2 adds chunked request bodies: four more states after `headers`, whose diagram
-// and code are in HTTPRequestParser+Chunked.swift.
+// Chunked request bodies add four more states after `headers`; their diagram and code
+// are in HTTPRequestParser+Chunked.swift.
 
 /// Turns the bytes a client sends into complete requests; one per connection, owned by it.
 public struct HTTPRequestParser: Sendable {
@@ -26,7 +26,7 @@ public struct HTTPRequestParser: Sendable {
         case headers
         /// Reading a `Content-Length` body, of which `remaining` bytes are still to come.
         case body(remaining: Int)
-        // Stage 2 adds chunked request bodies: see HTTPRequestParser+Chunked.swift.
+        // Chunked request bodies: see HTTPRequestParser+Chunked.swift.
         /// Reading a chunk-size line of a chunked body.
         case chunkSize
         /// Reading a chunk's data, of which `remaining` bytes are still to come.
@@ -50,19 +50,19 @@ public struct HTTPRequestParser: Sendable {
     /// The caps this parser enforces.
     public let limits: HTTPLimits
     /// Where the parser is now; tests read it, the connection need not.
-    // Stage 2: settable within the module so HTTPRequestParser+Chunked.swift can step it.
+    // Settable within the module so HTTPRequestParser+Chunked.swift can step it.
     public internal(set) var state: State = .requestLine
 
     // Invariant: `buffer[start...]` is input not yet consumed, and `buffer[start..<scanned]`
     // is known to hold no line feed, so input arriving a byte at a time is scanned once.
-    // (Stage 2: these are internal rather than private, for HTTPRequestParser+Chunked.swift.)
+    // (Internal rather than private, for HTTPRequestParser+Chunked.swift.)
     var buffer: [UInt8] = []
     var start = 0
     var scanned = 0
     // The request being assembled, from its request line until its body is complete.
     var request = HTTPRequest(method: "", target: "")
-    // Header bytes of `request` so far (line contents, without line endings); stage 2's
-    // chunked bodies count their trailer lines here too.
+    // Header bytes of `request` so far (line contents, without line endings); chunked
+    // bodies count their trailer lines here too.
     var headerSectionBytes = 0
 
     /// A parser at the start of a connection, enforcing `limits`.
@@ -113,7 +113,7 @@ public struct HTTPRequestParser: Sendable {
                 let room = limits.maxHeaderSectionBytes - headerSectionBytes
                 guard let line = try nextLine(limit: room, tooLong: .headerSectionTooLarge) else { return nil }
                 if line.isEmpty {
-                    // Stage 2 adds chunked request bodies: see HTTPRequestParser+Chunked.swift.
+                    // Chunked request bodies: see HTTPRequestParser+Chunked.swift.
                     if try startsChunkedBody() { continue }
                     let length = try bodyLength()
                     if length == 0 { return finishRequest() }
@@ -134,7 +134,7 @@ public struct HTTPRequestParser: Sendable {
                 state = .body(remaining: remaining - take)
                 return nil
 
-            // Stage 2 adds chunked request bodies: see HTTPRequestParser+Chunked.swift.
+            // Chunked request bodies: see HTTPRequestParser+Chunked.swift.
             case .chunkSize, .chunkData, .chunkDataEnd, .trailers:
                 switch try advanceChunkedBody() {
                 case .needsInput: return nil
@@ -193,7 +193,7 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// Longest `Content-Length` parsed as a number; longer is larger than any body we take.
-    static let maxContentLengthDigits = 15
-    static let cr = UInt8(ascii: "\r")
-    static let lf = UInt8(ascii: "\n")
+    package static let maxContentLengthDigits = 15
+    package static let cr = UInt8(ascii: "\r")
+    package static let lf = UInt8(ascii: "\n")
 }

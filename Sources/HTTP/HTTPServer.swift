@@ -33,13 +33,15 @@ public final class HTTPServer: Sendable {
     private let limits: HTTPLimits
     private let logger: Logger
     private let handler: @Sendable (HTTPRequest) async -> HTTPResponse
-    /// Stage 2 adds this: how refusals (413, 431, 400…) are worded; nil for plain text.
+    // Stage 2 > the API server words its refusals (413, 431, 400…) as a Kubernetes `Status`
     private let refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)?
+    // Stage 2 <
     // Connections being served now; checked against `limits.maxConnections` on each accept.
     private let openConnections = Atomic<Int>(0)
-    // Stage 2 adds a count of every connection ever accepted, so tests (and a curious
-    // learner) can see the client reuse kept-alive connections instead of opening new ones.
+    // Stage 2 > a count of every connection ever accepted, so tests (and a curious
+    // learner) can see stage 2's client reuse kept-alive connections instead of opening new ones.
     private let acceptedConnections = Atomic<Int>(0)
+    // Stage 2 <
     private let hasRun = Atomic<Bool>(false)
 
     /// Binds and listens on `host:port` now; `handler` answers every valid request once `run()` runs.
@@ -48,10 +50,14 @@ public final class HTTPServer: Sendable {
         port: Int,
         limits: HTTPLimits = HTTPLimits(),
         logger: Logger,
+        // Stage 2 > the API server words its refusals as a Kubernetes `Status`
         refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)? = nil,
+        // Stage 2 <
         handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse
     ) throws {
+        // Stage 2 > the API server words its refusals as a Kubernetes `Status`
         self.refusalResponder = refusalResponder
+        // Stage 2 <
         listener = try Socket.listening(host: host, port: port)
         self.host = host
         self.port = listener.localPort
@@ -63,8 +69,10 @@ public final class HTTPServer: Sendable {
     /// The number of connections being served right now.
     public var connectionCount: Int { openConnections.load(ordering: .relaxed) }
 
-    /// The number of connections accepted since `run()` began, open or closed (stage 2).
+    // Stage 2 > a count of accepted connections, to show the client's keep-alive
+    /// The number of connections accepted since `run()` began, open or closed.
     public var acceptedConnectionCount: Int { acceptedConnections.load(ordering: .relaxed) }
+    // Stage 2 <
 
     /// Accepts and serves connections until the task is cancelled; returns when all have closed.
     public func run() async throws {
@@ -79,7 +87,9 @@ public final class HTTPServer: Sendable {
             }
             while !Task.isCancelled {
                 guard let connection = try await acceptNextConnection() else { continue }
+                // Stage 2 > a count of accepted connections, to show the client's keep-alive
                 acceptedConnections.add(1, ordering: .relaxed)
+                // Stage 2 <
                 guard openConnections.add(1, ordering: .relaxed).newValue <= limits.maxConnections else {
                     refuse(connection)
                     continue
@@ -112,7 +122,9 @@ public final class HTTPServer: Sendable {
         defer { connection.close() }
         do {
             var served = HTTPConnection(socket: connection, limits: limits, handler: handler)
+            // Stage 2 > the API server words its refusals as a Kubernetes `Status`
             served.refusalResponder = refusalResponder
+            // Stage 2 <
             try await served.serve()
         } catch is CancellationError {
             // Shutdown: not the connection's fault.

@@ -1,7 +1,5 @@
-// Stage 2 · HTTP: the status stage 2's server answers a client too slow to send its request.
+// Stage 1 · HTTP: the status the server answers a client too slow to send its request.
 //
-// Stage 1's constants live in `HTTPStatus.swift`; a later stage adds its own here rather
-// than editing that list, so `stages diff 1 2` shows exactly which codes stage 2 brought.
 // The clocks that send it are in HTTPConnection+Timeouts.swift.
 
 extension HTTPStatus {

@@ -17,12 +17,12 @@ import Darwin
 #endif
 
 /// Platform shims for the socket calls `Socket` makes; nothing else in the module calls POSIX.
-enum Posix {
+package enum Posix {
     /// `SOCK_STREAM` as the `Int32` that `socket(2)` and `addrinfo` take.
     #if canImport(Glibc)
-    static let streamSocketType = Int32(SOCK_STREAM.rawValue)
+    package static let streamSocketType = Int32(SOCK_STREAM.rawValue)
     #else
-    static let streamSocketType = SOCK_STREAM
+    package static let streamSocketType = SOCK_STREAM
     #endif
 
     /// Flags for every `send(2)`: on Linux, `MSG_NOSIGNAL` stops SIGPIPE for this call.
@@ -33,7 +33,7 @@ enum Posix {
     #endif
 
     /// A new TCP socket for `family` that child processes do not inherit; -1 on failure.
-    static func makeStreamSocket(family: Int32, protocol: Int32) -> Int32 {
+    package static func makeStreamSocket(family: Int32, protocol: Int32) -> Int32 {
         #if canImport(Glibc)
         return socket(family, streamSocketType | Int32(SOCK_CLOEXEC.rawValue), `protocol`)
         #else
@@ -57,7 +57,7 @@ enum Posix {
     }
 
     /// Sets the options every socket of ours carries; returns false if one failed.
-    static func configure(_ descriptor: Int32) -> Bool {
+    package static func configure(_ descriptor: Int32) -> Bool {
         var on: Int32 = 1
         let size = socklen_t(MemoryLayout<Int32>.size)
         #if canImport(Darwin)
@@ -83,10 +83,10 @@ enum Posix {
     }
 
     /// Whether `errno` means "not now, wait for readiness".
-    static func wouldBlock(_ code: Int32) -> Bool { code == EAGAIN || code == EWOULDBLOCK }
+    package static func wouldBlock(_ code: Int32) -> Bool { code == EAGAIN || code == EWOULDBLOCK }
 
     /// Flags for a `recv` that looks at waiting input without taking it or waiting: `Socket.isPeerGone`.
-    static let peekFlags = Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)
+    package static let peekFlags = Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)
 
     /// Closes a descriptor (named apart from `Socket.close` so the call is unambiguous).
     static func closeDescriptor(_ descriptor: Int32) {

@@ -18,27 +18,27 @@ import Darwin
 import Synchronization
 
 /// A non-blocking TCP socket, used by the server for its listener and for each connection.
-final class Socket: Sendable {
+package final class Socket: Sendable {
     /// The file descriptor this socket owns.
-    let descriptor: Int32
+    package let descriptor: Int32
     private let isClosed = Atomic<Bool>(false)
 
     /// Takes ownership of a descriptor that is already non-blocking and configured.
-    init(owning descriptor: Int32) {
+    package init(owning descriptor: Int32) {
         self.descriptor = descriptor
     }
 
     deinit { close() }
 
     /// Closes the descriptor; later calls do nothing.
-    func close() {
+    package func close() {
         if isClosed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
             Posix.closeDescriptor(descriptor)
         }
     }
 
     /// Reads what has arrived, up to `maxBytes`, waiting if nothing has; empty means the peer closed.
-    func read(maxBytes: Int) async throws -> [UInt8] {
+    package func read(maxBytes: Int) async throws -> [UInt8] {
         while true {
             var result = 0
             var code: Int32 = 0
@@ -55,7 +55,7 @@ final class Socket: Sendable {
     }
 
     /// Writes all of `bytes`, waiting whenever the kernel's send buffer is full.
-    func write(_ bytes: [UInt8]) async throws {
+    package func write(_ bytes: [UInt8]) async throws {
         var offset = 0
         while offset < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in

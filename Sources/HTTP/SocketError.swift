@@ -19,14 +19,14 @@ public struct SocketError: Error, Sendable, CustomStringConvertible {
     public let reason: String
 
     /// An error for `operation` from the current `errno`-style `code`.
-    init(_ operation: String, code: Int32) {
+    package init(_ operation: String, code: Int32) {
         self.operation = operation
         self.code = code
         self.reason = String(cString: strerror(code))
     }
 
     /// An error with an explanation that is not an `errno`.
-    init(_ operation: String, reason: String) {
+    package init(_ operation: String, reason: String) {
         self.operation = operation
         self.code = 0
         self.reason = reason

@@ -19,9 +19,9 @@ import Dispatch
 import Synchronization
 
 /// One suspended wait for a descriptor's readiness; made and awaited by `Socket`.
-final class SocketReadiness: Sendable {
+package final class SocketReadiness: Sendable {
     /// What the caller is waiting to be able to do.
-    enum Event: Sendable {
+    package enum Event: Sendable {
         case readable
         case writable
     }
@@ -55,7 +55,7 @@ final class SocketReadiness: Sendable {
     private static let queue = DispatchQueue(label: "http.socket-readiness")
 
     /// Suspends until `descriptor` is ready for `event`; throws `CancellationError` if cancelled first.
-    static func wait(for event: Event, on descriptor: Int32) async throws {
+    package static func wait(for event: Event, on descriptor: Int32) async throws {
         let readiness = SocketReadiness()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in

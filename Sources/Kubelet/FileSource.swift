@@ -17,6 +17,7 @@
 import API
 import Common
 import Foundation
+import Manifests
 import YAML
 
 /// Reads static pods from a folder of manifest files, again and again.

@@ -57,6 +57,11 @@ public struct Kubelet: Sendable {
     /// The port the read-only API listens on (useful when configured with port 0).
     public var port: Int { server.port }
 
+    // Stage 2 > the API connection confirms a graceful deletion once the pod's worker is gone
+    /// True while pod `uid` has a worker, running or still stopping its containers.
+    public func hasWorker(forPod uid: String) async -> Bool { await workers.hasWorker(forPod: uid) }
+    // Stage 2 <
+
     /// Runs the kubelet until cancelled, then stops every pod gracefully.
     public func run() async throws {
         logger.info("starting", ["node": configuration.nodeName, "root": configuration.rootDirectory.path])

@@ -13,6 +13,7 @@ import Client
 import Common
 import Foundation
 import Kubelet
+import KubeletAPI
 import ProcessRuntime
 import Storage
 

@@ -2,6 +2,7 @@
 
 import API
 import Foundation
+import Manifests
 import Testing
 import YAML
 

@@ -8,6 +8,7 @@
 
 import API
 import Foundation
+import Manifests
 import YAML
 
 enum TestJSON {

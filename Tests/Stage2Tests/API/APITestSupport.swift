@@ -5,6 +5,7 @@
 // matter, anything else does.
 
 import API
+import APIMachinery
 import Foundation
 
 /// Parses JSON text as a `JSONValue`.

@@ -1,6 +1,7 @@
 // DeleteOptions as kubectl and the Python client send them.
 
 import API
+import APIMachinery
 import Testing
 
 @Test func kubectlDeleteBodyDecodes() throws {

@@ -1,6 +1,8 @@
 // Discovery and version answers, shaped exactly as kubectl's discovery client expects.
 
 import API
+import APIMachinery
+import ClusterKinds
 import Testing
 
 @Test func coreAPIVersionsHaveAKindButNoAPIVersion() throws {

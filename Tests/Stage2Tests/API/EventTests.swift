@@ -1,6 +1,7 @@
 // Events as the kubelet records them and `kubectl get events -o json` shows them.
 
 import API
+import ClusterKinds
 import Testing
 
 /// A kubelet event from `kubectl get event -o json` (Kubernetes 1.30): note the

@@ -1,7 +1,9 @@
 // JSONValue: any JSON in, the same JSON out; whole numbers without a fraction.
 
 import API
+import APIMachinery
 import Foundation
+import Manifests
 import Testing
 
 @Test func wholeNumbersAreWrittenWithoutAFraction() throws {

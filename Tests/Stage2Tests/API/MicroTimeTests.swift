@@ -1,6 +1,7 @@
 // MicroTime: six fractional digits out, any number in, null for Go's zero time.
 
 import API
+import APIMachinery
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 // Namespaces as the API server stores and returns them.
 
 import API
+import ClusterKinds
 import Testing
 
 @Test func defaultNamespaceMatchesWhatKubectlShows() throws {

@@ -1,6 +1,7 @@
 // Nodes as `kubectl get node -o json` shows them, and Go's zero-value rules for them.
 
 import API
+import ClusterKinds
 import Testing
 
 /// A node of a kind cluster (Kubernetes 1.30) as `kubectl get node -o json` prints it,

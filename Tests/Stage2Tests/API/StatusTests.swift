@@ -1,6 +1,7 @@
 // Status objects as the API server sends them, and each error factory's exact words.
 
 import API
+import APIMachinery
 import Testing
 
 /// A real API server's answer to `GET /api/v1/namespaces/default/pods/web` for a missing pod.

@@ -1,6 +1,7 @@
 // Tables for `kubectl get`: typed column definitions, heterogeneous cells, row objects.
 
 import API
+import APIMachinery
 import Testing
 
 private let podColumns = [

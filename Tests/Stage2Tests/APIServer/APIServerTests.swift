@@ -1,8 +1,10 @@
 import API
+import APIMachinery
 import APIServer
 import Common
 import Foundation
 import HTTP
+@testable import HTTPClient
 import Storage
 import Testing
 

@@ -1,4 +1,5 @@
 import APIServer
+import Client
 import Foundation
 import Testing
 import YAML

@@ -1,4 +1,5 @@
 @testable import APIServer
+import ClusterKinds
 import Testing
 
 @Suite struct ProtobufNamespaceTests {

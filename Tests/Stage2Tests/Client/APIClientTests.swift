@@ -1,7 +1,9 @@
 // Stage 2 · Client tests: every verb against a fake API server, and how errors arrive.
 
 import API
+import APIMachinery
 import Client
+import ClusterKinds
 import Foundation
 import HTTP
 import Testing

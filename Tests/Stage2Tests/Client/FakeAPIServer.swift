@@ -6,12 +6,13 @@
 // resourceVersion), merge patch, delete. Objects are kept as JSON, so any kind works.
 // Every request is recorded, so a test can check what was sent and await it with a deadline.
 
-@testable import TestSupport
 import API
+import APIMachinery
 import Common
 import Foundation
 import HTTP
 import Synchronization
+@testable import TestSupport
 
 /// A fake API server on port 0 for the length of one test.
 final class FakeAPIServer: Sendable {

@@ -1,7 +1,9 @@
 // Stage 2 tests: the discovery documents, compared with what a real API server sends.
 
 import API
+import APIMachinery
 import APIServer
+import ClusterKinds
 import Foundation
 import Testing
 

@@ -1,7 +1,9 @@
 // Stage 2 tests: nodes, namespaces and events as `kubectl get` rows.
 
 import API
+import APIMachinery
 import APIServer
+import ClusterKinds
 import Testing
 
 @Suite struct NodePrinterTests {

@@ -1,7 +1,9 @@
 // Stage 2 tests: tables for `kubectl get`, and reading kubectl's Accept header.
 
 import API
+import APIMachinery
 import APIServer
+import ClusterKinds
 import Testing
 
 @Suite struct TableBuilderTests {

@@ -1,8 +1,9 @@
 // Tests of stage 2's HTTP client against the server, on a kernel-chosen port.
 
-@testable import TestSupport
-import Testing
 @testable import HTTP
+@testable import HTTPClient
+import Testing
+@testable import TestSupport
 
 private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defaultTimeout) -> HTTPClient {
     HTTPClient(baseURL: HTTPURL(host: "127.0.0.1", port: server.port), timeout: timeout)

@@ -1,7 +1,8 @@
 // Tests of splitting a byte stream into lines, as watch events and logs are read.
 
-import Testing
 import HTTP
+@testable import HTTPClient
+import Testing
 
 private func lines(of pieces: [String]) async throws -> [String] {
     let stream = AsyncThrowingStream<[UInt8], Error> { continuation in

@@ -1,7 +1,8 @@
 // Tests of the client's response parser as a pure state machine: no sockets involved.
 
-import Testing
 @testable import HTTP
+@testable import HTTPClient
+import Testing
 
 /// A comparable summary of the events: head, then the body joined, then `end`.
 private func summary(_ events: [HTTPResponseParser.Event]) -> [String] {

@@ -7,6 +7,7 @@ import Testing
 import Common
 import Synchronization
 @testable import HTTP
+@testable import HTTPClient
 
 /// Raised by these helpers; the message says what went wrong.
 struct Stage2TestFailure: Error, CustomStringConvertible {

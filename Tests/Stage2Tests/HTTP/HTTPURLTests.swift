@@ -1,7 +1,8 @@
 // Tests of the client's URL parser.
 
-import Testing
 import HTTP
+@testable import HTTPClient
+import Testing
 
 @Test func urlParsesHostPortPathAndQuery() throws {
     let url = try HTTPURL("http://127.0.0.1:6443/api/v1/pods?watch=1#ignored")

@@ -1,9 +1,10 @@
 // Tests of stage 2's server clocks: a slow client loses its connection, a streaming
 // response does not. Timeouts are configured short, and every wait has a time limit.
 
-@testable import TestSupport
-import Testing
 @testable import HTTP
+@testable import HTTPClient
+import Testing
+@testable import TestSupport
 
 private let shortClocks = HTTPLimits(
     headerTimeout: .milliseconds(200),

@@ -1,12 +1,15 @@
 // Stage 2 · Kubelet tests: the kubelet's API-server loops against a fake API server.
 
-@testable import TestSupport
 import API
+import APIMachinery
 import Client
+import ClusterKinds
 import Common
 import Foundation
-import Testing
 @testable import Kubelet
+@testable import KubeletAPI
+import Testing
+@testable import TestSupport
 
 private func boundPod(_ name: String, node: String = "node1") -> Pod {
     var pod = Pod(metadata: ObjectMeta(name: name, namespace: "default"))
@@ -206,7 +209,7 @@ private let testMachine = MachineInfo(numCores: 4, memoryCapacity: 16 * 1024 * 1
         var pod = boundPod("web")
         pod.metadata.deletionTimestamp = .now()
         let stored = try await client.create(pod)
-        let deleter = PodDeleter(client: client, nodeName: "node1", podManager: PodManager(), workers: PodWorkers(),
+        let deleter = PodDeleter(client: client, nodeName: "node1", podManager: PodManager(), hasWorker: { _ in false },
                                  interval: .milliseconds(50), logger: .silent)
         try await deleter.sync()
         #expect(fake.object(Pod.self, "pods", namespace: "default", name: "web") == nil)
@@ -225,7 +228,7 @@ private let testMachine = MachineInfo(numCores: 4, memoryCapacity: 16 * 1024 * 1
         let stored = try await client.create(pod)
         let podManager = PodManager()
         _ = await podManager.apply(PodSourceUpdate(source: "api", pods: [stored]))
-        let deleter = PodDeleter(client: client, nodeName: "node1", podManager: podManager, workers: PodWorkers(),
+        let deleter = PodDeleter(client: client, nodeName: "node1", podManager: podManager, hasWorker: { _ in false },
                                  interval: .milliseconds(50), logger: .silent)
         try await deleter.sync()
         #expect(fake.object(Pod.self, "pods", namespace: "default", name: "web") != nil)

@@ -2,6 +2,7 @@
 // (cases from apimachinery/pkg/fields/selector_test.go).
 
 import API
+import APIMachinery
 import Testing
 
 @Test(arguments: ["x=a,y=b,z=c", "", "x!=a,y=b", #"x=a||y\=b"#, #"x=a\=\=b"#, "spec.nodeName="])

@@ -2,6 +2,7 @@
 // (cases from apimachinery/pkg/labels/selector_test.go).
 
 import API
+import APIMachinery
 import Testing
 
 @Test(arguments: [

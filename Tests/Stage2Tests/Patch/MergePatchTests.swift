@@ -1,6 +1,7 @@
 // JSON merge patch: the test table of RFC 7386, Appendix A.
 
 import API
+import APIMachinery
 import Testing
 
 /// (original, patch, result) rows of RFC 7386's Appendix A.

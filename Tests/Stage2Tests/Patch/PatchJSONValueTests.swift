@@ -1,6 +1,7 @@
 // JSONValue reads any JSON and writes integral numbers as integers.
 
 import API
+import APIMachinery
 import Foundation
 import Testing
 

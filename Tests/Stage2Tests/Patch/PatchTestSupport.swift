@@ -1,6 +1,7 @@
 // Helpers for the patch and selector tests: JSON text in, `JSONValue` out.
 
 import API
+import APIMachinery
 import Foundation
 import Testing
 

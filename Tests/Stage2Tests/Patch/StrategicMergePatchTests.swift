@@ -1,6 +1,7 @@
 // Strategic merge patch on pods: lists that merge by key, and plain merges elsewhere.
 
 import API
+import APIMachinery
 import Testing
 
 let twoContainers = #"""

@@ -1,0 +1,100 @@
+// Stage 2 · APIMachinery: which build of Kubernetes a server is (apimachinery `version.Info`).
+//
+// `GET /version` answers with this, and `kubectl version` prints it as "Server
+// Version". kubectl also compares it with its own version and warns when they are
+// more than one minor apart, so the API server reports a Kubernetes version it is
+// compatible with rather than the series' own. The object has no kind or apiVersion.
+// The four `emulation…`/`minCompatibility…` fields (1.31+) are `omitempty`; the rest
+// are always written.
+
+/// The server's version; served by the API server at `/version`, read by
+/// `kubectl version` and the Python client's `VersionApi`.
+public struct VersionInfo: Sendable, Hashable, Codable {
+    /// The major version, such as `1`.
+    public var major: String
+    /// The minor version, such as `30`.
+    public var minor: String
+    /// The major version being emulated, when it differs from the binary's.
+    public var emulationMajor: String
+    /// The minor version being emulated.
+    public var emulationMinor: String
+    /// The oldest major version this server stays compatible with.
+    public var minCompatibilityMajor: String
+    /// The oldest minor version this server stays compatible with.
+    public var minCompatibilityMinor: String
+    /// The full version, such as `v1.30.0`.
+    public var gitVersion: String
+    /// The commit the server was built from.
+    public var gitCommit: String
+    /// `clean` or `dirty`.
+    public var gitTreeState: String
+    /// When the server was built, RFC 3339.
+    public var buildDate: String
+    /// The Go version Kubernetes was built with; here, the Swift version.
+    public var goVersion: String
+    /// The compiler, `gc` for Kubernetes.
+    public var compiler: String
+    /// `os/arch`, such as `linux/amd64`.
+    public var platform: String
+
+    /// Makes version info; every field defaults to "".
+    public init(
+        major: String = "", minor: String = "", emulationMajor: String = "", emulationMinor: String = "",
+        minCompatibilityMajor: String = "", minCompatibilityMinor: String = "", gitVersion: String = "",
+        gitCommit: String = "", gitTreeState: String = "", buildDate: String = "", goVersion: String = "",
+        compiler: String = "", platform: String = ""
+    ) {
+        self.major = major
+        self.minor = minor
+        self.emulationMajor = emulationMajor
+        self.emulationMinor = emulationMinor
+        self.minCompatibilityMajor = minCompatibilityMajor
+        self.minCompatibilityMinor = minCompatibilityMinor
+        self.gitVersion = gitVersion
+        self.gitCommit = gitCommit
+        self.gitTreeState = gitTreeState
+        self.buildDate = buildDate
+        self.goVersion = goVersion
+        self.compiler = compiler
+        self.platform = platform
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case major, minor, emulationMajor, emulationMinor, minCompatibilityMajor, minCompatibilityMinor
+        case gitVersion, gitCommit, gitTreeState, buildDate, goVersion, compiler, platform
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        major = try c.decode(.major, or: "")
+        minor = try c.decode(.minor, or: "")
+        emulationMajor = try c.decode(.emulationMajor, or: "")
+        emulationMinor = try c.decode(.emulationMinor, or: "")
+        minCompatibilityMajor = try c.decode(.minCompatibilityMajor, or: "")
+        minCompatibilityMinor = try c.decode(.minCompatibilityMinor, or: "")
+        gitVersion = try c.decode(.gitVersion, or: "")
+        gitCommit = try c.decode(.gitCommit, or: "")
+        gitTreeState = try c.decode(.gitTreeState, or: "")
+        buildDate = try c.decode(.buildDate, or: "")
+        goVersion = try c.decode(.goVersion, or: "")
+        compiler = try c.decode(.compiler, or: "")
+        platform = try c.decode(.platform, or: "")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(major, forKey: .major)
+        try c.encode(minor, forKey: .minor)
+        try c.encodeUnlessEmpty(emulationMajor, forKey: .emulationMajor)
+        try c.encodeUnlessEmpty(emulationMinor, forKey: .emulationMinor)
+        try c.encodeUnlessEmpty(minCompatibilityMajor, forKey: .minCompatibilityMajor)
+        try c.encodeUnlessEmpty(minCompatibilityMinor, forKey: .minCompatibilityMinor)
+        try c.encode(gitVersion, forKey: .gitVersion)
+        try c.encode(gitCommit, forKey: .gitCommit)
+        try c.encode(gitTreeState, forKey: .gitTreeState)
+        try c.encode(buildDate, forKey: .buildDate)
+        try c.encode(goVersion, forKey: .goVersion)
+        try c.encode(compiler, forKey: .compiler)
+        try c.encode(platform, forKey: .platform)
+    }
+}

@@ -1,0 +1,65 @@
+// Stage 2 · ClusterKinds: a pointer to another object (core/v1 `ObjectReference`).
+//
+// An event says which object it is about with one of these (`involvedObject`); a
+// binding (stage 4) names its target node with one. `fieldPath` points into the object,
+// as in `spec.containers{web}` for an event about one container. Every field is
+// `omitempty`.
+
+/// Identifies an object by kind, namespace, name and uid; written by event recorders,
+/// read by `kubectl describe` to find an object's events.
+public struct ObjectReference: Sendable, Hashable, Codable {
+    /// The referent's kind, such as `Pod`.
+    public var kind: String
+    /// The referent's namespace; empty for cluster-scoped objects.
+    public var namespace: String
+    /// The referent's name.
+    public var name: String
+    /// The referent's uid, which tells it apart from an earlier object of the same name.
+    public var uid: String
+    /// The referent's API version, such as `v1`.
+    public var apiVersion: String
+    /// The referent's resourceVersion when the reference was made, if it matters.
+    public var resourceVersion: String
+    /// A part of the referent, such as `spec.containers{web}`.
+    public var fieldPath: String
+
+    /// Makes a reference; every field defaults to "".
+    public init(
+        kind: String = "", namespace: String = "", name: String = "", uid: String = "", apiVersion: String = "",
+        resourceVersion: String = "", fieldPath: String = ""
+    ) {
+        self.kind = kind
+        self.namespace = namespace
+        self.name = name
+        self.uid = uid
+        self.apiVersion = apiVersion
+        self.resourceVersion = resourceVersion
+        self.fieldPath = fieldPath
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, namespace, name, uid, apiVersion, resourceVersion, fieldPath
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(.kind, or: "")
+        namespace = try c.decode(.namespace, or: "")
+        name = try c.decode(.name, or: "")
+        uid = try c.decode(.uid, or: "")
+        apiVersion = try c.decode(.apiVersion, or: "")
+        resourceVersion = try c.decode(.resourceVersion, or: "")
+        fieldPath = try c.decode(.fieldPath, or: "")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUnlessEmpty(kind, forKey: .kind)
+        try c.encodeUnlessEmpty(namespace, forKey: .namespace)
+        try c.encodeUnlessEmpty(name, forKey: .name)
+        try c.encodeUnlessEmpty(uid, forKey: .uid)
+        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
+        try c.encodeUnlessEmpty(resourceVersion, forKey: .resourceVersion)
+        try c.encodeUnlessEmpty(fieldPath, forKey: .fieldPath)
+    }
+}

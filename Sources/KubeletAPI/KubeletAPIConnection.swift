@@ -1,0 +1,79 @@
+// Stage 2 · KubeletAPI: everything that ties the kubelet to the API server, in one place.
+//
+// Stage 1's kubelet is complete on its own; stage 2 connects it to the cluster without
+// rewriting it. The connection hands the kubelet two stage 1 extension points, a pod
+// source and an event recorder, and runs the loops that report back:
+//
+//     let connection = KubeletAPIConnection(client: client, nodeName: "node1", logger: logger)
+//     let kubelet = try Kubelet(configuration: …, runtime: …,
+//                               sources: [fileSource, connection.podSource],
+//                               recorder: connection.eventRecorder, logger: logger)
+//     group.addTask { try await kubelet.run() }
+//     group.addTask { try await connection.run(for: kubelet) }
+//
+//   APIServerSource ──► kubelet (stage 1) ──► StatusManager ──► StatusSyncer ──► PUT pods/status
+//   NodeStatusReporter ──► POST/PUT nodes, heartbeat       APIEventRecorder ──► POST events
+//   MirrorPodManager ──► mirror pods for static pods       PodDeleter ──► final DELETE
+
+import API
+import Client
+import Common
+import Kubelet
+
+/// The kubelet's side of the API server: its pod source, its event recorder, and the
+/// loops that report node, pod statuses and deletions. Made and run by the stage's `main`.
+public struct KubeletAPIConnection: Sendable {
+    /// The client every loop uses.
+    public let client: APIClient
+    /// The node this kubelet runs.
+    public let nodeName: String
+    /// The `api` source to give the kubelet.
+    public let podSource: APIServerSource
+    /// The recorder to give the kubelet.
+    public let eventRecorder: APIEventRecorder
+    /// How long between two node status updates.
+    public let heartbeatInterval: Duration
+    /// How long between two passes over mirror and terminating pods.
+    public let syncInterval: Duration
+    private let logger: Logger
+
+    /// Makes the connection; nothing is sent until `run(for:)`.
+    public init(
+        client: APIClient, nodeName: String,
+        pollInterval: Duration = KubeletConfiguration.Defaults.apiPollInterval,
+        heartbeatInterval: Duration = KubeletConfiguration.Defaults.nodeStatusUpdateFrequency,
+        syncInterval: Duration = KubeletConfiguration.Defaults.mirrorPodSyncInterval,
+        logger: Logger
+    ) {
+        self.client = client
+        self.nodeName = nodeName
+        self.heartbeatInterval = heartbeatInterval
+        self.syncInterval = syncInterval
+        self.logger = logger
+        podSource = APIServerSource(client: client, nodeName: nodeName, pollInterval: pollInterval, logger: logger.labelled("api-source"))
+        eventRecorder = APIEventRecorder(client: client, nodeName: nodeName, logger: logger)
+    }
+
+    /// Runs every reporting loop for `kubelet` until cancelled.
+    public func run(for kubelet: Kubelet) async throws {
+        let statusSyncer = StatusSyncer(
+            client: client, podManager: kubelet.podManager, statusManager: kubelet.statusManager,
+            logger: logger.labelled("status-syncer"))
+        let reporter = NodeStatusReporter(
+            client: client, nodeName: nodeName, kubeletPort: kubelet.port, heartbeatInterval: heartbeatInterval,
+            logger: logger.labelled("node-status"))
+        let mirrors = MirrorPodManager(
+            client: client, nodeName: nodeName, podManager: kubelet.podManager, statusSyncer: statusSyncer,
+            interval: syncInterval, logger: logger.labelled("mirror-pods"))
+        let deleter = PodDeleter(
+            client: client, nodeName: nodeName, podManager: kubelet.podManager, hasWorker: { await kubelet.hasWorker(forPod: $0) },
+            interval: syncInterval, logger: logger.labelled("pod-deleter"))
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await reporter.run() }
+            group.addTask { await statusSyncer.run() }
+            group.addTask { await eventRecorder.run() }
+            group.addTask { try await mirrors.run() }
+            group.addTask { try await deleter.run() }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// Stage 2 · KubeletAPI: the last step of a graceful deletion.
+//
+// `kubectl delete pod web` does not remove the pod at once. The API server sets
+// `metadata.deletionTimestamp` (and the grace period) and keeps the object; the pod is
+// now *terminating*. The kubelet running it must stop its containers, each within the
+// grace period, and only then tell the API server "it is gone" by deleting the pod once
+// more with `gracePeriodSeconds: 0`, which removes the object for good. (Kubernetes'
+// status manager does that in `canBeDeleted`/`syncPod`.)
+//
+// The work is shared:
+//   - `APIServerSource` leaves terminating pods out of the desired set, so the kubelet's
+//     main loop asks their workers to stop them (stage 1's machinery, unchanged);
+//   - this loop, every `interval`, lists the node's pods and, for each terminating one
+//     that is neither desired nor has a worker any more (stopped, or never started),
+//     sends the final DELETE. The uid precondition makes sure it removes that pod, not a
+//     new one of the same name.
+// Looking at the kubelet's worker table, instead of a callback from the workers, keeps
+// stage 1's `Kubelet.swift` unchanged; the cost is up to one `interval` of delay.
+
+import API
+import APIMachinery
+import Client
+import Common
+import Kubelet
+
+/// Confirms the deletion of terminating pods whose containers have stopped; run by `KubeletAPIConnection`.
+struct PodDeleter: Sendable {
+    let client: APIClient
+    let nodeName: String
+    let podManager: PodManager
+    /// Whether the kubelet still has a worker for a pod uid: while it has, the pod is stopping.
+    let hasWorker: @Sendable (String) async -> Bool
+    let interval: Duration
+    let logger: Logger
+
+    /// Checks every `interval` until cancelled.
+    func run() async throws {
+        while true {
+            do {
+                try await sync()
+            } catch {
+                logger.warning("cannot check terminating pods", ["node": nodeName, "error": error])
+            }
+            try await Task.sleep(for: interval)
+        }
+    }
+
+    /// One pass: delete every terminating pod of this node that has stopped.
+    func sync() async throws(APIError) {
+        let pods = try await client.list(Pod.self, fieldSelector: "spec.nodeName=\(nodeName)").items
+        let terminating = pods.filter {
+            $0.metadata.deletionTimestamp != nil && $0.metadata.annotations[ConfigAnnotation.mirror] == nil
+        }
+        guard !terminating.isEmpty else { return }
+        let desired = Set(await podManager.pods.map(\.metadata.uid))
+        for pod in terminating {
+            let uid = pod.metadata.uid
+            guard !desired.contains(uid), await !hasWorker(uid) else { continue }
+            do {
+                try await client.delete(
+                    Pod.self, namespace: pod.metadata.namespace, name: pod.metadata.name,
+                    options: DeleteOptions(gracePeriodSeconds: 0, preconditions: Preconditions(uid: uid)))
+                logger.info("pod deleted", ["pod": pod.metadata.name, "namespace": pod.metadata.namespace])
+            } catch let error where error.isNotFound {
+                continue
+            }
+        }
+    }
+}
