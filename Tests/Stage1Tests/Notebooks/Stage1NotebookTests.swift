@@ -18,6 +18,12 @@ import Testing
 @Suite(.serialized) struct Stage1NotebookTests {
     static let notebook = StageNotebook(path: "Notebooks/01-kubelet.ipynb", ports: [10256])
 
+    /// Every file, function and type its "In the code" lines name is in the code.
+    @Test func stage1NotebookNamesCodeThatExists() throws {
+        let problems = NotebookCodeReferences.problems(in: try Notebook(contentsOf: Self.notebook.url), root: Binaries.packageRoot)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     /// The stage 1 notebook, run from `Notebooks/` in one bash session.
     @Test(.enabled(if: Tools.isInstalled("curl"), "the notebook calls curl, which is not installed"))
     func stage1NotebookRunsAsSaved() async throws {

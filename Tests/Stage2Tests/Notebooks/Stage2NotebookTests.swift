@@ -18,6 +18,12 @@ import Testing
 @Suite(.serialized) struct Stage2NotebookTests {
     static let notebook = StageNotebook(path: "Notebooks/02-apiserver.ipynb", ports: [18090, 10258])
 
+    /// Every file, function and type its "In the code" lines name is in the code.
+    @Test func stage2NotebookNamesCodeThatExists() throws {
+        let problems = NotebookCodeReferences.problems(in: try Notebook(contentsOf: Self.notebook.url), root: Binaries.packageRoot)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     /// The stage 2 notebook, run from `Notebooks/` in one bash session.
     @Test(.enabled(if: Tools.isInstalled("curl") && Tools.isInstalled("kubectl"), "the notebook needs curl and kubectl"))
     func stage2NotebookRunsAsSaved() async throws {
