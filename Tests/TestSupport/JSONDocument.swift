@@ -62,6 +62,12 @@ enum JSONDocument: Codable, Equatable, Sendable {
         return nil
     }
 
+    /// The number, if this is an integer.
+    var integerValue: Int? {
+        if case .integer(let value) = self { return value }
+        return nil
+    }
+
     /// The elements, if this is an array.
     var arrayValue: [JSONDocument]? {
         if case .array(let value) = self { return value }

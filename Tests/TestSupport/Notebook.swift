@@ -5,7 +5,9 @@
 // `{"output_type": "stream", "name": "stdout", "text": …}`). The runner needs three
 // things from it — each code cell's source, its tags, its saved output text — and in
 // record mode it replaces outputs and execution counts, keeping every other byte of
-// meaning (markdown, metadata, cell ids) as it was.
+// meaning (markdown, metadata, cell ids) as it was. A notebook that Jupyter executed
+// also says which cells ran (their `execution_count`) and which ended in an error (an
+// `{"output_type": "error", "evalue": …}` output): `JupyterNotebookRunner` reads those.
 
 import Foundation
 
@@ -28,6 +30,10 @@ struct Notebook: Sendable {
         let tags: [String]
         /// The concatenated text of the cell's saved stream outputs (stdout and stderr).
         let savedOutput: String
+        /// The cell's `execution_count`: nil for a cell that has not run.
+        var executionCount: Int? = nil
+        /// The `evalue` of each error output (the bash kernel's: the exit status).
+        var errors: [String] = []
     }
 
     /// The whole document; everything not touched by record mode is written back as read.
@@ -60,7 +66,9 @@ struct Notebook: Sendable {
                 isCode: cell["cell_type"]?.stringValue == "code",
                 source: cell["source"]?.multilineText ?? "",
                 tags: cell["metadata"]?["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                savedOutput: saved
+                savedOutput: saved,
+                executionCount: cell["execution_count"]?.integerValue,
+                errors: outputs.filter { $0["output_type"]?.stringValue == "error" }.map { $0["evalue"]?.stringValue ?? "" }
             )
         }
     }

@@ -36,6 +36,8 @@ struct NotebookReport: Sendable, CustomStringConvertible {
             case timedOut
             /// bash exited during the cell.
             case shellExited
+            /// The cell's last command failed (Jupyter shows an error), or the kernel could not run it.
+            case cellFailed
         }
 
         /// The 1-based position of the failing cell.

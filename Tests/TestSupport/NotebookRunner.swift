@@ -4,11 +4,18 @@
 // executed by the test suite top to bottom, without Jupyter, and fails when a cell's
 // output no longer matches what is saved — so the notebooks cannot rot.
 //
-// - Cells run in ONE bash session (`NotebookShell`), in the package root, with the
-//   build directory first on `PATH`, so a cell calls `stage1` as a learner would after
-//   `swift build`. Cells must never call `swift build` or `swift run`: inside
-//   `swift test` they would wait forever for the build lock. A cell that shows such a
-//   command to the reader carries the tag `skip-in-tests` and is not run.
+// - Cells run in ONE bash session (`NotebookShell`) that starts in the notebook's own
+//   folder, `Notebooks/`, because that is where Jupyter starts its kernel. Each
+//   notebook's first cell finds the package root from there, builds its stage and puts
+//   it on `PATH`; the runner adds nothing to `PATH`, so a notebook that would fail in
+//   Jupyter with `stage1: command not found` fails here too.
+// - The runner cannot let that cell build: `swift test` holds the build directory's lock
+//   while the tests run, so a `swift build` inside a test waits for it forever. It sets
+//   `STAGE_BINARIES` to the directory of the binaries `swift test` built, and the first
+//   cell uses that directory instead of building. Any other cell that shows a build to
+//   the reader carries the tag `skip-in-tests` and is not run.
+// - A cell fails when its last command exits non-zero (Jupyter's bash kernel shows that
+//   as an error), unless it carries Jupyter's tag for that, `raises-exception`.
 // - Each cell has `cellTimeout`, the whole notebook `notebookTimeout`. A cell that
 //   overruns, or kills bash, ends the run with a failure naming the cell.
 // - Outputs are compared after `OutputNormalizer` rewrites timestamps, uids and other
@@ -16,6 +23,9 @@
 // - Record mode (`NOTEBOOK_RECORD=1 swift test --filter Notebook`) writes the outputs
 //   as produced back into the file instead, numbers the executed cells 1…n, and
 //   keeps everything else. An author writes cells, records, and reviews the git diff.
+//
+// `JupyterNotebookRunner` runs the same notebook through a real Jupyter kernel, where
+// one is installed, and checks it with the same comparison.
 //
 //     @Test(.enabled(if: Tools.isInstalled("curl"), "the notebook calls curl"))
 //     func notebookRunsAsSaved() async throws {
@@ -34,6 +44,10 @@ struct NotebookRunner: Sendable {
     static let defaultNotebookTimeout: Duration = .seconds(600)
     /// Cells with this tag in `metadata.tags` are not run (e.g. `swift build` cells).
     static let skipTag = "skip-in-tests"
+    /// Cells with this tag may end with a non-zero status (Jupyter's own tag for it).
+    static let errorTag = "raises-exception"
+    /// The variable that tells a notebook's first cell where the built binaries are.
+    static let binariesVariable = "STAGE_BINARIES"
     /// The environment variable that switches on record mode when set to `1`.
     static let recordVariable = "NOTEBOOK_RECORD"
     /// How many lines of a cell's source a failure message quotes.
@@ -44,9 +58,9 @@ struct NotebookRunner: Sendable {
         ProcessInfo.processInfo.environment[recordVariable] == "1"
     }
 
-    /// The directory bash starts in: the package root, as for a learner in a clone.
-    var workingDirectory = Binaries.packageRoot
-    /// Prepended to `PATH`, so cells find the stage binaries.
+    /// The directory bash starts in; nil means the notebook's own folder, as in Jupyter.
+    var workingDirectory: URL? = nil
+    /// Handed to the notebook as `STAGE_BINARIES`, so its first cell need not build.
     var binariesDirectory = Binaries.directory
     /// Further environment for bash (overriding this process's).
     var environment: [String: String] = [:]
@@ -62,7 +76,8 @@ struct NotebookRunner: Sendable {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
 
-        var shell = try NotebookShell(workingDirectory: workingDirectory, environment: shellEnvironment, scratchDirectory: scratch)
+        let directory = workingDirectory ?? url.deletingLastPathComponent()
+        var shell = try NotebookShell(workingDirectory: directory, environment: shellEnvironment, scratchDirectory: scratch)
         var results: [NotebookReport.CellResult] = []
         var failures: [NotebookReport.Failure] = []
         let clock = ContinuousClock()
@@ -83,6 +98,7 @@ struct NotebookRunner: Sendable {
             }
         }
         await shell.close()
+        failures += Self.failedCells(results, of: notebook.cells)
 
         if record {
             if failures.isEmpty { try save(results, into: &notebook, at: url) }
@@ -92,10 +108,9 @@ struct NotebookRunner: Sendable {
         return NotebookReport(notebook: url, wasRecorded: record && failures.isEmpty, cells: results, failures: failures)
     }
 
-    /// This process's `PATH` with the binaries first, and settings that keep output plain.
-    private var shellEnvironment: [String: String] {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let plain = ["PATH": "\(binariesDirectory.path):\(path)", "TERM": "dumb", "NO_COLOR": "1", "BASH_ENV": ""]
+    /// Where the binaries are, and settings that keep output plain; `PATH` is left as it is.
+    var shellEnvironment: [String: String] {
+        let plain = [Self.binariesVariable: binariesDirectory.path, "TERM": "dumb", "NO_COLOR": "1", "BASH_ENV": ""]
         return plain.merging(environment) { _, added in added }
     }
 
@@ -111,8 +126,23 @@ struct NotebookRunner: Sendable {
         try notebook.write(to: url)
     }
 
+    /// A failure for every executed cell that ended with a non-zero status and is not
+    /// tagged `raises-exception`: Jupyter would show it as an error.
+    static func failedCells(_ results: [NotebookReport.CellResult], of cells: [Notebook.Cell]) -> [NotebookReport.Failure] {
+        results.compactMap { result in
+            guard let status = result.exitStatus, status != 0 else { return nil }
+            let cell = cells[result.cellNumber - 1]
+            guard !cell.tags.contains(errorTag) else { return nil }
+            return .init(
+                cellNumber: result.cellNumber, kind: .cellFailed,
+                description: heading(cell) + "ended with status \(status), which Jupyter shows as an error "
+                    + "(tag the cell `\(errorTag)` if that is meant). Output:\n" + indented(result.output ?? "")
+            )
+        }
+    }
+
     /// A failure for every executed cell whose normalised output differs from its saved one.
-    private static func compare(_ results: [NotebookReport.CellResult], with cells: [Notebook.Cell]) -> [NotebookReport.Failure] {
+    static func compare(_ results: [NotebookReport.CellResult], with cells: [Notebook.Cell]) -> [NotebookReport.Failure] {
         results.compactMap { result in
             guard let output = result.output else { return nil }
             let cell = cells[result.cellNumber - 1]
@@ -143,7 +173,7 @@ struct NotebookRunner: Sendable {
     }
 
     /// "Cell 4:" and the first lines of the cell's source, as every failure begins.
-    private static func heading(_ cell: Notebook.Cell) -> String {
+    static func heading(_ cell: Notebook.Cell) -> String {
         let lines = cell.source.split(separator: "\n", omittingEmptySubsequences: false)
         var quoted = lines.prefix(quotedSourceLines).map { "    $ " + $0 }
         if lines.count > quotedSourceLines { quoted.append("    $ …") }
@@ -151,7 +181,7 @@ struct NotebookRunner: Sendable {
     }
 
     /// Output indented for a failure message.
-    private static func indented(_ text: String) -> String {
+    static func indented(_ text: String) -> String {
         text.isEmpty ? "  (no output)" : text.split(separator: "\n", omittingEmptySubsequences: false).map { "  | " + $0 }.joined(separator: "\n")
     }
 }

@@ -5,16 +5,21 @@
 // through the same rules, in this order:
 //
 //  1. Line endings: "\r\n" becomes "\n".
-//  2. Timestamps: RFC 3339 / ISO 8601 date-times, such as `2024-05-01T12:00:00Z`,
+//  2. Job notices: the lines an *interactive* bash prints about background jobs,
+//     `[1] 12345` when one starts and `[1]+  Done    stage1 …` when it ends, are
+//     dropped. Jupyter's bash kernel is interactive and prints them; the runner's bash
+//     (and so a recorded notebook) is not and does not. A learner sees them in Jupyter
+//     as in a terminal; they say nothing about the stage.
+//  3. Timestamps: RFC 3339 / ISO 8601 date-times, such as `2024-05-01T12:00:00Z`,
 //     `2024-05-01 12:00:00.123+02:00`, become `<time>`.
-//  3. UIDs: UUIDs (`8-4-4-4-12` hex digits) become `<uid>`.
-//  4. Durations: Go-style durations standing alone as a word, such as `12ms`, `1.5s`,
+//  4. UIDs: UUIDs (`8-4-4-4-12` hex digits) become `<uid>`.
+//  5. Durations: Go-style durations standing alone as a word, such as `12ms`, `1.5s`,
 //     `3m20s`, `2h`, become `<duration>` (kubectl's AGE column, restart back-offs).
 //     Quantities with the same shape (CPU `100m`) are caught too: harmless, because
 //     both sides are rewritten alike.
-//  5. Process ids: a number after `pid=`, `pid:` or `pid ` (any case) becomes `<pid>`,
+//  6. Process ids: a number after `pid=`, `pid:` or `pid ` (any case) becomes `<pid>`,
 //     as does the pid in bash's job reports (`12345 Killed`, `12345 Terminated`).
-//  6. Whitespace: trailing spaces and tabs on each line, and blank lines at the end of
+//  7. Whitespace: trailing spaces and tabs on each line, and blank lines at the end of
 //     the output, are dropped.
 //
 // Because both sides are rewritten, an over-eager rule can only make a comparison less
@@ -27,6 +32,9 @@ enum OutputNormalizer {
     /// Applies every rule above to `text`.
     static func normalize(_ text: String) -> String {
         var result = text.replacing("\r\n", with: "\n")
+        result = result.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            line.wholeMatch(of: /\[\d+\][+-]? +(?:\d+|(?:Done|Exit \d+|Killed|Terminated|Interrupt|Hangup|Stopped)\b.*)/) == nil
+        }.joined(separator: "\n")
         result = result.replacing(
             /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/, with: "<time>")
         result = result.replacing(

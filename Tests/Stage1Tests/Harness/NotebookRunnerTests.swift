@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @Suite struct NotebookRunnerTests {
-    /// A runner whose bash starts in `directory` (the package root in real notebook tests).
+    /// A runner whose bash starts in `directory` (the notebook's folder in real notebook tests).
     private func runner(in directory: TemporaryDirectory, cellTimeout: Duration = .seconds(30)) -> NotebookRunner {
         var runner = NotebookRunner()
         runner.workingDirectory = directory.url
@@ -20,7 +20,7 @@ import Testing
             .init(source: "This notebook is a fixture.", isMarkdown: true),
             .init(source: "GREETING=hello\nmkdir -p sub && cd sub", savedOutput: ""),
             .init(source: "echo \"$GREETING, world\"\nbasename \"$PWD\"", savedOutput: "hello, world\nsub\n"),
-            .init(source: "echo \"${PATH%%:*}\"", savedOutput: Binaries.directory.path + "\n"),
+            .init(source: "echo \"$STAGE_BINARIES\"", savedOutput: Binaries.directory.path + "\n"),
         ]).write(in: directory)
         let report = try await runner(in: directory).run(notebook: url, record: false)
         #expect(report.isPassing, "\(report)")
@@ -32,11 +32,40 @@ import Testing
         defer { directory.remove() }
         let url = try NotebookFixture(cells: [
             .init(source: "date -u +%Y-%m-%dT%H:%M:%SZ", savedOutput: "2020-01-01T00:00:00Z\n"),
-            .init(source: "no-such-command-here", savedOutput: "bash: line 1: no-such-command-here: command not found\n"),
+            .init(source: "no-such-command-here", savedOutput: "bash: line 1: no-such-command-here: command not found\n",
+                  tags: [NotebookRunner.errorTag]),
         ]).write(in: directory)
         let report = try await runner(in: directory).run(notebook: url, record: false)
         #expect(report.isPassing, "\(report)")
         #expect(report.cells.last?.exitStatus == 127)
+    }
+
+    @Test func bashStartsInTheNotebooksOwnFolderAsJupyterDoes() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let folder = directory.url.appendingPathComponent("Notebooks")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = try NotebookFixture(cells: [
+            .init(source: "basename \"$PWD\"", savedOutput: "Notebooks\n"),
+        ]).write(named: "Notebooks/fixture.ipynb", in: directory)
+        let report = try await NotebookRunner().run(notebook: url, record: false)
+        #expect(report.isPassing, "\(report)")
+    }
+
+    @Test func aCellEndingInAFailureFailsUnlessTaggedRaisesException() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = try NotebookFixture(cells: [
+            .init(source: "echo checking; false", savedOutput: "checking\n"),
+            .init(source: "false", savedOutput: "", tags: [NotebookRunner.errorTag]),
+            .init(source: "echo still here", savedOutput: "still here\n"),
+        ]).write(in: directory)
+        let report = try await runner(in: directory).run(notebook: url, record: false)
+        let failure = try #require(report.failures.first)
+        #expect(report.failures.count == 1)
+        #expect(failure.cellNumber == 1 && failure.kind == .cellFailed)
+        #expect(failure.description.contains("ended with status 1"))
+        #expect(report.cells.map(\.exitStatus) == [1, 1, 0])
     }
 
     @Test func aMismatchingCellFailsWithADiffNamingTheCell() async throws {

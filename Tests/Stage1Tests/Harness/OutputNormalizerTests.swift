@@ -24,6 +24,12 @@ import Testing
         #expect(OutputNormalizer.normalize("bash: line 3: 4242 Killed   sleep 100") == "bash: line 3: <pid> Killed   sleep 100")
     }
 
+    @Test func jobNoticesOfAnInteractiveBashAreDropped() {
+        let jupyter = "[1] 29150\nok\n[1]+  Done                    stage1 --port 10256 > \"$work/kubelet.log\" 2>&1\nexited\n"
+        #expect(OutputNormalizer.normalize(jupyter) == "ok\nexited")
+        #expect(OutputNormalizer.normalize("[2]-  Exit 1    false\n[1] not a notice") == "[1] not a notice")
+    }
+
     @Test func trailingWhitespaceAndBlankLinesAreDropped() {
         #expect(OutputNormalizer.normalize("a  \r\nb\t\n\n\n") == "a\nb")
     }

@@ -2,10 +2,12 @@
 //
 // The stage 2 notebook walks a learner through the API server with `curl` and the real
 // `kubectl`: discovery, the node the kubelet registered, a pod created over HTTP and run
-// by the kubelet, Status errors, durability across a SIGKILL. This test executes every
-// cell in one bash session (see `NotebookRunner`) and fails, cell by cell with a diff,
-// when an output no longer matches what is saved. After changing an output on purpose,
-// re-record and review the git diff:
+// by the kubelet, Status errors, durability across a SIGKILL. These tests execute every
+// cell from the notebook's own folder, as Jupyter does, and fail, cell by cell with a
+// diff, when an output no longer matches what is saved: once in one bash session (see
+// `NotebookRunner`), once in a real Jupyter bash kernel (see `JupyterNotebookRunner`)
+// where one is installed. Both use ports 18090 and 10258, so they take turns. After
+// changing an output on purpose, re-record and review the git diff:
 //
 //     NOTEBOOK_RECORD=1 swift test --filter stage2NotebookRunsAsSaved
 
@@ -13,10 +15,26 @@
 import Foundation
 import Testing
 
-/// The stage 2 notebook, run as a learner would after `swift build`.
-@Test(.enabled(if: Tools.isInstalled("curl") && Tools.isInstalled("kubectl"), "the notebook needs curl and kubectl"))
-func stage2NotebookRunsAsSaved() async throws {
-    let url = Binaries.packageRoot.appendingPathComponent("Notebooks/02-apiserver.ipynb")
-    let report = try await NotebookRunner().run(notebook: url)
-    report.recordIssues()
+@Suite(.serialized) struct Stage2NotebookTests {
+    static let notebook = StageNotebook(path: "Notebooks/02-apiserver.ipynb", ports: [18090, 10258])
+
+    /// Every file, function and type its "In the code" lines name is in the code.
+    @Test func stage2NotebookNamesCodeThatExists() throws {
+        let problems = NotebookCodeReferences.problems(in: try Notebook(contentsOf: Self.notebook.url), root: Binaries.packageRoot)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    /// The stage 2 notebook, run from `Notebooks/` in one bash session.
+    @Test(.enabled(if: Tools.isInstalled("curl") && Tools.isInstalled("kubectl"), "the notebook needs curl and kubectl"))
+    func stage2NotebookRunsAsSaved() async throws {
+        try await Self.notebook.runInBash().recordIssues()
+    }
+
+    /// The stage 2 notebook, run from `Notebooks/` by Jupyter's own machinery.
+    @Test(.enabled(if: Tools.isInstalled("curl") && Tools.isInstalled("kubectl"), "the notebook needs curl and kubectl"),
+          .enabled(if: JupyterNotebookRunner.isAvailable,
+                   "Jupyter is not installed, so the notebook was not run in a Jupyter kernel (\(JupyterNotebookRunner.installHint))"))
+    func stage2NotebookRunsInJupyter() async throws {
+        try await Self.notebook.runInJupyter().recordIssues()
+    }
 }
