@@ -27,6 +27,26 @@ import Testing
         #expect(output.contains("\n+import APIServer\n"))
     }
 
+    @Test func diffPutsTheLessonBeforeTheSupportingDetail() async throws {
+        let (_, output) = try await stages("diff", "1", "2")
+        let lesson = try #require(output.range(of: "\nThe lesson: "))
+        let detail = try #require(output.range(of: "\nThe supporting detail: "))
+        let server = try #require(output.range(of: "Sources/APIServer/APIServer.swift "))
+        let group = try #require(output.range(of: "Sources/APIMachinery/APIGroup.swift "))
+        #expect(lesson.lowerBound < server.lowerBound && server.lowerBound < detail.lowerBound,
+                "the README's reading path is the lesson")
+        #expect(detail.lowerBound < group.lowerBound, "wire-format types are detail")
+    }
+
+    @Test func diffShowsEveryLineStage2AddedToStage1Files() async throws {
+        let (_, output) = try await stages("diff", "1", "2")
+        #expect(output.contains("\nFenced additions to earlier stages' files: "))
+        #expect(output.contains("\n  Sources/HTTP/HTTPServer.swift:"))
+        #expect(output.contains("Stage 2 > the API server words its refusals"))
+        #expect(output.contains("\n  +     public func hasWorker(forPod uid: String) async -> Bool"),
+                "the fenced lines themselves are printed")
+    }
+
     @Test func fullAlsoPrintsTheNewFiles() async throws {
         let (_, output) = try await stages("diff", "1", "2", "--full")
         #expect(output.contains("==> Sources/APIServer/RequestInfo.swift <==\n// Stage 2 · APIServer:"))
