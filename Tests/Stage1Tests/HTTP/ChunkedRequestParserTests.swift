@@ -1,4 +1,4 @@
-// Tests of stage 2's chunked request bodies in the request parser: pure, no sockets.
+// Tests of chunked request bodies in the request parser: pure, no sockets.
 
 import Testing
 @testable import HTTP
