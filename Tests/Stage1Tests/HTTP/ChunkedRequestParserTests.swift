@@ -138,11 +138,3 @@ func malformedChunkFramingIsRefusedWith400(chunks: String) {
     #expect(error == .unsupportedTransferEncoding)
     #expect(error?.status == .notImplemented)
 }
-
-@Test func theAPIServerPresetTakesThreeMebibyteChunkedBodies() {
-    #expect(HTTPLimits.apiServer.maxBodyBytes == 3 * 1024 * 1024)
-    #expect(HTTPLimits.apiServer.acceptsChunkedBodies)
-    let limits = HTTPLimits.apiServer
-    let size = String(limits.maxBodyBytes + 1, radix: 16)
-    #expect(failure(parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n\(size)\r\n", limits: limits)) == .bodyTooLarge)
-}
