@@ -24,7 +24,6 @@ public protocol EventRecorder: Sendable {
 public struct LoggingEventRecorder: EventRecorder {
     private let logger: Logger
 
-    /// Makes a recorder writing to `logger`.
     public init(logger: Logger) { self.logger = logger }
 
     public func record(_ type: EventType, reason: String, message: String, pod: Pod) async {

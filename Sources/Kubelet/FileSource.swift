@@ -23,7 +23,6 @@ import YAML
 /// Reads static pods from a folder of manifest files, again and again.
 public struct FileSource: PodSource {
     public let name = "file"
-    /// The folder of manifests.
     public let directory: URL
     /// The node whose name is appended to every pod's name.
     public let nodeName: String

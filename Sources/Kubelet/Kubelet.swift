@@ -20,7 +20,6 @@ import HTTP
 
 /// The kubelet: runs the pods its sources want on this node, and reports on them.
 public struct Kubelet: Sendable {
-    /// Its settings.
     public let configuration: KubeletConfiguration
     /// The desired pods, merged from every source.
     public let podManager = PodManager()

@@ -24,7 +24,6 @@ public struct MachineInfo: Codable, Sendable, Equatable {
         case bootID = "boot_id"
     }
 
-    /// Reads this machine's information.
     public static func current() -> MachineInfo {
         func firstLine(_ path: String) -> String {
             (try? String(contentsOfFile: path, encoding: .utf8))?

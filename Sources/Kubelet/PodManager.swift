@@ -11,7 +11,6 @@ public actor PodManager {
     /// The latest complete set from each source, by source name.
     private var podsBySource: [String: [Pod]] = [:]
 
-    /// Makes an empty pod manager.
     public init() {}
 
     /// Takes a source's new complete set and returns every desired pod, all sources merged.

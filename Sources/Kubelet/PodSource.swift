@@ -20,12 +20,10 @@ public protocol PodSource: Sendable {
 
 /// One source's complete set of desired pods at one moment.
 public struct PodSourceUpdate: Sendable {
-    /// The source that sent the set.
     public var source: String
     /// Every pod the source wants running now; pods it no longer lists are to stop.
     public var pods: [Pod]
 
-    /// Makes an update for `source`.
     public init(source: String, pods: [Pod]) {
         self.source = source
         self.pods = pods

@@ -24,7 +24,6 @@ actor PodWorkers {
     /// True while pod `uid` has a worker, terminating or not.
     func hasWorker(forPod uid: String) -> Bool { workers[uid] != nil }
 
-    /// Adds `worker` for pod `uid`.
     func add(_ worker: PodWorker, forPod uid: String) {
         workers[uid] = worker
     }

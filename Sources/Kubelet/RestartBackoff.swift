@@ -47,7 +47,6 @@ public struct RestartBackoff: Sendable {
     public let policy: Policy
     private var entries: [String: Entry] = [:]
 
-    /// Makes an empty back-off table.
     public init(policy: Policy = Policy()) {
         self.policy = policy
     }

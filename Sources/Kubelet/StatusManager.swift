@@ -12,7 +12,6 @@ public actor StatusManager {
     private var observers: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextObserver = 0
 
-    /// Makes an empty status manager.
     public init() {}
 
     /// Records the status of pod `uid`; observers hear of it only when it changed.
