@@ -28,11 +28,9 @@ public enum ContainerState: String, Sendable, Hashable, Codable {
 public struct ContainerStatus: Sendable, Hashable, Codable {
     /// The container's id, as `createContainer` returned it.
     public var id: String
-    /// The id of the sandbox the container belongs to.
     public var podSandboxID: String
     /// The container's name and restart attempt.
     public var metadata: ContainerMetadata
-    /// Created, running or exited.
     public var state: ContainerState
     /// When `createContainer` created it.
     public var createdAt: Date
@@ -51,9 +49,7 @@ public struct ContainerStatus: Sendable, Hashable, Codable {
     public var message: String
     /// The image the config named.
     public var image: String
-    /// The container's labels.
     public var labels: [String: String]
-    /// The container's annotations.
     public var annotations: [String: String]
     /// The absolute path of the log file its output goes to.
     public var logPath: String

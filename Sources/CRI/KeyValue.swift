@@ -6,7 +6,6 @@
 
 /// One `NAME=value` environment variable of a container, in the order the pod spec gives it.
 public struct KeyValue: Sendable, Hashable, Codable {
-    /// The variable's name.
     public var key: String
     /// The variable's value, already expanded by the kubelet.
     public var value: String

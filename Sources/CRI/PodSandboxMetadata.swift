@@ -5,9 +5,7 @@
 
 /// The pod a sandbox was made for: the kubelet fills it in and reads it back from statuses.
 public struct PodSandboxMetadata: Sendable, Hashable, Codable {
-    /// The pod's name.
     public var name: String
-    /// The pod's namespace.
     public var namespace: String
     /// The pod's uid, which tells two pods of the same name apart.
     public var uid: String

@@ -21,7 +21,6 @@ public struct PodSandboxStatus: Sendable, Hashable, Codable {
     public var id: String
     /// Which pod the sandbox was made for.
     public var metadata: PodSandboxMetadata
-    /// Ready or not.
     public var state: PodSandboxState
     /// When `runPodSandbox` created it.
     public var createdAt: Date

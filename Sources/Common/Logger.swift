@@ -104,7 +104,6 @@ public struct Logger: Sendable {
 public final class LogCollector: Sendable {
     private let lines = Mutex<[String]>([])
 
-    /// Makes an empty collector.
     public init() {}
 
     /// A logger with `label` whose lines land in this collector.

@@ -23,7 +23,6 @@ public final class HTTPBodyWriter {
     private let socket: Socket
     private let framing: Framing
 
-    /// A writer for one response on `socket`.
     init(socket: Socket, framing: Framing) {
         self.socket = socket
         self.framing = framing

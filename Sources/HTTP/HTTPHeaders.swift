@@ -14,10 +14,8 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
     /// The fields in order; names keep the case they were given in.
     public private(set) var fields: [Field] = []
 
-    /// No fields.
     public init() {}
 
-    /// Fields in the given order.
     public init(_ fields: [Field]) { self.fields = fields }
 
     /// Fields from a literal such as `["Content-Type": "application/json"]`.
@@ -66,7 +64,6 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
         fields.removeAll { Self.namesMatch($0.name, name) }
     }
 
-    /// Iterates the fields in order.
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 
     /// Header sets are equal when they hold the same fields, in the same order.

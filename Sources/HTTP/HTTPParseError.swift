@@ -8,19 +8,15 @@
 public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The request line is not `METHOD SP target SP HTTP/x.y`.
     case malformedRequestLine
-    /// The request line is longer than the limit.
     case requestLineTooLong
     /// The version is not HTTP/1.x.
     case unsupportedVersion
     /// A header line is not `name: value`, or holds forbidden bytes.
     case malformedHeader
-    /// The header section is larger than the limit.
     case headerSectionTooLarge
-    /// There are more header fields than the limit.
     case tooManyHeaders
     /// `Content-Length` is not a number, or two of them disagree.
     case invalidContentLength
-    /// The body is larger than the limit.
     case bodyTooLarge
     /// The request uses a `Transfer-Encoding` this server does not decode.
     case unsupportedTransferEncoding

@@ -47,7 +47,6 @@ public struct HTTPRequestParser: Sendable {
         case failure(HTTPParseError)
     }
 
-    /// The caps this parser enforces.
     public let limits: HTTPLimits
     /// Where the parser is now; tests read it, the connection need not.
     // Settable within the module so HTTPRequestParser+Chunked.swift can step it.

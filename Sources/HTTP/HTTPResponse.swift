@@ -21,11 +21,9 @@ public struct HTTPResponse: Sendable {
         case stream(@Sendable (HTTPBodyWriter) async throws -> Void)
     }
 
-    /// The status line's code and reason.
     public var status: HTTPStatus
     /// The header fields the handler chose, such as `Content-Type`.
     public var headers: HTTPHeaders
-    /// The body to send.
     public var body: Body
 
     /// A response with a complete body (empty by default).
@@ -62,8 +60,6 @@ public struct HTTPResponse: Sendable {
         HTTPResponse(status: status, headers: ["Content-Type": textContentType], body: Array(text.utf8))
     }
 
-    /// The media type of JSON bodies.
     public static let jsonContentType = "application/json"
-    /// The media type of plain-text bodies.
     public static let textContentType = "text/plain; charset=utf-8"
 }

@@ -11,7 +11,6 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     /// The reason phrase sent after the code, such as `Not Found`.
     public let reason: String
 
-    /// A status from a code and its reason phrase.
     public init(code: Int, reason: String) {
         self.code = code
         self.reason = reason
@@ -28,13 +27,10 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     /// Whether a response with this status may carry a body (RFC 9110: not 1xx, 204 or 304).
     public var allowsBody: Bool { !(100..<200).contains(code) && code != 204 && code != 304 }
 
-    /// 200: the request succeeded.
     public static let ok = HTTPStatus(code: 200, reason: "OK")
     /// 201: a resource was created (the API server's answer to a POST).
     public static let created = HTTPStatus(code: 201, reason: "Created")
-    /// 204: success with nothing to send back.
     public static let noContent = HTTPStatus(code: 204, reason: "No Content")
-    /// 400: the request is malformed.
     public static let badRequest = HTTPStatus(code: 400, reason: "Bad Request")
     /// 404: nothing is served at this path.
     public static let notFound = HTTPStatus(code: 404, reason: "Not Found")
@@ -42,17 +38,12 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let methodNotAllowed = HTTPStatus(code: 405, reason: "Method Not Allowed")
     /// 409: the request conflicts with the current state (an object that already exists).
     public static let conflict = HTTPStatus(code: 409, reason: "Conflict")
-    /// 413: the body is larger than the server accepts.
     public static let payloadTooLarge = HTTPStatus(code: 413, reason: "Payload Too Large")
-    /// 414: the request line is longer than the server accepts.
     public static let uriTooLong = HTTPStatus(code: 414, reason: "URI Too Long")
     /// 422: the body is well-formed but invalid (Kubernetes' answer to a failed validation).
     public static let unprocessableEntity = HTTPStatus(code: 422, reason: "Unprocessable Entity")
-    /// 431: the header section is larger than the server accepts.
     public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large")
-    /// 500: the server failed.
     public static let internalServerError = HTTPStatus(code: 500, reason: "Internal Server Error")
-    /// 501: the server does not implement what the request needs.
     public static let notImplemented = HTTPStatus(code: 501, reason: "Not Implemented")
     /// 503: the server cannot take this request now (too many connections).
     public static let serviceUnavailable = HTTPStatus(code: 503, reason: "Service Unavailable")

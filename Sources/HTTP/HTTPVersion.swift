@@ -12,7 +12,6 @@ public struct HTTPVersion: Sendable, Hashable, CustomStringConvertible {
     /// The number after the dot: 0 or 1 in practice.
     public var minor: Int
 
-    /// A version from its two numbers.
     public init(major: Int, minor: Int) {
         self.major = major
         self.minor = minor

@@ -38,7 +38,6 @@ public struct HTTPClient: Sendable {
     public let timeout: Duration
     let pool: HTTPConnectionPool
 
-    /// A client for the server at `baseURL`.
     public init(
         baseURL: HTTPURL,
         timeout: Duration = HTTPClient.defaultTimeout,

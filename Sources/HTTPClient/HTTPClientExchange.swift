@@ -21,9 +21,7 @@ struct HTTPClientExchange: Sendable {
     /// parked. Safe to retry an idempotent request on a fresh connection.
     struct StaleConnection: Error {}
 
-    /// The connection the exchange runs on.
     let socket: Socket
-    /// The response's status line and headers.
     private(set) var head = HTTPClientResponseHead(status: .ok)
     private var parser: HTTPResponseParser
     // Body pieces decoded along with the head (or a previous read) but not handed out yet.

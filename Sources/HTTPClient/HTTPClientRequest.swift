@@ -21,7 +21,6 @@ public struct HTTPClientRequest: Sendable {
     /// How long the exchange may take; nil takes the client's default.
     public var timeout: Duration?
 
-    /// A request from its parts.
     public init(
         method: String = "GET",
         target: String = "/",

@@ -8,20 +8,16 @@ import HTTP
 
 /// A response with its whole body; returned by `HTTPClient.send`.
 public struct HTTPClientResponse: Sendable {
-    /// The status line and headers.
     public var head: HTTPClientResponseHead
     /// The body bytes, de-chunked; empty when there were none.
     public var body: [UInt8]
 
-    /// A response from its parts.
     public init(head: HTTPClientResponseHead, body: [UInt8] = []) {
         self.head = head
         self.body = body
     }
 
-    /// The status, such as 404 Not Found.
     public var status: HTTPStatus { head.status }
-    /// The header fields.
     public var headers: HTTPHeaders { head.headers }
     /// The body decoded as UTF-8 (invalid bytes replaced), for text and for messages.
     public var text: String { String(decoding: body, as: UTF8.self) }

@@ -8,9 +8,7 @@ import HTTP
 
 /// The status, version and headers of a response; read by `HTTPResponseParser`.
 public struct HTTPClientResponseHead: Sendable {
-    /// The status the server answered, such as 201 Created.
     public var status: HTTPStatus
-    /// The version the server answered with.
     public var version: HTTPVersion
     /// The header fields, in the order received.
     public var headers: HTTPHeaders

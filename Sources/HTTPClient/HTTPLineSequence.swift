@@ -19,12 +19,10 @@ public struct HTTPLineSequence<Base: AsyncSequence>: AsyncSequence where Base.El
 
     private let base: Base
 
-    /// Lines of `base`.
     init(_ base: Base) {
         self.base = base
     }
 
-    /// Makes the iterator that reads `base`.
     public func makeAsyncIterator() -> Iterator {
         Iterator(base: base.makeAsyncIterator())
     }

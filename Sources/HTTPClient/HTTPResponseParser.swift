@@ -56,7 +56,6 @@ struct HTTPResponseParser: Sendable {
     // Whether the body's end is the connection's end, which rules out reusing it.
     private var endsWithConnection = false
 
-    /// A parser for the response to a request with `requestMethod`.
     init(requestMethod: String) {
         self.requestMethod = requestMethod
     }

@@ -19,7 +19,6 @@ import YAML
 
 /// Decodes an API type from one `YAMLNode`; made by `Manifest` for each document.
 struct NodeDecoder: Decoder {
-    /// The node this decoder reads.
     let node: YAMLNode
     /// The keys and indices leading from the document root to `node`.
     let codingPath: [any CodingKey]
@@ -55,7 +54,6 @@ struct NodeDecoder: Decoder {
         }
     }
 
-    /// A scalar, read as the type asked for.
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         NodeSingleValueContainer(decoder: self)
     }

@@ -44,7 +44,6 @@ enum ProcessLauncher {
         var environment: [String]
         /// The directory the process starts in; it must exist.
         var workingDirectory: String
-        /// Where stdout and stderr go.
         var output: Output
     }
 

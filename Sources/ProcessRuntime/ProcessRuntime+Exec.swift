@@ -91,10 +91,8 @@ extension ProcessRuntime {
 struct ExecOutput {
     /// The most bytes kept.
     let limit: Int
-    /// The bytes kept so far.
     private(set) var bytes: [UInt8] = []
 
-    /// Makes an empty collector keeping at most `limit` bytes.
     init(limit: Int) { self.limit = limit }
 
     /// Reads everything the pipe holds now, keeping what fits under the limit.

@@ -52,7 +52,6 @@ import Darwin
 public actor ProcessRuntime: ContainerRuntime {
     /// The runtime's directory and record files.
     let root: RuntimeRoot
-    /// Where the runtime reports what it does.
     let logger: Logger
 
     // State, owned by the actor. Invariant: every entry is also on disk as a record, rewritten

@@ -11,21 +11,17 @@ import Foundation
 
 /// One sandbox as the process runtime stores it in `sandboxes/<id>/sandbox.json`.
 struct SandboxRecord: Sendable, Codable {
-    /// The sandbox id.
     var id: String
     /// The config the kubelet created it with.
     var config: PodSandboxConfig
     /// Ready until stopped.
     var state: PodSandboxState
-    /// When it was created.
     var createdAt: Date
 }
 
 /// One container as the process runtime stores it in `containers/<id>/container.json`.
 struct ContainerRecord: Sendable, Codable {
-    /// The container id.
     var id: String
-    /// The sandbox it belongs to.
     var sandboxID: String
     /// The config the kubelet created it with.
     var config: ContainerConfig
@@ -35,13 +31,9 @@ struct ContainerRecord: Sendable, Codable {
     var workingDirectory: String
     /// The absolute path of its log file.
     var logPath: String
-    /// Created, running or exited.
     var state: ContainerState
-    /// When it was created.
     var createdAt: Date
-    /// When its process started.
     var startedAt: Date?
-    /// When its process ended.
     var finishedAt: Date?
     /// Its exit code, once exited.
     var exitCode: Int32 = 0

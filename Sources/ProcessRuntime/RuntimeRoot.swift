@@ -23,11 +23,9 @@ struct RuntimeRoot: Sendable {
     /// The directory holding one directory per container.
     var containersDirectory: String { path + "/containers" }
 
-    /// The directory of one sandbox.
     func sandboxDirectory(_ id: String) -> String { sandboxesDirectory + "/" + id }
     /// The record file of one sandbox.
     func sandboxRecord(_ id: String) -> String { sandboxDirectory(id) + "/sandbox.json" }
-    /// The directory of one container.
     func containerDirectory(_ id: String) -> String { containersDirectory + "/" + id }
     /// The record file of one container.
     func containerRecord(_ id: String) -> String { containerDirectory(id) + "/container.json" }

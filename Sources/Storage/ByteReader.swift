@@ -5,18 +5,14 @@
 
 /// Reads integers and bytes from a slice, front to back; `LogRecord` decodes with it.
 struct ByteReader {
-    /// What is left to read.
     private(set) var remaining: ArraySlice<UInt8>
 
-    /// Starts reading at the front of `bytes`.
     init(_ bytes: ArraySlice<UInt8>) {
         remaining = bytes
     }
 
-    /// True when every byte has been read.
     var isAtEnd: Bool { remaining.isEmpty }
 
-    /// Reads one byte.
     mutating func readByte() -> UInt8? {
         remaining.popFirst()
     }
@@ -33,7 +29,6 @@ struct ByteReader {
         return Int64(bitPattern: bytes.reversed().reduce(UInt64(0)) { ($0 << 8) | UInt64($1) })
     }
 
-    /// Reads `count` raw bytes.
     mutating func read(count: Int) -> ArraySlice<UInt8>? {
         guard count >= 0, remaining.count >= count else { return nil }
         let bytes = remaining.prefix(count)
@@ -41,7 +36,6 @@ struct ByteReader {
         return bytes
     }
 
-    /// Reads everything that is left.
     mutating func readRest() -> ArraySlice<UInt8> {
         defer { remaining = remaining.suffix(0) }
         return remaining

@@ -5,10 +5,8 @@
 
 /// Appends integers and bytes to a buffer; `LogRecord` encodes itself with it.
 struct ByteWriter {
-    /// Everything written so far.
     private(set) var bytes: [UInt8] = []
 
-    /// Appends one byte.
     mutating func append(_ value: UInt8) {
         bytes.append(value)
     }
@@ -23,7 +21,6 @@ struct ByteWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends raw bytes.
     mutating func append(contentsOf data: some Sequence<UInt8>) {
         bytes.append(contentsOf: data)
     }

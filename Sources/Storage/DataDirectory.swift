@@ -34,7 +34,6 @@ struct DataDirectory: Sendable {
     var logPath: String { path + "/log" }
     /// The latest snapshot.
     var snapshotPath: String { path + "/snapshot" }
-    /// The lock file.
     var lockPath: String { path + "/lock" }
 
     /// How long `lock()` keeps trying before it decides another store holds the lock.

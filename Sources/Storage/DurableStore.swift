@@ -65,9 +65,7 @@ public actor DurableStore: KeyValueStore {
     /// How many records the log holds, to decide when to compact.
     var logRecords: Int
 
-    /// The data directory.
     let directory: DataDirectory
-    /// When to compact.
     let thresholds: CompactionThresholds
     /// Where the store reports opening, recovery and compaction.
     let logger: Logger

@@ -21,10 +21,8 @@ struct KeyIndex: Sendable {
     /// The live keys in byte order, for ordered prefix reads.
     private var sortedKeys: [[UInt8]] = []
 
-    /// How many keys exist.
     var count: Int { entries.count }
 
-    /// The value at `key`, or nil.
     func value(at key: String) -> StoredValue? {
         entries[Array(key.utf8)]
     }

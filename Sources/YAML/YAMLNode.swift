@@ -12,7 +12,6 @@ public struct YAMLMark: Sendable, Hashable, CustomStringConvertible {
     /// The column, counting from 1, in characters.
     public var column: Int
 
-    /// Makes a mark at `line`, `column`.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
@@ -38,10 +37,8 @@ public enum YAMLValue: Sendable, Equatable {
 public struct YAMLPair: Sendable, Equatable {
     /// The key: a scalar (the reader refuses collections as keys, as PyYAML does).
     public var key: YAMLNode
-    /// The value the key maps to.
     public var value: YAMLNode
 
-    /// Makes the entry `key: value`.
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
@@ -50,13 +47,11 @@ public struct YAMLPair: Sendable, Equatable {
 
 /// A value and where it was written.
 public struct YAMLNode: Sendable, Equatable {
-    /// What was written.
     public var value: YAMLValue
     /// Where it was written: for a collection, where it starts; for a node with an
     /// anchor or tag, where those start.
     public var mark: YAMLMark
 
-    /// Makes a node holding `value`, written at `mark`.
     public init(_ value: YAMLValue, at mark: YAMLMark) {
         self.value = value
         self.mark = mark

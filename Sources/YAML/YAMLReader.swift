@@ -18,7 +18,6 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible {
     /// Where it is wrong, 1-based.
     public var mark: YAMLMark
 
-    /// Makes an error saying `message` about the place `mark`.
     public init(_ message: String, at mark: YAMLMark) {
         self.message = message
         self.mark = mark

@@ -11,7 +11,6 @@
 /// value: the parser tests the current kind many times a token, and comparing a
 /// payload-free kind copies nothing.
 struct YAMLToken: Sendable, Equatable {
-    /// What the token is.
     enum Kind: Sendable, Equatable {
         case streamStart, streamEnd
         /// `%NAME param…` at the start of a line, before a document.
@@ -36,9 +35,7 @@ struct YAMLToken: Sendable, Equatable {
     var text = ""
     /// Whether a scalar was written plain (unquoted, not a block).
     var isPlain = false
-    /// A tag's handle.
     var tagHandle = ""
-    /// A directive's parameters.
     var parameters: [String] = []
 
     /// The name an error message uses for this kind of token, as PyYAML words it.

@@ -29,7 +29,6 @@ enum JSONDocument: Codable, Equatable, Sendable {
         else { self = .object(try container.decode([String: JSONDocument].self)) }
     }
 
-    /// Encodes the value as the JSON type it is.
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

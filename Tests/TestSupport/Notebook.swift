@@ -24,7 +24,6 @@ struct Notebook: Sendable {
         let index: Int
         /// True for code cells (the ones the runner executes).
         let isCode: Bool
-        /// The cell's source text.
         let source: String
         /// The cell's `metadata.tags`.
         let tags: [String]
@@ -39,7 +38,6 @@ struct Notebook: Sendable {
     /// The whole document; everything not touched by record mode is written back as read.
     private(set) var document: JSONDocument
 
-    /// Reads and parses the notebook at `url`.
     init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -53,7 +51,6 @@ struct Notebook: Sendable {
         }
     }
 
-    /// Every cell, in order.
     var cells: [Cell] {
         (document["cells"]?.arrayValue ?? []).enumerated().map { index, cell in
             let outputs = cell["outputs"]?.arrayValue ?? []

@@ -15,7 +15,6 @@ struct NotebookReport: Sendable, CustomStringConvertible {
     struct CellResult: Sendable {
         /// The cell's 1-based position among all the notebook's cells (as Jupyter shows it).
         let cellNumber: Int
-        /// The cell's source.
         let source: String
         /// Its output as produced (not normalised); nil when skipped.
         let output: String?
@@ -28,7 +27,6 @@ struct NotebookReport: Sendable, CustomStringConvertible {
 
     /// One way a notebook can fail.
     struct Failure: Sendable, CustomStringConvertible {
-        /// What went wrong.
         enum Kind: Sendable, Equatable {
             /// The cell's normalised output differs from its saved output.
             case outputMismatch
@@ -48,7 +46,6 @@ struct NotebookReport: Sendable, CustomStringConvertible {
         let description: String
     }
 
-    /// The notebook file that was run.
     let notebook: URL
     /// True when outputs were written back instead of compared.
     let wasRecorded: Bool
@@ -57,7 +54,6 @@ struct NotebookReport: Sendable, CustomStringConvertible {
     /// Every failure; empty when the notebook passes.
     let failures: [Failure]
 
-    /// True when no cell failed.
     var isPassing: Bool { failures.isEmpty }
 
     /// A summary line followed by every failure.

@@ -38,9 +38,7 @@ import Foundation
 
 /// Executes a notebook's bash cells and checks (or records) their outputs; called by notebook tests.
 struct NotebookRunner: Sendable {
-    /// The longest one cell may run.
     static let defaultCellTimeout: Duration = .seconds(60)
-    /// The longest a whole notebook may run.
     static let defaultNotebookTimeout: Duration = .seconds(600)
     /// Cells with this tag in `metadata.tags` are not run (e.g. `swift build` cells).
     static let skipTag = "skip-in-tests"
@@ -64,9 +62,7 @@ struct NotebookRunner: Sendable {
     var binariesDirectory = Binaries.directory
     /// Further environment for bash (overriding this process's).
     var environment: [String: String] = [:]
-    /// The deadline for each cell.
     var cellTimeout = NotebookRunner.defaultCellTimeout
-    /// The deadline for the whole notebook.
     var notebookTimeout = NotebookRunner.defaultNotebookTimeout
 
     /// Runs every code cell of `notebook` and compares (or, if `record`, saves) the outputs.

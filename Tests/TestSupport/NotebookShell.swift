@@ -40,7 +40,6 @@ struct NotebookShell {
         let exitStatus: Int32
     }
 
-    /// The bash process.
     let bash: StageProcess
     /// Where cell files are written; removed by the runner.
     let scratchDirectory: URL

@@ -28,7 +28,6 @@ import Darwin
 enum ProcessTable {
     /// One live process: its pid and its command line with arguments joined by spaces.
     struct Entry: Sendable, Equatable, CustomStringConvertible {
-        /// The process id.
         let pid: pid_t
         /// The arguments, joined by single spaces.
         let commandLine: String

@@ -29,7 +29,6 @@ struct StageNotebook: Sendable {
     /// The fixed loopback ports its cells listen on.
     let ports: [Int]
 
-    /// The notebook file.
     var url: URL { Binaries.packageRoot.appendingPathComponent(path) }
 
     /// Runs (or, with `NOTEBOOK_RECORD=1`, records) the notebook in the runner's own bash.

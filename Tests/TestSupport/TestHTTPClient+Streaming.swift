@@ -18,7 +18,6 @@ import Foundation
 
 /// An open streaming response: status and headers now, body lines as they arrive.
 struct TestHTTPStream: Sendable {
-    /// The status code.
     let status: Int
     /// Header fields by lower-cased name.
     let headers: [String: String]

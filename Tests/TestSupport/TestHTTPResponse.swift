@@ -8,7 +8,6 @@ import Foundation
 
 /// A complete HTTP response read by `TestHTTPClient.get`; inspected by end-to-end tests.
 struct TestHTTPResponse: Sendable {
-    /// The status code, e.g. 200.
     let status: Int
     /// Header fields by lower-cased name; repeated fields are joined with ", ".
     let headers: [String: String]
@@ -21,7 +20,6 @@ struct TestHTTPResponseHead: Sendable {
     /// The longest head accepted, so a server that never ends its headers fails fast.
     static let maxHeadLength = 64 * 1024
 
-    /// The status code.
     let status: Int
     /// Header fields by lower-cased name.
     let headers: [String: String]

@@ -23,7 +23,6 @@ enum WaitPolicy {
 struct WaitTimeout: Error, CustomStringConvertible {
     /// What the caller was waiting for, in words ("stage1 to print a line containing …").
     let awaited: String
-    /// The deadline that passed.
     let timeout: Duration
     /// Where the wait was written, so the failure points at the test line.
     let sourceLocation: SourceLocation
