@@ -38,7 +38,7 @@ extension ProcessRuntime {
             throw error
         }
         let relativeLog = config.logPath.isEmpty ? "\(config.metadata.name)/\(config.metadata.attempt).log" : config.logPath
-        let record = ContainerRecord(
+        let record = StoredContainer(
             id: id, sandboxID: sandboxID, config: config,
             environment: Self.environment(for: config, sandbox: sandboxConfig),
             workingDirectory: workingDirectory,

@@ -26,7 +26,7 @@ extension ProcessRuntime {
         } catch {
             throw RuntimeError.internalError("cannot create the directory of sandbox \(id): \(error)")
         }
-        try save(SandboxRecord(id: id, config: config, state: .ready, createdAt: Date()))
+        try save(StoredSandbox(id: id, config: config, state: .ready, createdAt: Date()))
         logger.info("sandbox ready", ["pod": config.metadata.name, "namespace": config.metadata.namespace, "sandbox": id.prefix(12)])
         return id
     }
@@ -75,7 +75,7 @@ extension ProcessRuntime {
     }
 
     /// The CRI status of a recorded sandbox.
-    private func status(of record: SandboxRecord) -> PodSandboxStatus {
+    private func status(of record: StoredSandbox) -> PodSandboxStatus {
         PodSandboxStatus(
             id: record.id, metadata: record.config.metadata, state: record.state, createdAt: record.createdAt,
             ip: Limits.podIP, labels: record.config.labels, annotations: record.config.annotations
@@ -84,7 +84,7 @@ extension ProcessRuntime {
 
     /// The directory container log paths are relative to: the kubelet's choice, or the
     /// sandbox's own `logs` directory when it gave none.
-    func logDirectory(of sandbox: SandboxRecord) -> String {
+    func logDirectory(of sandbox: StoredSandbox) -> String {
         sandbox.config.logDirectory.isEmpty ? root.sandboxDirectory(sandbox.id) + "/logs" : sandbox.config.logDirectory
     }
 }

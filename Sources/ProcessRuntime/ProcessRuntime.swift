@@ -58,9 +58,9 @@ public actor ProcessRuntime: ContainerRuntime {
     // (by `save`) before the method that changed it returns or awaits.
 
     /// Every sandbox, by id.
-    var sandboxes: [String: SandboxRecord] = [:]
+    var sandboxes: [String: StoredSandbox] = [:]
     /// Every container, by id.
-    var containers: [String: ContainerRecord] = [:]
+    var containers: [String: StoredContainer] = [:]
     /// The containers whose process THIS runtime started: it is their parent and reaps them
     /// with `waitpid`. Running containers not in this set were left by an earlier runtime.
     var children: Set<String> = []
@@ -76,8 +76,8 @@ public actor ProcessRuntime: ContainerRuntime {
         } catch {
             throw RuntimeError.internalError("cannot create the runtime directory \(root): \(error)")
         }
-        let loadedSandboxes = self.root.readAll(SandboxRecord.self, in: self.root.sandboxesDirectory, fileName: "sandbox.json")
-        let loadedContainers = self.root.readAll(ContainerRecord.self, in: self.root.containersDirectory, fileName: "container.json")
+        let loadedSandboxes = self.root.readAll(StoredSandbox.self, in: self.root.sandboxesDirectory, fileName: "sandbox.json")
+        let loadedContainers = self.root.readAll(StoredContainer.self, in: self.root.containersDirectory, fileName: "container.json")
         for file in loadedSandboxes.unreadable + loadedContainers.unreadable {
             logger.warning("skipping unreadable record", ["file": file])
         }
@@ -98,7 +98,7 @@ public actor ProcessRuntime: ContainerRuntime {
     // MARK: Helpers shared by the extensions
 
     /// Writes a sandbox's record to memory and disk.
-    func save(_ record: SandboxRecord) throws {
+    func save(_ record: StoredSandbox) throws {
         sandboxes[record.id] = record
         do {
             try root.write(record, to: root.sandboxRecord(record.id))
@@ -108,7 +108,7 @@ public actor ProcessRuntime: ContainerRuntime {
     }
 
     /// Writes a container's record to memory and disk.
-    func save(_ record: ContainerRecord) throws {
+    func save(_ record: StoredContainer) throws {
         containers[record.id] = record
         do {
             try root.write(record, to: root.containerRecord(record.id))
@@ -119,7 +119,7 @@ public actor ProcessRuntime: ContainerRuntime {
 
     /// Writes a container's record where a failure to write can only be logged: while
     /// recording an exit, the exit has happened whether or not the disk agrees.
-    func saveLoggingFailure(_ record: ContainerRecord) {
+    func saveLoggingFailure(_ record: StoredContainer) {
         do {
             try save(record)
         } catch {
@@ -128,7 +128,7 @@ public actor ProcessRuntime: ContainerRuntime {
     }
 
     /// The container with this id, or a `notFound` error for the caller to throw.
-    func container(_ id: String) throws -> ContainerRecord {
+    func container(_ id: String) throws -> StoredContainer {
         guard let record = containers[id] else { throw RuntimeError.notFound("container \"\(id)\"") }
         return record
     }

@@ -10,7 +10,7 @@ import CRI
 import Foundation
 
 /// One sandbox as the process runtime stores it in `sandboxes/<id>/sandbox.json`.
-struct SandboxRecord: Sendable, Codable {
+struct StoredSandbox: Sendable, Codable {
     var id: String
     /// The config the kubelet created it with.
     var config: PodSandboxConfig
@@ -20,7 +20,7 @@ struct SandboxRecord: Sendable, Codable {
 }
 
 /// One container as the process runtime stores it in `containers/<id>/container.json`.
-struct ContainerRecord: Sendable, Codable {
+struct StoredContainer: Sendable, Codable {
     var id: String
     var sandboxID: String
     /// The config the kubelet created it with.

@@ -37,7 +37,7 @@ import Darwin
         let id = try await startContainer(runtime, ["true"])
         _ = try await exitedStatus(runtime, id)
         let file = root + "/containers/\(id)/container.json"
-        var record = try JSONDecoder.iso8601.decode(ContainerRecord.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+        var record = try JSONDecoder.iso8601.decode(StoredContainer.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
         record.state = .running
         record.process = ProcessIdentity(pid: getpid(), startTime: 1)
         try RuntimeRoot(path: root).write(record, to: file)
