@@ -55,11 +55,20 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
     return parsed
 }
 
-/// Builds the API server over a durable store in `dataDirectory`.
+/// The resources stage 2's API server serves, with their subresources: a line a kind.
+let resources = [
+    ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource(), "log": PodLogSubresource()]),
+    ResourceRegistration(NodeStrategy.self),
+    ResourceRegistration(NamespaceStrategy.self),
+    ResourceRegistration(EventStrategy.self, subresources: [:]),
+]
+
+/// Builds the API server over a durable store in `dataDirectory`, watching by polling.
 func makeAPIServer(_ flags: ParsedFlags, logger: Logger) throws -> APIServer {
     let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
     let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
-    return try APIServer(store: store, host: flags.string("address")!, port: try flags.int("port"), logger: logger)
+    return try APIServer(store: store, resources: resources, watch: PollingWatch(),
+                         host: flags.string("address")!, port: try flags.int("port"), logger: logger)
 }
 
 /// Builds a kubelet that runs static pods and the pods the API server binds to its node.
