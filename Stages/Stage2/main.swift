@@ -7,6 +7,7 @@
 //   stage2 [up]  [--port N] [--data-dir DIR]          an API server and one kubelet
 //   stage2 apiserver [--port N] [--data-dir DIR]
 //   stage2 kubelet --apiserver URL [--node-name NAME] [--port N] [--root DIR] [--manifests DIR]
+//                  [--api-poll-frequency DURATION]
 
 import APIServer
 import Client
@@ -34,6 +35,7 @@ let kubeletFlags = [
     Flag("manifests", "DIR", default: "Stages/Stage2/manifests", help: "the folder of static pod manifests"),
     Flag("file-check-frequency", "DURATION", default: "3s", help: "how often the manifest folder is read"),
     Flag("sync-frequency", "DURATION", default: "1s", help: "how often each pod is compared with its spec"),
+    Flag("api-poll-frequency", "DURATION", default: "2s", help: "how often the kubelet lists its node's pods from the API server"),
     Flag("node-status-update-frequency", "DURATION", default: "10s", help: "how often the kubelet renews its node's status"),
     Flag("backoff-initial", "DURATION", default: "10s", help: "the first crash-loop back-off delay"),
     Flag("backoff-max", "DURATION", default: "5m", help: "the longest crash-loop back-off delay"),
@@ -85,7 +87,9 @@ func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, Kubel
         syncFrequency: try flags.duration("sync-frequency"),
         backoff: .init(initial: try flags.duration("backoff-initial"), maximum: try flags.duration("backoff-max")))
     let client = try APIClient(server: flags.string("apiserver")!)
-    let connection = KubeletAPIConnection(client: client, nodeName: nodeName,
+    let pods = PollingPodLister(client: client, nodeName: nodeName, interval: try flags.duration("api-poll-frequency"),
+                                logger: logger.labelled("api-pods"))
+    let connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
                                           heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
     let runtime = try ProcessRuntime(root: configuration.runtimeDirectory, logger: logger.labelled("runtime"))
     let files = FileSource(directory: manifests, nodeName: nodeName, checkFrequency: configuration.fileCheckFrequency, logger: logger)
