@@ -17,11 +17,20 @@
 // routes, discovery, field selectors, patch schemas and tables follow from them; it
 // passes the `WatchSource` too, stage 2's polling watch or stage 3's real one.
 //
-// What a new kind costs (measured on stage 2's own kinds): its type file, with its
-// `APIObject` conformance (the `Resource`: 3 lines); its strategy file, which states only
-// what differs from the defaults in `RESTStrategy.swift` (`EventStrategy` is COST_EVENT lines,
-// a kind with no rules of its own 3); and one line in the composition root. Its
-// table columns come with the strategy, or a printer file beside it (pods, nodes).
+// What a kind costs, measured on this stage's kinds (and a test kind of a named group,
+// `Widget` in NamedGroupTests.swift):
+//   - its type file, plus its `APIObject` conformance there: 3 lines naming its `Resource`;
+//   - its strategy file, saying only where it differs from `RESTStrategy`'s defaults:
+//     3 lines for a kind with no rules of its own (`WidgetStrategy`), 19 lines of code for
+//     events (33 with the file's header and imports), 17 for nodes, 21 for namespaces;
+//   - one line in the composition root (`ResourceRegistration(NodeStrategy.self)`);
+//   - if `kubectl get` is to show more than name and creation time, a printer (PodPrinter,
+//     NodePrinter…), which is the kind's own lesson rather than plumbing.
+// Discovery, routes, storage keys, field selectors, patch schema and table columns come
+// from those. Before, a kind cost about 90 lines in 7 places across 4 modules: a 47-line
+// list type, a `ResourceDefinition`, a strategy inside `RESTStrategy.swift`, the client's
+// and the server's conformances, a `Resource` constant, an entry in this initializer and
+// field names in APIMachinery.
 
 import API
 import APIMachinery

@@ -13,6 +13,7 @@
 import API
 import Client
 import Common
+import Kubelet
 
 /// Stage 2's `PodLister`: one list every `interval`, shared by its subscribers.
 public actor PollingPodLister: PodLister {
@@ -26,7 +27,9 @@ public actor PollingPodLister: PodLister {
     private var nextSubscriber = 0
 
     /// Makes a lister of `nodeName`'s pods, every `interval`.
-    public init(client: APIClient, nodeName: String, interval: Duration, logger: Logger) {
+    public init(
+        client: APIClient, nodeName: String, interval: Duration = KubeletConfiguration.Defaults.apiPollInterval, logger: Logger
+    ) {
         self.client = client
         self.nodeName = nodeName
         self.interval = interval
