@@ -6,8 +6,8 @@
 // small: `field=value`, `field==value` and `field!=value`, joined by commas (AND).
 // A `\` escapes `\`, `,` and `=` inside a value.
 //
-// Only some fields can be selected, and they differ by kind (FieldSelector+Fields.swift
-// lists them): the API server calls `checked(against:)` and rejects the others with
+// Only some fields can be selected, and they differ by kind (each kind's strategy in
+// the API server says which): the API server calls `checked(against:)` and rejects the others with
 // Kubernetes' `field label not supported: …`. A field the object leaves empty is "",
 // so `spec.nodeName=` selects the pods not yet bound to a node.
 

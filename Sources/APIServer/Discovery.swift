@@ -6,10 +6,11 @@
 //     GET /api        which versions of the core group?   → APIVersions  ["v1"]
 //     GET /apis       which named groups (apps, batch…)?  → APIGroupList (none yet)
 //     GET /api/v1     which resources, verbs, short names? → APIResourceList
+//     GET /apis/{group}[/{version}]                        → APIGroup, APIResourceList
 //
 // Only then does it know that `po` means pods, that pods live in namespaces and that
-// their URL is `/api/v1/namespaces/{ns}/pods`. These are pure functions; the API
-// server's router serves their results.
+// their URL is `/api/v1/namespaces/{ns}/pods`. These are pure functions of the
+// resources the server was given (`ResourceRegistration`); its router serves them.
 //
 // Aggregated discovery: kubectl 1.26+ asks `/api` and `/apis` with
 // `Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,…,application/json`.
@@ -56,26 +57,48 @@ public enum Discovery {
             platform: "\(operatingSystem)/\(architecture)")
     }
 
-    /// The answer to `GET /api`: the core group is served at `v1`, at `serverAddress`.
-    public static func apiVersions(serverAddress: String = defaultServerAddress) -> APIVersions {
+    /// The answer to `GET /api`: the versions of the core group among `resources`, at `serverAddress`.
+    public static func apiVersions(of resources: [ResourceRegistration], serverAddress: String = defaultServerAddress) -> APIVersions {
         APIVersions(
-            versions: ["v1"],
+            versions: versions(ofGroup: "", in: resources),
             serverAddressByClientCIDRs: [ServerAddressByClientCIDR(serverAddress: serverAddress)])
     }
 
-    /// The answer to `GET /apis`: no named groups in stage 2 (stage 5 adds `apps`).
-    public static func apiGroupList(groups: [APIGroup] = []) -> APIGroupList {
-        APIGroupList(groups: groups)
+    /// The answer to `GET /apis`: every named group among `resources` (none in stage 2;
+    /// stage 5 adds `apps`), each with its versions, the first registered preferred.
+    public static func apiGroupList(of resources: [ResourceRegistration]) -> APIGroupList {
+        var names: [String] = []
+        for resource in resources where !resource.resource.group.isEmpty && !names.contains(resource.resource.group) {
+            names.append(resource.resource.group)
+        }
+        return APIGroupList(groups: names.compactMap { apiGroup($0, of: resources) })
+    }
+
+    /// The answer to `GET /apis/<group>`, or nil when no resource is in that group. Inside
+    /// an `APIGroupList` a group has no kind; served alone it has one.
+    public static func apiGroup(_ name: String, of resources: [ResourceRegistration], standalone: Bool = false) -> APIGroup? {
+        let versions = versions(ofGroup: name, in: resources).map { GroupVersionForDiscovery(groupVersion: "\(name)/\($0)", version: $0) }
+        guard let preferred = versions.first, !name.isEmpty else { return nil }
+        return APIGroup(
+            apiVersion: standalone ? "v1" : "", kind: standalone ? "APIGroup" : "", name: name, versions: versions,
+            preferredVersion: preferred)
+    }
+
+    /// The versions `group` is served at, in the order first registered.
+    public static func versions(ofGroup group: String, in resources: [ResourceRegistration]) -> [String] {
+        var versions: [String] = []
+        for resource in resources where resource.resource.group == group && !versions.contains(resource.resource.version) {
+            versions.append(resource.resource.version)
+        }
+        return versions
     }
 
     /// The answer to `GET /api/v1` (or `/apis/<group>/<version>`): every resource of that
     /// group version and every subresource, sorted by name as Kubernetes sorts them, so
     /// `pods`, `pods/log`, `pods/status` stand together.
-    public static func apiResourceList(
-        groupVersion: String = "v1", resources: [ResourceDefinition] = ResourceDefinition.coreV1
-    ) -> APIResourceList {
+    public static func apiResourceList(groupVersion: String, resources: [ResourceRegistration]) -> APIResourceList {
         let entries = resources
-            .filter { $0.groupVersion == groupVersion }
+            .filter { $0.resource.groupVersion == groupVersion }
             .flatMap(\.discoveryEntries)
             .sorted { $0.name < $1.name }
         return APIResourceList(groupVersion: groupVersion, resources: entries)

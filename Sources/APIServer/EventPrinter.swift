@@ -15,7 +15,7 @@ import ClusterKinds
 import Foundation
 
 /// The columns and cells of events in `kubectl get events`.
-public enum EventPrinter: TablePrinter {
+public enum EventPrinter {
     /// The columns, in order; `-o wide` also shows those with priority 1.
     public static let columns: [APIMachinery.TableColumnDefinition] = [
         .init(name: "Last Seen", type: "string", description: "The time at which the most recent occurrence of this event was recorded.", priority: 0),
@@ -29,9 +29,6 @@ public enum EventPrinter: TablePrinter {
         .init(name: "Count", type: "string", description: "The number of times this event has occurred.", priority: 1),
         .init(name: "Name", type: "string", format: "name", description: "Name must be unique within a namespace.", priority: 1),
     ]
-
-    /// The columns, for `TableBuilder`.
-    public static var columnDefinitions: [APIMachinery.TableColumnDefinition] { columns }
 
     /// The event's cells at time `now`: last seen, type, reason, object, subobject,
     /// source, message, first seen, count, name.
@@ -62,9 +59,6 @@ public enum EventPrinter: TablePrinter {
             event.metadata.name,
         ]
     }
-
-    /// An event's metadata.
-    public static func metadata(of event: Event) -> ObjectMeta { event.metadata }
 
     /// `kubelet, node-1`: the reporting component and host, from the older `source`
     /// fields or else the newer `reporting…` ones; the host is left out when unknown.

@@ -8,16 +8,13 @@ import APIMachinery
 import ClusterKinds
 
 /// The columns and cells of namespaces in `kubectl get namespaces`.
-public enum NamespacePrinter: TablePrinter {
+public enum NamespacePrinter {
     /// The columns, in order.
     public static let columns: [APIMachinery.TableColumnDefinition] = [
         .init(name: "Name", type: "string", format: "name", description: "Name must be unique within a namespace.", priority: 0),
         .init(name: "Status", type: "string", description: "The status of the namespace", priority: 0),
         .init(name: "Age", type: "string", description: "CreationTimestamp is a timestamp representing the server time when this object was created.", priority: 0),
     ]
-
-    /// The columns, for `TableBuilder`.
-    public static var columnDefinitions: [APIMachinery.TableColumnDefinition] { columns }
 
     /// The namespace's cells at time `now`: name, phase ("" when unset, as in Kubernetes), age.
     public static func cells(_ namespace: Namespace, now: Time) -> [String] {
@@ -27,7 +24,4 @@ public enum NamespacePrinter: TablePrinter {
             PodPrinter.age(since: namespace.metadata.creationTimestamp, now: now),
         ]
     }
-
-    /// A namespace's metadata.
-    public static func metadata(of namespace: Namespace) -> ObjectMeta { namespace.metadata }
 }

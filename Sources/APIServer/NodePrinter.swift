@@ -12,7 +12,7 @@ import APIMachinery
 import ClusterKinds
 
 /// The columns and cells of nodes in `kubectl get nodes`.
-public enum NodePrinter: TablePrinter {
+public enum NodePrinter {
     /// The label prefix that names a node's role: `node-role.kubernetes.io/control-plane`.
     public static let roleLabelPrefix = "node-role.kubernetes.io/"
     /// The older label whose value is the role.
@@ -36,9 +36,6 @@ public enum NodePrinter: TablePrinter {
         .init(name: "Container-Runtime", type: "string", description: "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).", priority: 1),
     ]
 
-    /// The columns, for `TableBuilder`.
-    public static var columnDefinitions: [APIMachinery.TableColumnDefinition] { columns }
-
     /// The node's cells at time `now`: name, status, roles, age, version, then the wide ones.
     public static func cells(_ node: Node, now: Time) -> [String] {
         let info = node.status.nodeInfo
@@ -55,9 +52,6 @@ public enum NodePrinter: TablePrinter {
             info.containerRuntimeVersion.isEmpty ? unknown : info.containerRuntimeVersion,
         ]
     }
-
-    /// A node's metadata.
-    public static func metadata(of node: Node) -> ObjectMeta { node.metadata }
 
     /// `Ready`, `NotReady` or `Unknown`, plus `SchedulingDisabled` when cordoned.
     public static func status(of node: Node) -> String {

@@ -8,12 +8,19 @@
 //     containers can get a new image, and little else. To change anything more, you make
 //     a new pod (which is what Deployments do).
 //   - through the `status` subresource it is the other way round: the status changes,
-//     the spec is kept.
+//     the spec is kept;
+//   - deleting a pod that a kubelet runs waits for its grace period (`RESTStorage+Delete.swift`).
+// How pods print in `kubectl get` is `PodPrinter`; which fields a selector sees is
+// `Pod.selectableFields`.
 
 import API
+import APIMachinery
+import ClusterKinds
 
 /// Kubernetes' pod strategy: preparing and validating pods on create and update.
-public enum PodStrategy {
+public enum PodStrategy: RESTStrategy {
+    public typealias Object = Pod
+
     /// Prepares a new pod: defaults, and a fresh `Pending` status.
     public static func prepareForCreate(_ pod: inout Pod) {
         pod.applyDefaults()
@@ -62,6 +69,21 @@ public enum PodStrategy {
         }
         errors += PodValidation.validate(pod)
         return errors
+    }
+
+    public static func validate(_ pod: Pod) -> [FieldError] { PodValidation.validate(pod) }
+    public static func selectableFields(_ pod: Pod) -> [String: String] { pod.selectableFields }
+    public static var selectableFieldNames: Set<String> { FieldSelector.podFieldNames }
+    public static var fieldAliases: [String: String] { FieldSelector.podFieldAliases }
+    public static var columns: [TableColumnDefinition] { PodPrinter.columns }
+    public static func cells(_ pod: Pod, now: Time) -> [String] { PodPrinter.cells(pod, now: now) }
+    public static var patchSchema: PatchSchema { .pod }
+
+    /// A pod on a node gets its grace period; a pod no kubelet runs is removed at once.
+    public static func gracePeriod(for pod: Pod, options: DeleteOptions) -> Int64? {
+        guard !pod.spec.nodeName.isEmpty else { return nil }
+        let grace = options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
+        return grace > 0 ? grace : nil
     }
 
     /// Kubernetes' words for a forbidden pod update.

@@ -12,20 +12,6 @@ import API
 import APIMachinery
 import Foundation
 
-extension RESTStrategy {
-    /// How long a deletion of `object` must wait, or nil to remove it at once (most kinds).
-    public static func gracePeriod(for object: Object, options: DeleteOptions) -> Int64? { nil }
-}
-
-extension PodRESTStrategy {
-    /// A pod on a node gets its grace period; a pod no kubelet runs is removed at once.
-    public static func gracePeriod(for pod: Pod, options: DeleteOptions) -> Int64? {
-        guard !pod.spec.nodeName.isEmpty else { return nil }
-        let grace = options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
-        return grace > 0 ? grace : nil
-    }
-}
-
 extension RESTStorage {
     /// Deletes object `name`: marks it when it needs a grace period, removes it otherwise.
     public func delete(namespace: String, name: String, options: DeleteOptions) async throws(Status) -> Object {

@@ -39,7 +39,7 @@ extension RESTStorage {
         } catch let error as PatchError {
             throw Status.badRequest(error.description)
         } catch {
-            throw Status.badRequest("the patched object is not a valid \(definition.kind): \(error)")
+            throw Status.badRequest("the patched object is not a valid \(resource.kind): \(error)")
         }
         // A patch is an update of what was read: the stored version must not have moved.
         patched.metadata.resourceVersion = String(revision)

@@ -19,10 +19,10 @@ import Storage
 /// The objects of one resource, kept in the key-value store.
 public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
     public typealias Object = Strategy.Object
-    let store: any KeyValueStore
-    var definition: ResourceDefinition { Strategy.definition }
-    var groupResource: GroupResource { GroupResource(group: definition.group, resource: definition.name) }
-    var groupKind: GroupKind { GroupKind(group: definition.group, kind: definition.kind) }
+    public let store: any KeyValueStore
+    var resource: Resource { Object.resource }
+    var groupResource: GroupResource { resource.groupResource }
+    var groupKind: GroupKind { GroupKind(group: resource.group, kind: resource.kind) }
 
     /// Makes the storage of one resource over `store`.
     public init(store: any KeyValueStore) { self.store = store }
@@ -31,24 +31,17 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
     public func create(_ object: Object, namespace: String) async throws(Status) -> Object {
         var object = object
         try checkNamespace(of: &object, requested: namespace)
-        object.apiVersion = definition.groupVersion
-        object.kind = definition.kind
+        object.apiVersion = resource.groupVersion
+        object.kind = resource.kind
         object.metadata.prepareForCreate(now: Time.now())
         Strategy.prepareForCreate(&object)
         let errors = Strategy.validate(object)
         guard errors.isEmpty else { throw Status.invalid(groupKind, name: object.metadata.name, errors: errors) }
-        let key = definition.storageKey(namespace: object.metadata.namespace, name: object.metadata.name)
-        do {
-            let revision = try await store.create(key, value: try encode(object))
-            object.metadata.resourceVersion = String(revision)
-            return object
-        } catch StorageError.alreadyExists {
-            throw Status.alreadyExists(groupResource, name: object.metadata.name)
-        } catch let status as Status {
-            throw status
-        } catch {
-            throw Status.internalError("\(error)")
-        }
+        let key = resource.storageKey(namespace: object.metadata.namespace, name: object.metadata.name)
+        let value = try encode(object)
+        let revision = try await storing(object.metadata.name) { try await store.create(key, value: value) }
+        object.metadata.resourceVersion = String(revision)
+        return object
     }
 
     /// The object `name` in `namespace`, with its current resourceVersion.
@@ -61,22 +54,14 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
     public func list(
         namespace: String?, labels: LabelSelector = .everything, fields: FieldSelector = .everything
     ) async throws(Status) -> (items: [Object], resourceVersion: String) {
-        let prefix = definition.storagePrefix(namespace: namespace)
-        do {
-            let (values, revision) = try await store.list(prefix: prefix)
-            var items: [Object] = []
-            for value in values {
-                var object = try decode(value.value)
-                object.metadata.resourceVersion = String(value.modRevision)
-                guard labels.matches(object.metadata.labels), fields.matches(Strategy.selectableFields(object)) else { continue }
-                items.append(object)
-            }
-            return (items, String(revision))
-        } catch let status as Status {
-            throw status
-        } catch {
-            throw Status.internalError("\(error)")
+        let prefix = resource.storagePrefix(namespace: namespace)
+        let (values, revision) = try await storing("") { try await store.list(prefix: prefix) }
+        var items: [Object] = []
+        for value in values {
+            let object = try object(from: value)
+            if Self.selects(object, labels: labels, fields: fields) { items.append(object) }
         }
+        return (items, String(revision))
     }
 
     /// Replaces object `name` with `object`; with `status` true, only its status changes.
@@ -93,8 +78,8 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != String(revision) {
             throw Status.conflict(groupResource, name: name)
         }
-        object.apiVersion = definition.groupVersion
-        object.kind = definition.kind
+        object.apiVersion = resource.groupVersion
+        object.kind = resource.kind
         if status {
             Strategy.prepareForStatusUpdate(&object, old: old)
         } else {
@@ -108,60 +93,46 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
     /// Stores `object` over the version at `expectedRevision`; 409 if that is no longer current.
     func write(_ object: Object, expectedRevision: Int64) async throws(Status) -> Object {
         var object = object
-        let key = definition.storageKey(namespace: object.metadata.namespace, name: object.metadata.name)
-        do {
-            object.metadata.resourceVersion = ""
-            let revision = try await store.update(key, value: try encode(object), expectedModRevision: expectedRevision)
-            object.metadata.resourceVersion = String(revision)
-            return object
-        } catch StorageError.conflict {
-            throw Status.conflict(groupResource, name: object.metadata.name)
-        } catch StorageError.notFound {
-            throw Status.notFound(groupResource, name: object.metadata.name)
-        } catch let status as Status {
-            throw status
-        } catch {
-            throw Status.internalError("\(error)")
+        let key = resource.storageKey(namespace: object.metadata.namespace, name: object.metadata.name)
+        object.metadata.resourceVersion = ""
+        let value = try encode(object)
+        let revision = try await storing(object.metadata.name) {
+            try await store.update(key, value: value, expectedModRevision: expectedRevision)
         }
+        object.metadata.resourceVersion = String(revision)
+        return object
     }
 
     /// Removes object `name` from storage at once, returning it as it last was.
     public func remove(namespace: String, name: String, expectedRevision: Int64? = nil) async throws(Status) -> Object {
-        let key = definition.storageKey(namespace: namespace, name: name)
-        do {
-            let (deleted, _) = try await store.delete(key, expectedModRevision: expectedRevision)
-            var object = try decode(deleted.value)
-            object.metadata.resourceVersion = String(deleted.modRevision)
-            return object
-        } catch StorageError.notFound {
-            throw Status.notFound(groupResource, name: name)
-        } catch StorageError.conflict {
-            throw Status.conflict(groupResource, name: name)
-        } catch let status as Status {
-            throw status
-        } catch {
-            throw Status.internalError("\(error)")
-        }
+        let key = resource.storageKey(namespace: namespace, name: name)
+        let (deleted, _) = try await storing(name) { try await store.delete(key, expectedModRevision: expectedRevision) }
+        return try object(from: deleted)
     }
 
     /// The stored object and its revision, or 404.
     func read(namespace: String, name: String) async throws(Status) -> (object: Object, revision: Int64) {
-        let key = definition.storageKey(namespace: namespace, name: name)
-        let stored: StoredValue?
-        do {
-            stored = try await store.get(key)
-        } catch {
-            throw Status.internalError("\(error)")
-        }
-        guard let stored else { throw Status.notFound(groupResource, name: name) }
+        let key = resource.storageKey(namespace: namespace, name: name)
+        guard let stored = try await storing(name, { try await store.get(key) }) else { throw Status.notFound(groupResource, name: name) }
+        return (try object(from: stored), stored.modRevision)
+    }
+
+    /// The object a stored value holds, its resourceVersion the value's revision; what a
+    /// watch (stage 3's reads the store's changes) decodes each change with.
+    public func object(from stored: StoredValue) throws(Status) -> Object {
         var object = try decode(stored.value)
         object.metadata.resourceVersion = String(stored.modRevision)
-        return (object, stored.modRevision)
+        return object
+    }
+
+    /// Whether the selectors pick `object`; lists and watches filter with it.
+    public static func selects(_ object: Object, labels: LabelSelector, fields: FieldSelector) -> Bool {
+        labels.matches(object.metadata.labels) && fields.matches(Strategy.selectableFields(object))
     }
 
     /// Fills the namespace from the URL, and refuses an object that names another one.
     private func checkNamespace(of object: inout Object, requested: String) throws(Status) {
-        guard definition.isNamespaced else {
+        guard resource.isNamespaced else {
             object.metadata.namespace = ""
             return
         }
@@ -171,11 +142,26 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         }
     }
 
+    /// Runs one call on the store, its failures as Kubernetes' Status about object `name`.
+    private func storing<T>(_ name: String, _ call: () async throws -> T) async throws(Status) -> T {
+        do {
+            return try await call()
+        } catch StorageError.alreadyExists {
+            throw Status.alreadyExists(groupResource, name: name)
+        } catch StorageError.conflict {
+            throw Status.conflict(groupResource, name: name)
+        } catch StorageError.notFound {
+            throw Status.notFound(groupResource, name: name)
+        } catch {
+            throw Status.internalError("\(error)")
+        }
+    }
+
     private func encode(_ object: Object) throws(Status) -> Data {
-        do { return try APIJSON.encode(object) } catch { throw Status.internalError("cannot encode \(definition.kind): \(error)") }
+        do { return try APIJSON.encode(object) } catch { throw Status.internalError("cannot encode \(resource.kind): \(error)") }
     }
 
     private func decode(_ data: Data) throws(Status) -> Object {
-        do { return try APIJSON.decode(Object.self, from: data) } catch { throw Status.internalError("stored \(definition.kind) is unreadable: \(error)") }
+        do { return try APIJSON.decode(Object.self, from: data) } catch { throw Status.internalError("stored \(resource.kind) is unreadable: \(error)") }
     }
 }

@@ -3,32 +3,22 @@
 // The API server treats every resource the same way (store it as JSON under a key,
 // number its versions, answer in Kubernetes' URL layout) except for a few decisions
 // that belong to the kind: what to fill in on create, what an update may change, what
-// makes an object valid, which fields a `fieldSelector` may name. Kubernetes calls
-// that set of decisions a *strategy*; `RESTStorage` is generic over it.
+// makes an object valid, which fields a `fieldSelector` may name, how `kubectl get`
+// prints it, how its lists merge in a patch. Kubernetes calls that set of decisions a
+// *strategy*; `RESTStorage` is generic over it. Every decision has a default, so a
+// new kind's strategy says only where it differs (`EventStrategy` is a few lines).
 
 import API
 import APIMachinery
 import ClusterKinds
 
-/// An object the API server stores: it has a kind, an API version and metadata.
-/// (The client has its own `APIObject`, which also knows its URL; the server needs less.)
-public protocol StoredObject: Codable, Sendable, Equatable {
-    var apiVersion: String { get set }
-    var kind: String { get set }
-    var metadata: ObjectMeta { get set }
-}
-
-extension Pod: StoredObject {}
-extension Node: StoredObject {}
-extension Namespace: StoredObject {}
-extension Event: StoredObject {}
-
-/// The decisions particular to one resource, used by its `RESTStorage`.
+/// The decisions particular to one kind, used by its `RESTStorage`; registered with
+/// the API server by the composition root (`ResourceRegistration`).
 public protocol RESTStrategy: Sendable {
-    /// The Swift type of the objects.
-    associatedtype Object: StoredObject
-    /// The resource: its names, scope and verbs.
-    static var definition: ResourceDefinition { get }
+    /// The kind, and through its `resource` the group, version, scope and names.
+    associatedtype Object: APIObject
+    /// What clients may do, as discovery lists it: get, list, watch, create…
+    static var verbs: [String] { get }
     /// Fills in defaults and resets what a client may not set, on create.
     static func prepareForCreate(_ object: inout Object)
     /// Keeps what an update may not change (usually the status), on update.
@@ -43,10 +33,12 @@ public protocol RESTStrategy: Sendable {
     static func selectableFields(_ object: Object) -> [String: String]
     /// The names `fieldSelector` may use for this kind; others are refused, as in Kubernetes.
     static var selectableFieldNames: Set<String> { get }
-    /// The object as one row of `kubectl get`: its cells.
-    static func cells(_ object: Object, now: Time) -> [String]
+    /// Old field names still accepted, and the names they stand for.
+    static var fieldAliases: [String: String] { get }
     /// The columns of `kubectl get`.
     static var columns: [TableColumnDefinition] { get }
+    /// The object as one row of `kubectl get`: one cell per column.
+    static func cells(_ object: Object, now: Time) -> [String]
     /// The schema that strategic merge patches of this kind follow.
     static var patchSchema: PatchSchema { get }
     /// How long a deletion must wait (see `RESTStorage+Delete.swift`), or nil to delete at once.
@@ -54,6 +46,12 @@ public protocol RESTStrategy: Sendable {
 }
 
 extension RESTStrategy {
+    /// The verbs every resource of stage 2 allows.
+    public static var verbs: [String] { ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"] }
+
+    /// Most kinds need nothing filled in.
+    public static func prepareForCreate(_ object: inout Object) {}
+
     /// Most kinds keep nothing special from the old object on update.
     public static func prepareForUpdate(_ object: inout Object, old: Object) {
         object.metadata.keepSystemFields(from: old.metadata)
@@ -65,7 +63,7 @@ extension RESTStrategy {
     }
 
     /// Metadata name rules: a DNS subdomain, as most kinds require.
-    public static func validateMetadata(_ object: Object) -> [FieldError] {
+    public static func validate(_ object: Object) -> [FieldError] {
         let name = object.metadata.name
         if name.isEmpty { return [FieldError(.required, "metadata.name", "name or generateName is required")] }
         return NameValidation.subdomain(name).map { FieldError(.invalid, "metadata.name", value: name, $0) }
@@ -80,94 +78,34 @@ extension RESTStrategy {
         return errors
     }
 
-    /// Every kind can be selected by name and namespace.
-    public static func metadataFields(_ object: Object) -> [String: String] {
-        ["metadata.name": object.metadata.name, "metadata.namespace": object.metadata.namespace]
-    }
-}
-
-/// Pods: `Pending` on create, spec mostly frozen on update; see `PodStrategy`.
-public enum PodRESTStrategy: RESTStrategy {
-    public static let definition = ResourceDefinition.pods
-    public static func prepareForCreate(_ pod: inout Pod) { PodStrategy.prepareForCreate(&pod) }
-    public static func prepareForUpdate(_ pod: inout Pod, old: Pod) { PodStrategy.prepareForUpdate(&pod, old: old) }
-    public static func prepareForStatusUpdate(_ pod: inout Pod, old: Pod) { PodStrategy.prepareForStatusUpdate(&pod, old: old) }
-    public static func validate(_ pod: Pod) -> [FieldError] { PodValidation.validate(pod) }
-    public static func validateUpdate(_ pod: Pod, old: Pod) -> [FieldError] { PodStrategy.validateUpdate(pod, old: old) }
-    public static func selectableFields(_ pod: Pod) -> [String: String] { pod.selectableFields }
-    public static var selectableFieldNames: Set<String> { FieldSelector.podFieldNames }
-    public static func cells(_ pod: Pod, now: Time) -> [String] { PodPrinter.cells(pod, now: now) }
-    public static var columns: [TableColumnDefinition] { PodPrinter.columns }
-    public static var patchSchema: PatchSchema { .pod }
-}
-
-/// Nodes: registered by kubelets; cluster-scoped.
-public enum NodeRESTStrategy: RESTStrategy {
-    public static let definition = ResourceDefinition.nodes
-    public static func prepareForCreate(_ node: inout Node) {}
-    public static func prepareForUpdate(_ node: inout Node, old: Node) {
-        node.metadata.keepSystemFields(from: old.metadata)
-        node.status = old.status
-    }
-    public static func prepareForStatusUpdate(_ node: inout Node, old: Node) {
-        node.metadata.keepSystemFields(from: old.metadata)
-        node.spec = old.spec
-    }
-    public static func validate(_ node: Node) -> [FieldError] { validateMetadata(node) }
-    public static var selectableFieldNames: Set<String> { FieldSelector.nodeFieldNames }
-    public static func selectableFields(_ node: Node) -> [String: String] {
-        ["metadata.name": node.metadata.name, "spec.unschedulable": node.spec.unschedulable ? "true" : "false"]
-    }
-    public static func cells(_ node: Node, now: Time) -> [String] { NodePrinter.cells(node, now: now) }
-    public static var columns: [TableColumnDefinition] { NodePrinter.columns }
-    public static var patchSchema: PatchSchema { .node }
-}
-
-/// Namespaces: the folders names live in; `Active` on create.
-public enum NamespaceRESTStrategy: RESTStrategy {
-    public static let definition = ResourceDefinition.namespaces
-    public static func prepareForCreate(_ namespace: inout Namespace) {
-        namespace.status.phase = .active
-        if !namespace.spec.finalizers.contains(NamespaceSpec.kubernetesFinalizer) {
-            namespace.spec.finalizers.append(NamespaceSpec.kubernetesFinalizer)
-        }
-    }
-    public static func validate(_ namespace: Namespace) -> [FieldError] {
-        let name = namespace.metadata.name
-        if name.isEmpty { return [FieldError(.required, "metadata.name", "name or generateName is required")] }
-        return NameValidation.label(name).map { FieldError(.invalid, "metadata.name", value: name, $0) }
-    }
-    public static var selectableFieldNames: Set<String> { FieldSelector.namespaceFieldNames }
-    public static func selectableFields(_ namespace: Namespace) -> [String: String] {
-        ["metadata.name": namespace.metadata.name, "status.phase": namespace.status.phase?.rawValue ?? ""]
-    }
-    public static func cells(_ namespace: Namespace, now: Time) -> [String] { NamespacePrinter.cells(namespace, now: now) }
-    public static var columns: [TableColumnDefinition] { NamespacePrinter.columns }
-    public static var patchSchema: PatchSchema { .namespace }
-}
-
-/// Events: what components did; namespaced.
-public enum EventRESTStrategy: RESTStrategy {
-    public static let definition = ResourceDefinition.events
-    public static func prepareForCreate(_ event: inout Event) {}
-    public static func validate(_ event: Event) -> [FieldError] { validateMetadata(event) }
-    public static var selectableFieldNames: Set<String> { FieldSelector.eventFieldNames }
-    public static func selectableFields(_ event: Event) -> [String: String] {
-        var fields = metadataFields(event)
-        fields["involvedObject.kind"] = event.involvedObject.kind
-        fields["involvedObject.namespace"] = event.involvedObject.namespace
-        fields["involvedObject.name"] = event.involvedObject.name
-        fields["involvedObject.uid"] = event.involvedObject.uid
-        fields["involvedObject.apiVersion"] = event.involvedObject.apiVersion
-        fields["involvedObject.resourceVersion"] = event.involvedObject.resourceVersion
-        fields["involvedObject.fieldPath"] = event.involvedObject.fieldPath
-        fields["reason"] = event.reason
-        fields["reportingComponent"] = event.reportingComponent
-        fields["source"] = event.source.component
-        fields["type"] = event.type
+    /// Every kind can be selected by name, and a namespaced one by namespace
+    /// (Kubernetes' `DefaultSelectableFields`).
+    public static func selectableFields(_ object: Object) -> [String: String] {
+        var fields = ["metadata.name": object.metadata.name]
+        if Object.resource.isNamespaced { fields["metadata.namespace"] = object.metadata.namespace }
         return fields
     }
-    public static func cells(_ event: Event, now: Time) -> [String] { EventPrinter.cells(event, now: now) }
-    public static var columns: [TableColumnDefinition] { EventPrinter.columns }
-    public static var patchSchema: PatchSchema { .event }
+
+    public static var selectableFieldNames: Set<String> {
+        Object.resource.isNamespaced ? ["metadata.name", "metadata.namespace"] : ["metadata.name"]
+    }
+
+    public static var fieldAliases: [String: String] { [:] }
+
+    /// Kubernetes' default table (`DefaultTableConvertor`): the name and the creation time.
+    public static var columns: [TableColumnDefinition] {
+        [
+            .init(name: "Name", type: "string", format: "name", description: "Name must be unique within a namespace.", priority: 0),
+            .init(name: "Created At", type: "date", description: "CreationTimestamp is a timestamp representing the server time when this object was created.", priority: 0),
+        ]
+    }
+
+    public static func cells(_ object: Object, now: Time) -> [String] {
+        [object.metadata.name, object.metadata.creationTimestamp.rfc3339]
+    }
+
+    public static var patchSchema: PatchSchema { .metadataOnly }
+
+    /// Most kinds are removed at once.
+    public static func gracePeriod(for object: Object, options: DeleteOptions) -> Int64? { nil }
 }

@@ -5,6 +5,8 @@
 //
 //   get → read one    list → read many (as a Table when kubectl asks for one)
 //   create → POST     update → PUT      patch → PATCH      delete → DELETE
+//   watch → a stream of changes, from the `WatchSource` the composition root chose
+//   …/{name}/{subresource} → the handler in the resource's table of subresources
 //
 // Bodies may be JSON or YAML; anything else is 415. Every failure is a `Status`.
 
@@ -16,81 +18,95 @@ import HTTP
 import Manifests
 import YAML
 
-/// A resource served over HTTP, whatever its Swift type.
+/// A registered resource served over HTTP, whatever its Swift type.
 protocol ResourceEndpoint: Sendable {
-    /// The resource this endpoint serves.
-    var definition: ResourceDefinition { get }
+    var resource: Resource { get }
     /// Serves one request about this resource; failures are thrown as `Status`.
     func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse
 }
 
-extension RESTStorage: ResourceEndpoint {
+/// The endpoint of `Strategy`'s resource: its storage, its subresources, and the watch.
+struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
+    let storage: RESTStorage<Strategy>
+    let subresources: [String: any Subresource<Strategy>]
+    let watch: any WatchSource
+
+    var resource: Resource { Strategy.Object.resource }
+
     func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
-        let subresource = info.subresource
-        guard subresource.isEmpty || definition.subresources[subresource] != nil else {
-            throw Status.notFound(GroupResource(group: definition.group, resource: "\(definition.name)/\(subresource)"), name: info.name)
+        let groupResource = resource.groupResource
+        if !info.subresource.isEmpty {
+            guard let subresource = subresources[info.subresource] else {
+                throw Status.notFound(GroupResource(group: resource.group, resource: "\(resource.plural)/\(info.subresource)"), name: info.name)
+            }
+            guard subresource.verbs.contains(info.verb) else { throw Status.methodNotSupported(groupResource, action: info.verb) }
+            return try await subresource.serve(request, info: info, storage: storage)
         }
-        let isStatus = subresource == "status"
         switch info.verb {
         case "get":
-            return try APIResponse.object(await get(namespace: info.namespace, name: info.name))
+            return try APIResponse.object(await storage.get(namespace: info.namespace, name: info.name))
         case "list":
-            let (labels, fields) = try Self.selectors(request.query)
+            let (labels, fields) = try RESTStorage<Strategy>.selectors(request.query)
             let namespace: String? = info.namespace.isEmpty ? nil : info.namespace
-            let (items, version) = try await list(namespace: namespace, labels: labels, fields: fields)
+            let (items, version) = try await storage.list(namespace: namespace, labels: labels, fields: fields)
             if TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "") {
-                return try APIResponse.object(table(items, resourceVersion: version, include: request.query["includeObject"]))
+                return try APIResponse.object(TableBuilder.table(
+                    of: items, strategy: Strategy.self, resourceVersion: version,
+                    includeObject: TableBuilder.includeObject(queryValue: request.query["includeObject"]) ?? .metadata))
             }
-            return try APIResponse.object(ObjectList(kind: definition.listKind, apiVersion: definition.groupVersion,
-                                                     resourceVersion: version, items: items))
+            return try APIResponse.object(List(metadata: ListMeta(resourceVersion: version), items: items))
         case "create":
-            let object: Object = try Self.decodeBody(request)
-            return try APIResponse.object(await create(object, namespace: info.namespace), status: .created)
+            let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
+            return try APIResponse.object(await storage.create(object, namespace: info.namespace), status: .created)
         case "update":
-            let object: Object = try Self.decodeBody(request)
-            return try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: isStatus))
+            return try await storage.serveUpdate(request, info: info, status: false)
         case "patch":
-            let contentType = Self.mediaType(request)
-            guard let type = PatchType(rawValue: contentType) else {
-                throw Status.unsupportedMediaType(accepted: PatchType.allCases.map(\.rawValue))
-            }
-            let patched = try await patch(namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: isStatus)
-            return try APIResponse.object(patched)
+            return try await storage.servePatch(request, info: info, status: false)
         case "delete":
             var options = DeleteOptions()
-            if !request.body.isEmpty { options = try Self.decodeBody(request) }
+            if !request.body.isEmpty { options = try RESTStorage<Strategy>.decodeBody(request) }
             if let text = request.query["gracePeriodSeconds"], let seconds = Int64(text) { options.gracePeriodSeconds = seconds }
-            return try APIResponse.object(await delete(namespace: info.namespace, name: info.name, options: options))
+            return try APIResponse.object(await storage.delete(namespace: info.namespace, name: info.name, options: options))
         case "watch":
-            let (labels, fields) = try Self.selectors(request.query)
-            let asTable = TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "")
-            return pollingWatch(namespace: info.namespace.isEmpty ? nil : info.namespace, labels: labels, fields: fields,
-                                query: request.query, asTable: asTable)
+            return try serveWatch(request, info: info)
         default:
-            throw Status.methodNotSupported(GroupResource(group: definition.group, resource: definition.name), action: info.verb)
+            throw Status.methodNotSupported(groupResource, action: info.verb)
         }
     }
 
-    /// The rows of `kubectl get`, each with the object's metadata as kubectl expects.
-    func table(_ items: [Object], resourceVersion: String, include: String?) throws(Status) -> Table {
-        let now = Time.now()
-        var rows: [TableRow] = []
-        for item in items {
-            let object: JSONValue
-            do {
-                switch include ?? "Metadata" {
-                case "None": object = .null
-                case "Object": object = try JSONValue(encoding: item)
-                default: object = try JSONValue(encoding: PartialObjectMetadata(metadata: item.metadata))
-                }
-            } catch {
-                throw Status.internalError("cannot encode a table row: \(error)")
-            }
-            rows.append(TableRow(cells: Strategy.cells(item, now: now).map { .string($0) }, object: object))
+    /// Streams the watch the request asks for, one JSON line an event, from `watch`.
+    func serveWatch(_ request: HTTPRequest, info: RequestInfo) throws(Status) -> HTTPResponse {
+        let query = request.query
+        let (labels, fields) = try RESTStorage<Strategy>.selectors(query)
+        let watchRequest = WatchRequest(
+            namespace: info.namespace.isEmpty ? nil : info.namespace, labels: labels, fields: fields,
+            resourceVersion: query["resourceVersion"] ?? "", allowsBookmarks: query["allowWatchBookmarks"] == "true", query: query)
+        let timeout = query["timeoutSeconds"].flatMap(Int.init).map { Duration.seconds($0) } ?? WatchRequest.defaultTimeout
+        let asTable = TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "")
+        let includeObject = TableBuilder.includeObject(queryValue: query["includeObject"]) ?? .metadata
+        let (storage, watch) = (storage, watch)
+        return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"]) { writer in
+            let sink = WatchSink<Strategy>(
+                timeout: timeout, asTable: asTable, includeObject: includeObject,
+                isClientGone: { writer.isClientGone() }, write: { try await writer.write($0) })
+            try await watch.watch(storage, watchRequest, into: sink)
         }
-        var metadata = ListMeta()
-        metadata.resourceVersion = resourceVersion
-        return Table(metadata: metadata, columnDefinitions: Strategy.columns, rows: rows)
+    }
+}
+
+extension RESTStorage {
+    /// PUT of the object, or with `status` of its status alone.
+    func serveUpdate(_ request: HTTPRequest, info: RequestInfo, status: Bool) async throws(Status) -> HTTPResponse {
+        let object: Object = try Self.decodeBody(request)
+        return try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status))
+    }
+
+    /// PATCH of the object, or with `status` of its status alone; the Content-Type says which patch.
+    func servePatch(_ request: HTTPRequest, info: RequestInfo, status: Bool) async throws(Status) -> HTTPResponse {
+        guard let type = PatchType(rawValue: Self.mediaType(request)) else {
+            throw Status.unsupportedMediaType(accepted: PatchType.allCases.map(\.rawValue))
+        }
+        return try APIResponse.object(await patch(namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status))
     }
 
     /// The request's `labelSelector` and `fieldSelector`, checked against what this resource supports.
@@ -104,8 +120,7 @@ extension RESTStorage: ResourceEndpoint {
         }
         do {
             if let text = query["fieldSelector"] {
-                fields = try FieldSelector(parsing: text)
-                    .checked(against: Strategy.selectableFieldNames, aliases: Strategy.definition.name == "pods" ? FieldSelector.podFieldAliases : [:])
+                fields = try FieldSelector(parsing: text).checked(against: Strategy.selectableFieldNames, aliases: Strategy.fieldAliases)
             }
         } catch {
             throw Status.badRequest(error.message)
@@ -142,25 +157,5 @@ extension RESTStorage: ResourceEndpoint {
         } catch {
             throw Status.badRequest("\(error)")
         }
-    }
-}
-
-/// A list of objects, as Kubernetes' `PodList`, `NodeList`…
-struct ObjectList<Item: Encodable & Sendable>: Encodable, Sendable {
-    let kind: String
-    let apiVersion: String
-    let resourceVersion: String
-    let items: [Item]
-
-    enum CodingKeys: String, CodingKey { case kind, apiVersion, metadata, items }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(apiVersion, forKey: .apiVersion)
-        var metadata = ListMeta()
-        metadata.resourceVersion = resourceVersion
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(items, forKey: .items)
     }
 }

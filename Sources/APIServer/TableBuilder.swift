@@ -5,11 +5,11 @@
 //     Accept: application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json
 //
 // meaning "a meta.k8s.io/v1 Table if you can, else v1beta1, else the plain list".
-// `wantsTable(accept:)` reads that header; `table(of:printer:…)` builds the answer from
-// a list and the kind's printer. Each row carries, besides its cells, what
-// `?includeObject=` asks for: the object's `PartialObjectMetadata` by default (kubectl
-// reads labels and namespace from it), the whole object (`Object`, for `--sort-by`),
-// or `null` (`None`).
+// `wantsTable(accept:)` reads that header; `table(of:strategy:…)` builds the answer from
+// a list and the columns and cells of the kind's strategy (most often its printer's).
+// Each row carries, besides its cells, what `?includeObject=` asks for: the object's
+// `PartialObjectMetadata` by default (kubectl reads labels and namespace from it), the
+// whole object (`Object`, for `--sort-by`), or `null` (`None`).
 
 import API
 import APIMachinery
@@ -24,32 +24,27 @@ public enum TableBuilder {
     /// The media type tables are written in; protobuf tables are not offered.
     public static let jsonMediaType = "application/json"
 
-    /// A table of `objects` printed by `printer`, at time `now`, carrying each object as
-    /// `includeObject` says; `resourceVersion` is the list's, as in a list response.
-    public static func table<Printer: TablePrinter>(
-        of objects: [Printer.Object], printer: Printer.Type, resourceVersion: String = "",
+    /// A table of `objects` printed as `strategy` says, at time `now`, carrying each
+    /// object as `includeObject` says; `resourceVersion` is the list's, as in a list response.
+    public static func table<Strategy: RESTStrategy>(
+        of objects: [Strategy.Object], strategy: Strategy.Type, resourceVersion: String = "",
         includeObject: IncludeObjectPolicy = .metadata, now: Time = .now()
-    ) throws -> Table {
-        let rows = try objects.map { object in
-            TableRow(
-                cells: printer.cells(object, now: now).map(JSONValue.string),
-                object: try rowObject(object, printer: printer, includeObject: includeObject))
+    ) throws(Status) -> Table {
+        var rows: [TableRow] = []
+        for object in objects {
+            let carried: JSONValue
+            do {
+                carried = switch includeObject {
+                case .none: .null
+                case .metadata: try JSONValue(encoding: PartialObjectMetadata(metadata: object.metadata))
+                case .object: try JSONValue(encoding: object)
+                }
+            } catch {
+                throw Status.internalError("cannot encode a table row: \(error)")
+            }
+            rows.append(TableRow(cells: strategy.cells(object, now: now).map(JSONValue.string), object: carried))
         }
-        return Table(
-            metadata: ListMeta(resourceVersion: resourceVersion),
-            columnDefinitions: printer.columnDefinitions,
-            rows: rows)
-    }
-
-    /// What a row carries for `object`: its metadata, itself, or `null`.
-    static func rowObject<Printer: TablePrinter>(
-        _ object: Printer.Object, printer: Printer.Type, includeObject: IncludeObjectPolicy
-    ) throws -> JSONValue {
-        switch includeObject {
-        case .none: .null
-        case .metadata: try JSONValue(encoding: PartialObjectMetadata(metadata: printer.metadata(of: object)))
-        case .object: try JSONValue(encoding: object)
-        }
+        return Table(metadata: ListMeta(resourceVersion: resourceVersion), columnDefinitions: strategy.columns, rows: rows)
     }
 
     /// Reads `?includeObject=`: Metadata when absent, nil when not one of the three.

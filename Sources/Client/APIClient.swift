@@ -66,12 +66,12 @@ public struct APIClient: Sendable {
     /// and field selectors, such as `app=web` and `spec.nodeName=node1`.
     public func list<Object: APIObject>(
         _ type: Object.Type, namespace: String = "", labelSelector: String? = nil, fieldSelector: String? = nil
-    ) async throws(APIError) -> Object.List {
+    ) async throws(APIError) -> List<Object> {
         var query: [String] = []
         if let labelSelector { query.append("labelSelector=\(Resource.escaped(labelSelector))") }
         if let fieldSelector { query.append("fieldSelector=\(Resource.escaped(fieldSelector))") }
         let path = Object.resource.path(namespace: namespace) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
-        return try await get(Object.List.self, path: path)
+        return try await get(List<Object>.self, path: path)
     }
 
     // MARK: Writing

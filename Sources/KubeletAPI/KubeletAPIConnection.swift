@@ -4,16 +4,18 @@
 // rewriting it. The connection hands the kubelet two stage 1 extension points, a pod
 // source and an event recorder, and runs the loops that report back:
 //
-//     let connection = KubeletAPIConnection(client: client, nodeName: "node1", logger: logger)
+//     let pods = PollingPodLister(client: client, nodeName: "node1", interval: .seconds(2), logger: logger)
+//     let connection = KubeletAPIConnection(client: client, nodeName: "node1", pods: pods, logger: logger)
 //     let kubelet = try Kubelet(configuration: …, runtime: …,
 //                               sources: [fileSource, connection.podSource],
 //                               recorder: connection.eventRecorder, logger: logger)
 //     group.addTask { try await kubelet.run() }
 //     group.addTask { try await connection.run(for: kubelet) }
 //
-//   APIServerSource ──► kubelet (stage 1) ──► StatusManager ──► StatusSyncer ──► PUT pods/status
+//   PodLister ─┬─► APIServerSource ──► kubelet (stage 1) ──► StatusManager ──► StatusSyncer ──► PUT pods/status
+//              ├─► MirrorPodManager ──► mirror pods for static pods
+//              └─► PodDeleter ──► final DELETE
 //   NodeStatusReporter ──► POST/PUT nodes, heartbeat       APIEventRecorder ──► POST events
-//   MirrorPodManager ──► mirror pods for static pods       PodDeleter ──► final DELETE
 
 import API
 import Client
@@ -27,34 +29,31 @@ public struct KubeletAPIConnection: Sendable {
     public let client: APIClient
     /// The node this kubelet runs.
     public let nodeName: String
+    /// The node's pods, read by the pod source, the mirror pod manager and the pod deleter.
+    public let pods: any PodLister
     /// The `api` source to give the kubelet.
     public let podSource: APIServerSource
     /// The recorder to give the kubelet.
     public let eventRecorder: APIEventRecorder
     /// How long between two node status updates.
     public let heartbeatInterval: Duration
-    /// How long between two passes over mirror and terminating pods.
-    public let syncInterval: Duration
     private let logger: Logger
 
-    /// Makes the connection; nothing is sent until `run(for:)`.
+    /// Makes the connection over the `pods` lister the stage chose; nothing is sent until `run(for:)`.
     public init(
-        client: APIClient, nodeName: String,
-        pollInterval: Duration = KubeletConfiguration.Defaults.apiPollInterval,
-        heartbeatInterval: Duration = KubeletConfiguration.Defaults.nodeStatusUpdateFrequency,
-        syncInterval: Duration = KubeletConfiguration.Defaults.mirrorPodSyncInterval,
-        logger: Logger
+        client: APIClient, nodeName: String, pods: any PodLister,
+        heartbeatInterval: Duration = KubeletConfiguration.Defaults.nodeStatusUpdateFrequency, logger: Logger
     ) {
         self.client = client
         self.nodeName = nodeName
+        self.pods = pods
         self.heartbeatInterval = heartbeatInterval
-        self.syncInterval = syncInterval
         self.logger = logger
-        podSource = APIServerSource(client: client, nodeName: nodeName, pollInterval: pollInterval, logger: logger.labelled("api-source"))
+        podSource = APIServerSource(pods: pods)
         eventRecorder = APIEventRecorder(client: client, nodeName: nodeName, logger: logger)
     }
 
-    /// Runs every reporting loop for `kubelet` until cancelled.
+    /// Runs the pod lister and every reporting loop for `kubelet` until cancelled.
     public func run(for kubelet: Kubelet) async throws {
         let statusSyncer = StatusSyncer(
             client: client, podManager: kubelet.podManager, statusManager: kubelet.statusManager,
@@ -64,16 +63,17 @@ public struct KubeletAPIConnection: Sendable {
             logger: logger.labelled("node-status"))
         let mirrors = MirrorPodManager(
             client: client, nodeName: nodeName, podManager: kubelet.podManager, statusSyncer: statusSyncer,
-            interval: syncInterval, logger: logger.labelled("mirror-pods"))
+            logger: logger.labelled("mirror-pods"))
         let deleter = PodDeleter(
             client: client, nodeName: nodeName, podManager: kubelet.podManager, hasWorker: { await kubelet.hasWorker(forPod: $0) },
-            interval: syncInterval, logger: logger.labelled("pod-deleter"))
+            logger: logger.labelled("pod-deleter"))
         try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await pods.run() }
             group.addTask { try await reporter.run() }
             group.addTask { await statusSyncer.run() }
             group.addTask { await eventRecorder.run() }
-            group.addTask { try await mirrors.run() }
-            group.addTask { try await deleter.run() }
+            group.addTask { await mirrors.run(pods: pods) }
+            group.addTask { await deleter.run(pods: pods) }
         }
     }
 }

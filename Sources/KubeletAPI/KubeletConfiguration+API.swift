@@ -6,13 +6,12 @@
 import Kubelet
 
 extension KubeletConfiguration.Defaults {
-    /// How often the API source lists this node's pods. Stage 3 replaces the polling with
-    /// a watch, and the kubelet then hears of a new pod at once.
+    /// How often `PollingPodLister` lists this node's pods (`--api-poll-frequency`), for the
+    /// pod source, the mirror pods and the pod deleter alike. Stage 3 replaces the polling
+    /// with a watch, and the kubelet then hears of a new pod at once.
     public static let apiPollInterval: Duration = .seconds(2)
     /// How often the node's status is renewed (Kubernetes' `nodeStatusUpdateFrequency`, 10 s).
     public static let nodeStatusUpdateFrequency: Duration = .seconds(10)
-    /// How often mirror pods are compared with static pods, and terminating pods checked.
-    public static let mirrorPodSyncInterval: Duration = .seconds(2)
     /// How many events may wait to be posted; past it the oldest are dropped, as
     /// client-go's broadcaster drops events rather than block the kubelet.
     public static let eventQueueLength = 1000

@@ -8,11 +8,14 @@
 // node that is deleted. A mirror is only a reflection: deleting it does not stop the
 // static pod (the kubelet makes a new mirror), and the `APIServerSource` never runs it.
 //
-// Every `interval` this compares the static pods with the mirror pods on this node:
+// On every list of the node's pods (`PodLister`) this compares the static pods with
+// the mirror pods among them:
 //   - a static pod without a mirror gets one, and its status is written at once;
 //   - a mirror of an old version of the manifest (another hash), or one being deleted,
 //     is deleted now (grace 0), and made afresh on the next pass;
 //   - a mirror whose static pod is gone is deleted.
+// A list may be a poll old, so a mirror created since can still be missing from it: a
+// create that finds our own mirror already there is a success, as in Kubernetes.
 
 import API
 import APIMachinery
@@ -27,39 +30,32 @@ public struct MirrorPodManager: Sendable {
     let nodeName: String
     let podManager: PodManager
     let statusSyncer: StatusSyncer
-    let interval: Duration
     private let logger: Logger
 
     /// Makes a manager mirroring `podManager`'s static pods for `nodeName`.
-    public init(
-        client: APIClient, nodeName: String, podManager: PodManager, statusSyncer: StatusSyncer,
-        interval: Duration = KubeletConfiguration.Defaults.mirrorPodSyncInterval, logger: Logger
-    ) {
+    public init(client: APIClient, nodeName: String, podManager: PodManager, statusSyncer: StatusSyncer, logger: Logger) {
         self.client = client
         self.nodeName = nodeName
         self.podManager = podManager
         self.statusSyncer = statusSyncer
-        self.interval = interval
         self.logger = logger
     }
 
-    /// Compares and repairs every `interval` until cancelled.
-    public func run() async throws {
-        while true {
+    /// Compares and repairs on every list of `pods` until cancelled.
+    public func run(pods: any PodLister) async {
+        for await listed in await pods.updates() {
             do {
-                try await sync()
+                try await sync(listed)
             } catch {
                 logger.warning("cannot sync mirror pods", ["node": nodeName, "error": error])
             }
-            try await Task.sleep(for: interval)
         }
     }
 
-    /// One pass: create missing mirrors, delete stale and orphaned ones.
-    func sync() async throws(APIError) {
+    /// One pass over the node's listed `pods`: create missing mirrors, delete stale and orphaned ones.
+    func sync(_ pods: [Pod]) async throws(APIError) {
         let staticPods = await podManager.pods.filter { $0.metadata.annotations[ConfigAnnotation.source] == FileSource.sourceName }
-        let mirrors = try await client.list(Pod.self, fieldSelector: "spec.nodeName=\(nodeName)").items
-            .filter { $0.metadata.annotations[ConfigAnnotation.mirror] != nil }
+        let mirrors = pods.filter { $0.metadata.annotations[ConfigAnnotation.mirror] != nil }
         let node = staticPods.isEmpty ? nil : try await client.get(Node.self, name: nodeName)
 
         for pod in staticPods {
@@ -79,13 +75,18 @@ public struct MirrorPodManager: Sendable {
     }
 
     private func createMirror(of pod: Pod, ownedBy node: Node) async throws(APIError) {
+        let mirror = Self.makeMirror(of: pod, node: node)
         do {
-            try await client.create(Self.makeMirror(of: pod, node: node))
+            try await client.create(mirror)
             logger.info("created mirror pod", ["pod": pod.metadata.name, "namespace": pod.metadata.namespace])
         } catch let error where error.isAlreadyExists {
-            // Someone created a pod of that name; it is not ours to replace.
-            logger.warning("cannot create mirror pod: the name is taken", ["pod": pod.metadata.name])
-            return
+            let existing = try await client.get(Pod.self, namespace: pod.metadata.namespace, name: pod.metadata.name)
+            let hash = mirror.metadata.annotations[ConfigAnnotation.mirror]
+            guard existing.metadata.annotations[ConfigAnnotation.mirror] == hash else {
+                // Someone created a pod of that name; it is not ours to replace.
+                logger.warning("cannot create mirror pod: the name is taken", ["pod": pod.metadata.name])
+                return
+            }
         }
         // The status changes the syncer saw earlier found no mirror to write to.
         await statusSyncer.sync(uid: pod.metadata.uid)

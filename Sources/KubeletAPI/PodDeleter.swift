@@ -10,12 +10,13 @@
 // The work is shared:
 //   - `APIServerSource` leaves terminating pods out of the desired set, so the kubelet's
 //     main loop asks their workers to stop them (stage 1's machinery, unchanged);
-//   - this loop, every `interval`, lists the node's pods and, for each terminating one
-//     that is neither desired nor has a worker any more (stopped, or never started),
-//     sends the final DELETE. The uid precondition makes sure it removes that pod, not a
+//   - this loop, on every list of the node's pods (`PodLister`), finds each terminating
+//     one that is neither desired nor has a worker any more (stopped, or never started),
+//     and sends the final DELETE. The uid precondition makes sure it removes that pod, not a
 //     new one of the same name.
 // Looking at the kubelet's worker table, instead of a callback from the workers, keeps
-// stage 1's `Kubelet.swift` unchanged; the cost is up to one `interval` of delay.
+// stage 1's `Kubelet.swift` unchanged; the cost is up to one poll of delay. A list may
+// be a poll old, so a pod already gone is simply skipped (NotFound).
 
 import API
 import APIMachinery
@@ -30,24 +31,21 @@ struct PodDeleter: Sendable {
     let podManager: PodManager
     /// Whether the kubelet still has a worker for a pod uid: while it has, the pod is stopping.
     let hasWorker: @Sendable (String) async -> Bool
-    let interval: Duration
     let logger: Logger
 
-    /// Checks every `interval` until cancelled.
-    func run() async throws {
-        while true {
+    /// Checks on every list of `pods` until cancelled.
+    func run(pods: any PodLister) async {
+        for await listed in await pods.updates() {
             do {
-                try await sync()
+                try await sync(listed)
             } catch {
                 logger.warning("cannot check terminating pods", ["node": nodeName, "error": error])
             }
-            try await Task.sleep(for: interval)
         }
     }
 
-    /// One pass: delete every terminating pod of this node that has stopped.
-    func sync() async throws(APIError) {
-        let pods = try await client.list(Pod.self, fieldSelector: "spec.nodeName=\(nodeName)").items
+    /// One pass: delete every terminating pod of this node, in `pods`, that has stopped.
+    func sync(_ pods: [Pod]) async throws(APIError) {
         let terminating = pods.filter {
             $0.metadata.deletionTimestamp != nil && $0.metadata.annotations[ConfigAnnotation.mirror] == nil
         }

@@ -7,6 +7,7 @@
 //   stage2 [up]  [--port N] [--data-dir DIR]          an API server and one kubelet
 //   stage2 apiserver [--port N] [--data-dir DIR]
 //   stage2 kubelet --apiserver URL [--node-name NAME] [--port N] [--root DIR] [--manifests DIR]
+//                  [--api-poll-frequency DURATION]
 
 import APIServer
 import Client
@@ -34,6 +35,7 @@ let kubeletFlags = [
     Flag("manifests", "DIR", default: "Stages/Stage2/manifests", help: "the folder of static pod manifests"),
     Flag("file-check-frequency", "DURATION", default: "3s", help: "how often the manifest folder is read"),
     Flag("sync-frequency", "DURATION", default: "1s", help: "how often each pod is compared with its spec"),
+    Flag("api-poll-frequency", "DURATION", default: "2s", help: "how often the kubelet lists its node's pods from the API server"),
     Flag("node-status-update-frequency", "DURATION", default: "10s", help: "how often the kubelet renews its node's status"),
     Flag("backoff-initial", "DURATION", default: "10s", help: "the first crash-loop back-off delay"),
     Flag("backoff-max", "DURATION", default: "5m", help: "the longest crash-loop back-off delay"),
@@ -55,11 +57,20 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
     return parsed
 }
 
-/// Builds the API server over a durable store in `dataDirectory`.
+/// The resources stage 2's API server serves, with their subresources: a line a kind.
+let resources = [
+    ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource(), "log": PodLogSubresource()]),
+    ResourceRegistration(NodeStrategy.self),
+    ResourceRegistration(NamespaceStrategy.self),
+    ResourceRegistration(EventStrategy.self, subresources: [:]),
+]
+
+/// Builds the API server over a durable store in `dataDirectory`, watching by polling.
 func makeAPIServer(_ flags: ParsedFlags, logger: Logger) throws -> APIServer {
     let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
     let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
-    return try APIServer(store: store, host: flags.string("address")!, port: try flags.int("port"), logger: logger)
+    return try APIServer(store: store, resources: resources, watch: PollingWatch(),
+                         host: flags.string("address")!, port: try flags.int("port"), logger: logger)
 }
 
 /// Builds a kubelet that runs static pods and the pods the API server binds to its node.
@@ -76,7 +87,9 @@ func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, Kubel
         syncFrequency: try flags.duration("sync-frequency"),
         backoff: .init(initial: try flags.duration("backoff-initial"), maximum: try flags.duration("backoff-max")))
     let client = try APIClient(server: flags.string("apiserver")!)
-    let connection = KubeletAPIConnection(client: client, nodeName: nodeName,
+    let pods = PollingPodLister(client: client, nodeName: nodeName, interval: try flags.duration("api-poll-frequency"),
+                                logger: logger.labelled("api-pods"))
+    let connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
                                           heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
     let runtime = try ProcessRuntime(root: configuration.runtimeDirectory, logger: logger.labelled("runtime"))
     let files = FileSource(directory: manifests, nodeName: nodeName, checkFrequency: configuration.fileCheckFrequency, logger: logger)

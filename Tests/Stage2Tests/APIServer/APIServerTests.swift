@@ -12,7 +12,7 @@ import Testing
 @Suite struct APIServerTests {
     /// Runs `body` against a fresh API server on a free port, then stops the server.
     func withAPIServer(_ body: (HTTPClient) async throws -> Void) async throws {
-        let server = try APIServer(store: MemoryStore(), port: 0, logger: .silent)
+        let server = try APIServer(store: MemoryStore(), resources: stage2Resources, watch: PollingWatch(), port: 0, logger: .silent)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             let client = try HTTPClient(baseURL: "http://127.0.0.1:\(server.port)")

@@ -9,14 +9,23 @@ import Testing
 
 @Suite struct DiscoveryDocumentTests {
     @Test func apiAnswersTheCoreVersionsWithoutAnAPIVersion() throws {
-        #expect(try encodedValue(Discovery.apiVersions(serverAddress: "127.0.0.1:8080")) == jsonValue(#"""
+        #expect(try encodedValue(Discovery.apiVersions(of: stage2Resources, serverAddress: "127.0.0.1:8080")) == jsonValue(#"""
             {"kind": "APIVersions", "versions": ["v1"],
              "serverAddressByClientCIDRs": [{"clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1:8080"}]}
             """#))
     }
 
     @Test func apisListsNoGroupsInStage2() throws {
-        #expect(try encodedText(Discovery.apiGroupList()) == #"{"apiVersion":"v1","groups":[],"kind":"APIGroupList"}"#)
+        #expect(try encodedText(Discovery.apiGroupList(of: stage2Resources)) == #"{"apiVersion":"v1","groups":[],"kind":"APIGroupList"}"#)
+    }
+
+    @Test func aNamedGroupIsListedWithItsVersionsTheFirstPreferred() throws {
+        let list = Discovery.apiGroupList(of: stage2Resources + [ResourceRegistration(WidgetStrategy.self)])
+        #expect(try encodedValue(list) == jsonValue(#"""
+            {"kind": "APIGroupList", "apiVersion": "v1", "groups": [
+              {"name": "example.com", "versions": [{"groupVersion": "example.com/v1", "version": "v1"}],
+               "preferredVersion": {"groupVersion": "example.com/v1", "version": "v1"}}]}
+            """#))
     }
 
     @Test func versionIsAKubernetesReleaseKubectlCanParse() throws {
@@ -29,7 +38,7 @@ import Testing
     }
 
     @Test func podsAreListedWithTheirSubresourcesAsARealServerDoes() throws {
-        let list = Discovery.apiResourceList(groupVersion: "v1", resources: [.pods])
+        let list = Discovery.apiResourceList(groupVersion: "v1", resources: [stage2Resources[0]])
         #expect(try encodedValue(list) == jsonValue(#"""
             {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": "v1", "resources": [
               {"name": "pods", "singularName": "pod", "namespaced": true, "kind": "Pod",
@@ -43,12 +52,12 @@ import Testing
     }
 
     @Test func coreV1ListsEveryResourceAndSubresourceSortedByName() {
-        let names = Discovery.apiResourceList().resources.map(\.name)
+        let names = Discovery.apiResourceList(groupVersion: "v1", resources: stage2Resources).resources.map(\.name)
         #expect(names == ["events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods", "pods/log", "pods/status"])
     }
 
     @Test func clusterScopedResourcesAreNotNamespaced() {
-        let resources = Discovery.apiResourceList().resources
+        let resources = Discovery.apiResourceList(groupVersion: "v1", resources: stage2Resources).resources
         let node = resources.first { $0.name == "nodes" }
         #expect(node?.namespaced == false)
         #expect(node?.shortNames == ["no"])
@@ -58,7 +67,7 @@ import Testing
     }
 
     @Test func anotherGroupVersionListsNoneOfTheCoreResources() {
-        #expect(Discovery.apiResourceList(groupVersion: "apps/v1").resources.isEmpty)
+        #expect(Discovery.apiResourceList(groupVersion: "apps/v1", resources: stage2Resources).resources.isEmpty)
     }
 
     @Test func openAPIv2JSONIsAMinimalSwaggerDocument() throws {

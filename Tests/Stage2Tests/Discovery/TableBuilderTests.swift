@@ -38,7 +38,7 @@ import Testing
 
     @Test func aTableCarriesColumnsStringCellsAndPartialMetadataByDefault() throws {
         let table = try TableBuilder.table(
-            of: [Self.namespace("default")], printer: NamespacePrinter.self, resourceVersion: "42",
+            of: [Self.namespace("default")], strategy: NamespaceStrategy.self, resourceVersion: "42",
             now: Time(secondsSince1970: 160))
         #expect(try encodedValue(table) == jsonValue(#"""
             {"kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": {"resourceVersion": "42"},
@@ -54,22 +54,28 @@ import Testing
     }
 
     @Test func includeObjectNoneLeavesTheObjectNull() throws {
-        let table = try TableBuilder.table(of: [Self.namespace("a")], printer: NamespacePrinter.self, includeObject: .none)
+        let table = try TableBuilder.table(of: [Self.namespace("a")], strategy: NamespaceStrategy.self, includeObject: .none)
         #expect(table.rows.first?.object == .null)
     }
 
     @Test func includeObjectObjectCarriesTheWholeObject() throws {
         let namespace = Self.namespace("a")
-        let table = try TableBuilder.table(of: [namespace], printer: NamespacePrinter.self, includeObject: .object)
+        let table = try TableBuilder.table(of: [namespace], strategy: NamespaceStrategy.self, includeObject: .object)
         #expect(try table.rows.first?.object == JSONValue(encoding: namespace))
     }
 
     @Test func podsGetTheirPrintersColumns() throws {
         var pod = Pod()
         pod.metadata.name = "web"
-        let table = try TableBuilder.table(of: [pod], printer: PodPrinter.self)
+        let table = try TableBuilder.table(of: [pod], strategy: PodStrategy.self)
         #expect(table.columnDefinitions.map(\.name).prefix(5) == ["Name", "Ready", "Status", "Restarts", "Age"])
         #expect(table.rows.first?.cells.count == table.columnDefinitions.count)
+    }
+
+    @Test func aKindWithoutColumnsOfItsOwnGetsNameAndCreatedAt() throws {
+        let table = try TableBuilder.table(of: [Widget(name: "w", created: Time(secondsSince1970: 100))], strategy: WidgetStrategy.self)
+        #expect(table.columnDefinitions.map(\.name) == ["Name", "Created At"])
+        #expect(table.rows.first?.cells == [.string("w"), .string("1970-01-01T00:01:40Z")])
     }
 
     @Test func includeObjectQueryDefaultsToMetadataAndRejectsOthers() {

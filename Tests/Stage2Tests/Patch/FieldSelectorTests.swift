@@ -3,6 +3,8 @@
 
 import API
 import APIMachinery
+import APIServer
+import ClusterKinds
 import Testing
 
 @Test(arguments: ["x=a,y=b,z=c", "", "x!=a,y=b", #"x=a||y\=b"#, #"x=a\=\=b"#, "spec.nodeName="])
@@ -66,15 +68,15 @@ func invalidFieldSelectorsAreRejected(text: String) {
     #expect(fields["spec.hostNetwork"] == "false")
 }
 
-@Test func eventFieldsAreReadFromJSON() throws {
+@Test func eventSelectableFieldsAreTheOnesKubernetesLists() {
     // Kubernetes' TestGetAttrs for events.
-    let event = try json(#"""
-        {"metadata": {"name": "f0118", "namespace": "default"},
-         "involvedObject": {"kind": "Pod", "name": "foo", "namespace": "baz", "uid": "long uid string",
-                            "apiVersion": "v1", "resourceVersion": "0", "fieldPath": ""},
-         "reason": "ForTesting", "source": {"component": "test"}, "type": "Normal"}
-        """#)
-    #expect(FieldSelector.eventFields(from: event) == [
+    var event = Event()
+    event.metadata = ObjectMeta(name: "f0118", namespace: "default")
+    event.involvedObject = ObjectReference(kind: "Pod", namespace: "baz", name: "foo", uid: "long uid string", apiVersion: "v1", resourceVersion: "0")
+    event.reason = "ForTesting"
+    event.source = EventSource(component: "test")
+    event.type = "Normal"
+    #expect(EventStrategy.selectableFields(event) == [
         "metadata.name": "f0118", "metadata.namespace": "default",
         "involvedObject.kind": "Pod", "involvedObject.name": "foo", "involvedObject.namespace": "baz",
         "involvedObject.uid": "long uid string", "involvedObject.apiVersion": "v1",
@@ -83,15 +85,27 @@ func invalidFieldSelectorsAreRejected(text: String) {
     ])
 }
 
-@Test func eventSourceFallsBackToTheReportingController() throws {
-    let fields = FieldSelector.eventFields(from: try json(#"{"reportingComponent": "kubelet"}"#))
+@Test func eventSourceFallsBackToTheReportingController() {
+    var event = Event()
+    event.reportingComponent = "kubelet"
+    let fields = EventStrategy.selectableFields(event)
     #expect(fields["source"] == "kubelet")
-    #expect(Set(fields.keys) == FieldSelector.eventFieldNames)
+    #expect(Set(fields.keys) == EventStrategy.selectableFieldNames)
 }
 
-@Test func nodeAndNamespaceFieldsAreReadFromJSON() throws {
-    let node = FieldSelector.nodeFields(from: try json(#"{"metadata":{"name":"n1"},"spec":{"unschedulable":true}}"#))
-    #expect(node == ["metadata.name": "n1", "spec.unschedulable": "true"])
-    let namespace = FieldSelector.namespaceFields(from: try json(#"{"metadata":{"name":"ns"},"status":{"phase":"Active"}}"#))
-    #expect(namespace == ["metadata.name": "ns", "status.phase": "Active"])
+@Test func nodeAndNamespaceSelectableFieldsAreTheirNameAndOneMore() {
+    var node = Node(metadata: ObjectMeta(name: "n1"))
+    node.spec.unschedulable = true
+    #expect(NodeStrategy.selectableFields(node) == ["metadata.name": "n1", "spec.unschedulable": "true"])
+    #expect(Set(NodeStrategy.selectableFields(node).keys) == NodeStrategy.selectableFieldNames)
+    var namespace = Namespace()
+    namespace.metadata.name = "ns"
+    namespace.status.phase = .active
+    #expect(NamespaceStrategy.selectableFields(namespace) == ["metadata.name": "ns", "status.phase": "Active"])
+    #expect(Set(NamespaceStrategy.selectableFields(namespace).keys) == NamespaceStrategy.selectableFieldNames)
+}
+
+@Test func aKindWithNoFieldsOfItsOwnIsSelectedByNameAndNamespace() {
+    #expect(WidgetStrategy.selectableFields(Widget(name: "w")) == ["metadata.name": "w", "metadata.namespace": ""])
+    #expect(WidgetStrategy.selectableFieldNames == ["metadata.name", "metadata.namespace"])
 }

@@ -9,17 +9,19 @@
 
 import API
 import APIMachinery
+import ClusterKinds
 import Foundation
 import HTTP
 import HTTPClient
 
-/// Forwards pod log requests to the kubelet of the pod's node.
-struct PodLogProxy: Sendable {
-    let pods: RESTStorage<PodRESTStrategy>
-    let nodes: RESTStorage<NodeRESTStrategy>
+/// `pods/{name}/log`: forwards the request to the kubelet of the pod's node.
+public struct PodLogSubresource: Subresource {
+    public init() {}
 
-    /// Answers `pods/{name}/log` with the container's log, as the kubelet serves it.
-    func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
+    public var verbs: [String] { ["get"] }
+
+    /// Answers with the container's log, as the kubelet serves it.
+    public func serve(_ request: HTTPRequest, info: RequestInfo, storage pods: RESTStorage<PodStrategy>) async throws(Status) -> HTTPResponse {
         let pod = try await pods.get(namespace: info.namespace, name: info.name)
         let names = (pod.spec.initContainers + pod.spec.containers).map(\.name)
         let container: String
@@ -36,7 +38,7 @@ struct PodLogProxy: Sendable {
         guard !pod.spec.nodeName.isEmpty else {
             throw Status.badRequest("pod \(pod.metadata.name) does not have a host assigned")
         }
-        let node = try await nodes.get(namespace: "", name: pod.spec.nodeName)
+        let node = try await RESTStorage<NodeStrategy>(store: pods.store).get(namespace: "", name: pod.spec.nodeName)
         let address = node.status.addresses.first { $0.type == .internalIP }?.address ?? "127.0.0.1"
         let port = node.status.daemonEndpoints.kubeletEndpoint.port
         var parameters: [String] = []

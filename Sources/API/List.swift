@@ -1,24 +1,23 @@
-// Stage 1 · API: a list of pods (core/v1 `PodList`).
+// Stage 1 · API: a list of objects of one kind (core/v1 `PodList`, `NodeList`, …).
 //
 // What `GET /pods` returns: the kubelet's read-only API (stage 1) and the API server
-// (stage 2) both answer with one.
+// (stage 2) both answer with one. Every Kubernetes list has the same four fields, so
+// there is one generic type and a name per kind: `PodList` is `List<Pod>`. Stage 2
+// derives the kind and API version of any other list from its item's `Resource`.
 
-/// Pods returned together with the list's metadata; served by the kubelet's and the
-/// API server's list endpoints, read by clients and `kubectl get pods`.
-public struct PodList: Sendable, Hashable, Codable {
-    /// The API version; `v1`.
+/// Objects of one kind returned together with the list's metadata; served by the
+/// kubelet's and the API server's list endpoints, read by clients and `kubectl get`.
+public struct List<Item: Codable & Sendable & Hashable>: Sendable, Hashable, Codable {
+    /// The API version of the items' group: `v1`.
     public var apiVersion: String
-    /// The kind; `PodList`.
+    /// The item's kind followed by `List`: `PodList`.
     public var kind: String
     /// The version the list was read at, and paging.
     public var metadata: ListMeta
-    /// The pods.
-    public var items: [Pod]
+    public var items: [Item]
 
-    /// Makes a list; `apiVersion` and `kind` default to `v1` and `PodList`.
-    public init(
-        apiVersion: String = "v1", kind: String = "PodList", metadata: ListMeta = ListMeta(), items: [Pod] = []
-    ) {
+    /// Makes a list of `kind` in `apiVersion`.
+    public init(apiVersion: String, kind: String, metadata: ListMeta = ListMeta(), items: [Item] = []) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.metadata = metadata
@@ -43,5 +42,15 @@ public struct PodList: Sendable, Hashable, Codable {
         // `items` has no omitempty: an empty list is `"items": []` (Go would write `null`
         // for a nil slice; the API server always sends a list, so we write `[]`).
         try c.encode(items, forKey: .items)
+    }
+}
+
+/// Pods returned together; what the kubelet's `GET /pods` answers.
+public typealias PodList = List<Pod>
+
+extension List where Item == Pod {
+    /// Makes a `PodList` in `v1`.
+    public init(metadata: ListMeta = ListMeta(), items: [Pod] = []) {
+        self.init(apiVersion: "v1", kind: "PodList", metadata: metadata, items: items)
     }
 }

@@ -1,0 +1,70 @@
+// Stage 2 · APIServer: one resource the API server serves, as its caller registers it.
+//
+// The API server has no list of resources of its own: the stage's `main` hands it one,
+// a line per resource, naming the kind's strategy and the table of its subresources:
+//
+//   ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource(), "log": PodLogSubresource()])
+//   ResourceRegistration(NodeStrategy.self)                      (status only, the default)
+//
+// Everything else is derived from the strategy's kind and its `Resource`: the routes
+// (`/api/v1/…` for the core group, `/apis/{group}/{version}/…` for the others), the
+// storage keys, the discovery entries and API groups, the field selectors, the patch
+// schema and the table columns. One entry becomes several in discovery: the resource
+// itself (`pods`, with its short names, categories and storage version hash) and one
+// per subresource (`pods/log`, `pods/status`), with the parent's kind and scope, its
+// own verbs and an empty singular name, exactly as a real API server lists them.
+
+import APIMachinery
+import Storage
+
+/// A resource to serve: its kind's strategy and its subresources; made by the
+/// composition root, read by `APIServer.init` and `Discovery`.
+public struct ResourceRegistration: Sendable {
+    public let resource: Resource
+    /// The verbs on the resource itself.
+    public let verbs: [String]
+    /// The verbs of each subresource, by name.
+    public let subresourceVerbs: [String: [String]]
+    /// Makes the endpoint over the server's store and watch.
+    let makeEndpoint: @Sendable (any KeyValueStore, any WatchSource) -> any ResourceEndpoint
+
+    /// Registers `strategy`'s kind with `subresources` (by default `status` alone).
+    public init<Strategy: RESTStrategy>(
+        _ strategy: Strategy.Type, subresources: [String: any Subresource<Strategy>] = ["status": StatusSubresource<Strategy>()]
+    ) {
+        resource = Strategy.Object.resource
+        verbs = Strategy.verbs
+        subresourceVerbs = subresources.mapValues(\.verbs)
+        makeEndpoint = { store, watch in
+            RESTEndpoint<Strategy>(storage: RESTStorage(store: store), subresources: subresources, watch: watch)
+        }
+    }
+
+    /// Kubernetes' storage version hash: the first 8 bytes of SHA-256 of
+    /// `"<group>/<version>/<kind>"`, base64 (apiserver's `discovery.StorageVersionHash`).
+    /// Precomputed with that formula, since this package has no SHA-256; "" (left out)
+    /// for other kinds, which clients accept.
+    public var storageVersionHash: String {
+        Self.storageVersionHashes["\(resource.group)/\(resource.version)/\(resource.kind)"] ?? ""
+    }
+
+    static let storageVersionHashes: [String: String] = [
+        "/v1/Pod": "xPOwRZ+Yhw8=",
+        "/v1/Node": "XwShjMxG9Fs=",
+        "/v1/Namespace": "Q3oi5N2YM8M=",
+        "/v1/Event": "r2yiGXH7wu8=",
+    ]
+
+    /// Everything this resource contributes to its group version's `APIResourceList`:
+    /// its own entry, then its subresources' sorted by name (`pods/log`, `pods/status`).
+    public var discoveryEntries: [APIResource] {
+        let own = APIResource(
+            name: resource.plural, singularName: resource.singular, namespaced: resource.isNamespaced, kind: resource.kind,
+            verbs: verbs, shortNames: resource.shortNames, categories: resource.categories, storageVersionHash: storageVersionHash)
+        return [own] + subresourceVerbs.keys.sorted().map { subresource in
+            APIResource(
+                name: "\(resource.plural)/\(subresource)", singularName: "", namespaced: resource.isNamespaced,
+                kind: resource.kind, verbs: subresourceVerbs[subresource] ?? [])
+        }
+    }
+}

@@ -1,0 +1,42 @@
+// Stage 2 · APIServer: what `/…/{name}/{subresource}` does, looked up in a table.
+//
+// A subresource is a part of an object with its own URL and its own rules:
+//
+//   pods/status   get, update, patch: the status alone (the kubelet's writes), spec kept
+//   pods/log      get: the container's log, fetched from the kubelet (`PodLogSubresource`)
+//   pods/binding  create: place a pod on a node (the scheduler, stage 4)
+//   deployments/scale, pods/eviction                                      (stage 5)
+//
+// Each resource's table of subresources is given by the composition root when it
+// registers the resource (`ResourceRegistration`), so a later stage adds `binding` to
+// pods in its own `main`, with a new type, and no stage-2 file changes.
+
+import API
+import APIMachinery
+import HTTP
+
+/// The handler of one subresource of `Strategy`'s resource; registered by the composition root.
+public protocol Subresource<Strategy>: Sendable {
+    associatedtype Strategy: RESTStrategy
+    /// The verbs it allows, as discovery lists them; others are 405 Method Not Allowed.
+    var verbs: [String] { get }
+    /// Answers a request for it, with the parent resource's storage at hand (and through
+    /// `storage.store`, any other resource's).
+    func serve(_ request: HTTPRequest, info: RequestInfo, storage: RESTStorage<Strategy>) async throws(Status) -> HTTPResponse
+}
+
+/// `…/status`: reads and writes of the status alone; the strategy's
+/// `prepareForStatusUpdate` keeps the rest. Every kind with a status has it.
+public struct StatusSubresource<Strategy: RESTStrategy>: Subresource {
+    public init() {}
+
+    public var verbs: [String] { ["get", "patch", "update"] }
+
+    public func serve(_ request: HTTPRequest, info: RequestInfo, storage: RESTStorage<Strategy>) async throws(Status) -> HTTPResponse {
+        switch info.verb {
+        case "update": try await storage.serveUpdate(request, info: info, status: true)
+        case "patch": try await storage.servePatch(request, info: info, status: true)
+        default: try APIResponse.object(await storage.get(namespace: info.namespace, name: info.name))
+        }
+    }
+}
