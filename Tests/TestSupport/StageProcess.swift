@@ -33,10 +33,11 @@ import Darwin
 final class StageProcess: Sendable {
     /// How many lines of output a failure message shows.
     static let tailLineCount = 40
-    /// How long `shutdown` lets the group stop after SIGTERM before killing it.
-    static let defaultGracePeriod: Duration = .seconds(5)
+    /// How long `shutdown` lets the group stop after SIGTERM before killing it: a stage
+    /// stopping its pods on a loaded machine may take seconds; a stuck one costs this much.
+    static let defaultGracePeriod: Duration = .seconds(30)
     /// How long `cleanup` waits for the killed child to be reaped.
-    static let reapTimeout: Duration = .seconds(5)
+    static let reapTimeout: Duration = .seconds(30)
     /// How many bytes the reader thread asks for per `read`.
     static let readChunkSize = 64 * 1024
 

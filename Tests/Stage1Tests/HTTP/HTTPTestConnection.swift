@@ -47,7 +47,7 @@ struct TestResponse: Sendable {
 
 /// One blocking client connection to 127.0.0.1; used on a single thread.
 final class TestConnection {
-    static let receiveTimeoutSeconds = 10
+    static let receiveTimeoutSeconds = 60
 
     let descriptor: Int32
     private var buffer: [UInt8] = []

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct NotebookRunnerTests {
     /// A runner whose bash starts in `directory` (the package root in real notebook tests).
-    private func runner(in directory: TemporaryDirectory, cellTimeout: Duration = .seconds(30)) -> NotebookRunner {
+    private func runner(in directory: TemporaryDirectory, cellTimeout: Duration = .seconds(120)) -> NotebookRunner {
         var runner = NotebookRunner()
         runner.workingDirectory = directory.url
         runner.cellTimeout = cellTimeout

@@ -25,8 +25,9 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         await #expect(throws: HarnessError.self) {
-            try await eventually(timeout: .seconds(30)) { throw HarnessError("pointless to wait") }
+            try await eventually(timeout: .seconds(120)) { throw HarnessError("pointless to wait") }
         }
-        #expect(clock.now - start < .seconds(5))
+        // Well short of the deadline, with room for a loaded machine's scheduling delays.
+        #expect(clock.now - start < .seconds(60))
     }
 }

@@ -20,7 +20,7 @@ enum PodWorkerFixture {
     /// back-off of its own.
     static let slowBackoff = RestartBackoff.Policy(initial: .seconds(60), maximum: .seconds(300))
     /// The most a whole test may take, termination included, on a loaded machine.
-    static let deadlineSeconds = 60.0
+    static let deadlineSeconds = 180.0
 
     /// A defaulted pod (restart policy, a 30 s grace period) with the given containers.
     static func pod(
