@@ -12,10 +12,14 @@
 import Foundation
 import Testing
 
-/// The stage 1 notebook, run as a learner would after `swift build`.
-@Test(.enabled(if: Tools.isInstalled("curl"), "the notebook calls curl, which is not installed"))
-func stage1NotebookRunsAsSaved() async throws {
-    let url = Binaries.packageRoot.appendingPathComponent("Notebooks/01-kubelet.ipynb")
-    let report = try await NotebookRunner().run(notebook: url)
-    report.recordIssues()
+/// The notebook starts `stage1`, so it is end to end: `swift test --skip EndToEnd` skips it.
+@Suite(.tags(.endToEnd))
+struct Stage1NotebookEndToEndTests {
+    /// The stage 1 notebook, run as a learner would after `swift build`.
+    @Test(.enabled(if: Tools.isInstalled("curl"), "the notebook calls curl, which is not installed"))
+    func stage1NotebookRunsAsSaved() async throws {
+        let url = Binaries.packageRoot.appendingPathComponent("Notebooks/01-kubelet.ipynb")
+        let report = try await NotebookRunner().run(notebook: url)
+        report.recordIssues()
+    }
 }

@@ -37,9 +37,9 @@ enum PythonClient {
         """
 }
 
-@Suite("Stage 2 with the Python client",
+@Suite("Stage 2 with the Python client", .tags(.endToEnd),
        .enabled(if: PythonClient.isAvailable, "python3 with the kubernetes package is not installed (pip install kubernetes)"))
-struct PythonClientTests {
+struct PythonClientEndToEndTests {
     @Test func thePythonClientCreatesListsReadsAndDeletesPods() async throws {
         let cluster = try await RunningCluster()
         defer { Task { await cluster.cleanUp() } }

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import TestSupport
 
-@Suite("Stage 2 end to end", .serialized,
+@Suite("Stage 2 end to end", .serialized, .tags(.endToEnd),
        .enabled(if: Tools.isInstalled("kubectl"), "kubectl is not installed: the stage 2 end-to-end tests need it"))
 struct Stage2EndToEndTests {
     @Test func getNodesShowsTheKubeletsNodeReady() async throws {

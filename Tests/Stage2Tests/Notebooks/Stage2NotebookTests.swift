@@ -13,10 +13,14 @@
 import Foundation
 import Testing
 
-/// The stage 2 notebook, run as a learner would after `swift build`.
-@Test(.enabled(if: Tools.isInstalled("curl") && Tools.isInstalled("kubectl"), "the notebook needs curl and kubectl"))
-func stage2NotebookRunsAsSaved() async throws {
-    let url = Binaries.packageRoot.appendingPathComponent("Notebooks/02-apiserver.ipynb")
-    let report = try await NotebookRunner().run(notebook: url)
-    report.recordIssues()
+/// The notebook starts `stage2 up`, so it is end to end: `swift test --skip EndToEnd` skips it.
+@Suite(.tags(.endToEnd))
+struct Stage2NotebookEndToEndTests {
+    /// The stage 2 notebook, run as a learner would after `swift build`.
+    @Test(.enabled(if: Tools.isInstalled("curl") && Tools.isInstalled("kubectl"), "the notebook needs curl and kubectl"))
+    func stage2NotebookRunsAsSaved() async throws {
+        let url = Binaries.packageRoot.appendingPathComponent("Notebooks/02-apiserver.ipynb")
+        let report = try await NotebookRunner().run(notebook: url)
+        report.recordIssues()
+    }
 }
