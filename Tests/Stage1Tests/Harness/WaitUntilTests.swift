@@ -7,7 +7,7 @@ import Testing
 @Suite struct WaitUntilTests {
     @Test func waitUntilReturnsTheFirstValueTheProbeProduces() async throws {
         let calls = Mutex(0)
-        let value = try await waitUntil("the third call", timeout: .seconds(5)) { () -> String? in
+        let value = try await waitUntil("the third call", timeout: WaitPolicy.defaultTimeout) { () -> String? in
             let count = calls.withLock { $0 += 1; return $0 }
             return count >= 3 ? "ready after \(count)" : nil
         }
