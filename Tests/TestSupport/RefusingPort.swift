@@ -21,10 +21,13 @@ final class RefusingPort: Sendable {
 
     /// Binds a kernel-chosen port on 127.0.0.1.
     init() throws {
+        // Close-on-exec, as every descriptor of the harness: a child spawned meanwhile must
+        // not keep the port bound after the test is done with it.
         #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #else
         let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        if descriptor >= 0 { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         #endif
         guard descriptor >= 0 else { throw HarnessError.posix("socket") }
         var address = sockaddr_in()
