@@ -38,7 +38,10 @@ import Foundation
 
 /// Executes a notebook's bash cells and checks (or records) their outputs; called by notebook tests.
 struct NotebookRunner: Sendable {
-    static let defaultCellTimeout: Duration = .seconds(60)
+    /// The longest one cell may run: a cell that waits for a pod, or builds, on a loaded
+    /// machine may take a minute or more.
+    static let defaultCellTimeout: Duration = .seconds(180)
+    /// The longest a whole notebook may run.
     static let defaultNotebookTimeout: Duration = .seconds(600)
     /// Cells with this tag in `metadata.tags` are not run (e.g. `swift build` cells).
     static let skipTag = "skip-in-tests"

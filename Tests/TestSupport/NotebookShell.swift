@@ -83,7 +83,7 @@ struct NotebookShell {
             }
             if bash.outputIsFinished || !bash.isRunning {
                 // Give the reader a moment to drain what bash printed before it died.
-                _ = try? await waitUntil("bash's output to end", timeout: .seconds(1)) { bash.outputIsFinished ? () : nil }
+                _ = try? await waitUntil("bash's output to end", timeout: StageProcess.outputDrainTimeout) { bash.outputIsFinished ? () : nil }
                 throw Failure.shellExited(status: bash.exitStatus, output: outputText(from: start, to: nil))
             }
             if clock.now >= deadline { throw Failure.timedOut(output: outputText(from: start, to: nil)) }

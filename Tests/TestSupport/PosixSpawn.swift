@@ -12,7 +12,12 @@
 //   inherited that would not die when its reader goes away;
 // - every descriptor the harness opens is close-on-exec, because tests run in parallel
 //   and a pipe leaked into another test's child would keep this test's pipe open
-//   (Foundation's `Process`, which other code may use, closes inherited descriptors itself).
+//   (Foundation's `Process`, which other code may use, closes inherited descriptors itself);
+// - and the child closes every other descriptor from 3 up, because not all code in the
+//   test process is the harness's: a socket some test or the code under test opened
+//   without close-on-exec, inherited by a stage binary another test starts, stays open
+//   for as long as that binary runs, and the test that closed it waits for a goodbye
+//   that never comes (on a loaded machine, long enough to hit its deadline).
 //
 // A working directory is set by starting the child through `/bin/sh -c 'cd … && exec …'`:
 // `posix_spawn_file_actions_addchdir_np` is a non-portable extension that newer macOS
@@ -102,8 +107,11 @@ enum PosixSpawn {
 
         var flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
         #if canImport(Darwin)
-        // Darwin can close every descriptor not named above; Linux relies on FD_CLOEXEC.
+        // Darwin can close every descriptor not named above with a flag.
         flags |= POSIX_SPAWN_CLOEXEC_DEFAULT
+        #else
+        // Linux (glibc 2.34 and later) with a file action, run after the dup2s above.
+        addCloseFrom(&actions, 3)
         #endif
         posix_spawnattr_setflags(&attributes, Int16(flags))
         posix_spawnattr_setpgroup(&attributes, 0)
@@ -131,6 +139,22 @@ enum PosixSpawn {
         }
         return SpawnedChild(pid: pid, outputDescriptor: output.read, inputDescriptor: stdinPipe?.write)
     }
+
+    #if !canImport(Darwin)
+    /// `int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *, int)`.
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// Adds "close every descriptor from `lowest` up" to `actions`. glibc declares the
+    /// function only under `_GNU_SOURCE`, which Swift's Glibc module does not define, so it
+    /// is looked up by name (as `ProcessRuntime`'s `SpawnShims` does); an older C library
+    /// without it leaves the child to FD_CLOEXEC alone.
+    private static func addCloseFrom(_ actions: inout posix_spawn_file_actions_t, _ lowest: Int32) {
+        guard let address = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
+        // Safe: the symbol is the C library's function with exactly this C signature.
+        let function = unsafeBitCast(address, to: AddCloseFrom.self)
+        _ = function(&actions, lowest)
+    }
+    #endif
 
     /// Makes a close-on-exec pipe; used for a child's output and input. Callers hold `spawnLock`.
     static func makePipe() throws -> (read: Int32, write: Int32) {

@@ -33,10 +33,13 @@ import Darwin
 final class StageProcess: Sendable {
     /// How many lines of output a failure message shows.
     static let tailLineCount = 40
-    /// How long `shutdown` lets the group stop after SIGTERM before killing it.
-    static let defaultGracePeriod: Duration = .seconds(5)
+    /// How long `shutdown` lets the group stop after SIGTERM before killing it: a stage
+    /// stopping its pods on a loaded machine may take seconds; a stuck one costs this much.
+    static let defaultGracePeriod: Duration = .seconds(30)
     /// How long `cleanup` waits for the killed child to be reaped.
-    static let reapTimeout: Duration = .seconds(5)
+    static let reapTimeout: Duration = .seconds(30)
+    /// How long `waitForExit` waits, after the exit, for the rest of the output to be read.
+    static let outputDrainTimeout: Duration = .seconds(10)
     /// How many bytes the reader thread asks for per `read`.
     static let readChunkSize = 64 * 1024
 
@@ -132,19 +135,30 @@ final class StageProcess: Sendable {
         }
     }
 
-    /// Waits for the child to exit and returns its shell-style status; called after a signal.
+    /// Waits for the child to exit and returns its shell-style status; called after a signal,
+    /// or before reading the whole `output` of a command.
+    ///
+    /// The reaper thread sees the exit and the reader thread drains the pipe, each when the
+    /// machine schedules it; on a loaded machine the exit can be seen first, with output
+    /// still unread. So this also waits for the output to end, but only for
+    /// `outputDrainTimeout`: a process the child started may hold the pipe open for longer.
     @discardableResult
     func waitForExit(
         timeout: Duration = WaitPolicy.defaultTimeout,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Int32 {
+        let status: Int32
         do {
-            return try await waitUntil("\(name) (pid \(pid)) to exit", timeout: timeout, sourceLocation: sourceLocation) {
+            status = try await waitUntil("\(name) (pid \(pid)) to exit", timeout: timeout, sourceLocation: sourceLocation) {
                 exitStatus
             }
         } catch let timeout as WaitTimeout {
             throw HarnessError("\(timeout). It is still running. Its last output:\n\(outputTail)")
         }
+        _ = try? await waitUntil("\(name)'s output to end", timeout: Self.outputDrainTimeout) {
+            outputIsFinished ? () : nil
+        }
+        return status
     }
 }
 

@@ -15,8 +15,9 @@ import Foundation
 
 /// A loopback HTTP/1.1 GET client; used by end-to-end tests to query a running stage.
 struct TestHTTPClient: Sendable {
-    /// How long a read may wait for data before the request fails.
-    static let readTimeout: Duration = .seconds(10)
+    /// How long a read may wait for data before the request fails: long, because a stage
+    /// on a loaded machine may take seconds to answer (see `WaitPolicy`).
+    static let readTimeout: Duration = .seconds(60)
     /// The largest response accepted, so a runaway server fails the test instead of the machine.
     static let maxResponseBytes = 16 * 1024 * 1024
 

@@ -72,7 +72,7 @@ final class RunningKubelet: Sendable {
 
     /// Waits until pod `name` exists and `condition` holds for it, and returns it.
     @discardableResult
-    func waitForPod(_ name: String, _ awaited: String, timeout: Duration = .seconds(20),
+    func waitForPod(_ name: String, _ awaited: String, timeout: Duration = WaitPolicy.defaultTimeout,
                     sourceLocation: SourceLocation = #_sourceLocation,
                     _ condition: @escaping (Pod) -> Bool) async throws -> Pod {
         do {
@@ -108,7 +108,7 @@ final class RunningKubelet: Sendable {
     @discardableResult
     func interrupt() async throws -> Int32 {
         process.interrupt()
-        return try await process.waitForExit(timeout: .seconds(30))
+        return try await process.waitForExit(timeout: .seconds(60))
     }
 
     /// Kills whatever is left: the kubelet, its containers, its temp directory.

@@ -15,7 +15,7 @@ import Glibc
 import Darwin
 #endif
 
-@Suite("Stage 1 end to end", .serialized)
+@Suite("Stage 1 end to end", .serialized, .tags(.endToEnd))
 struct Stage1EndToEndTests {
     /// A pod manifest with one long-running container carrying the kubelet's marker.
     static func longRunningPod(_ name: String, _ kubelet: RunningKubelet, extra: String = "") -> String {
@@ -289,8 +289,8 @@ struct Stage1EndToEndTests {
     }
 }
 
-@Suite("Stage 1 command line")
-struct Stage1CommandLineTests {
+@Suite("Stage 1 command line", .tags(.endToEnd))
+struct Stage1CommandLineEndToEndTests {
     @Test func yamlPrintsAManifestsDocumentsAsJSON() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-\(UUID().uuidString).yaml")
         try "a: 1\nb: [x, 'y']\n---\nc: yes\n".write(to: file, atomically: true, encoding: .utf8)

@@ -13,7 +13,7 @@ private func withServer(
     _ body: @escaping @Sendable (HTTPServer) async throws -> Void
 ) async throws {
     let server = try HTTPServer(port: 0, limits: limits, logger: .silent, handler: handler)
-    try await withDeadline(seconds: 30) {
+    try await withDeadline(seconds: 120) {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             try await body(server)
@@ -196,7 +196,7 @@ private let echo: @Sendable (HTTPRequest) async -> HTTPResponse = { request in
     }
     for await _ in served { break }
     running.cancel()
-    try await withDeadline(seconds: 5) { try await running.value }
+    try await withDeadline(seconds: 60) { try await running.value }
     #expect(try await idleConnection.value)
     #expect(server.connectionCount == 0)
     let refused = try await offPool { () -> Bool in

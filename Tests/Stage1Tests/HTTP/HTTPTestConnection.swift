@@ -47,17 +47,19 @@ struct TestResponse: Sendable {
 
 /// One blocking client connection to 127.0.0.1; used on a single thread.
 final class TestConnection {
-    static let receiveTimeoutSeconds = 10
+    static let receiveTimeoutSeconds = 60
 
     let descriptor: Int32
     private var buffer: [UInt8] = []
 
     /// Connects, or throws with `errno` (ECONNREFUSED when nothing listens).
     init(port: Int) throws {
+        // Close-on-exec, so a child another test spawns meanwhile cannot hold it open.
         #if canImport(Glibc)
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #else
         descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         #endif
         var timeout = timeval(tv_sec: Self.receiveTimeoutSeconds, tv_usec: 0)
         _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

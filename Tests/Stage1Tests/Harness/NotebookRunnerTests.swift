@@ -117,7 +117,9 @@ import Testing
             .init(source: "echo before; sleep 30", savedOutput: "before\n"),
             .init(source: "echo after", savedOutput: "after\n"),
         ]).write(in: directory)
-        let report = try await runner(in: directory, cellTimeout: .milliseconds(500)).run(notebook: url, record: false)
+        // Timing under test: the cell's deadline. It is long enough for a loaded machine to
+        // start bash and print "before", which the failure must quote; the cell sleeps 30 s.
+        let report = try await runner(in: directory, cellTimeout: .seconds(3)).run(notebook: url, record: false)
         let failure = try #require(report.failures.first)
         #expect(failure.kind == .timedOut && failure.cellNumber == 1)
         #expect(failure.description.contains("| before"))

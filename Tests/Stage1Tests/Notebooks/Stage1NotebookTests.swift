@@ -15,7 +15,8 @@
 import Foundation
 import Testing
 
-@Suite(.serialized) struct Stage1NotebookTests {
+/// The notebook starts `stage1`, so it is end to end: `swift test --skip EndToEnd` skips it.
+@Suite(.serialized, .tags(.endToEnd)) struct Stage1NotebookEndToEndTests {
     static let notebook = StageNotebook(path: "Notebooks/01-kubelet.ipynb", ports: [10256])
 
     /// Every file, function and type its "In the code" lines name is in the code.

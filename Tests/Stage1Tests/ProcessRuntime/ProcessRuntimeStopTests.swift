@@ -14,7 +14,7 @@ import Darwin
 @Test func stopContainerEndsAProgramThatHonoursSigterm() async throws {
     try await withRuntime { runtime, _ in
         let id = try await startContainer(runtime, ["sleep", "100"])
-        try await runtime.stopContainer(id: id, timeout: .seconds(10))
+        try await runtime.stopContainer(id: id, timeout: .seconds(60))
         let status = try await runtime.containerStatus(id: id)
         #expect(status.state == .exited)
         #expect(status.signal == SIGTERM)
@@ -43,7 +43,7 @@ import Darwin
         let log = try await waitForLog(runtime, id, containing: "\n")
         let child = try #require(Int32(log.split(separator: "=").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         #expect(kill(child, 0) == 0)
-        try await runtime.stopContainer(id: id, timeout: .seconds(5))
+        try await runtime.stopContainer(id: id, timeout: .seconds(60))
         try await eventually("the group's other processes to be gone") { isGone(child) }
     }
 }
@@ -72,7 +72,7 @@ import Darwin
     try await withRuntime { runtime, _ in
         let first = try await startContainer(runtime, ["sleep", "100"])
         let second = try await startContainer(runtime, ["sleep", "100"])
-        await runtime.stopAll(timeout: .seconds(5))
+        await runtime.stopAll(timeout: .seconds(60))
         #expect(try await runtime.containerStatus(id: first).state == .exited)
         #expect(try await runtime.containerStatus(id: second).state == .exited)
     }

@@ -37,9 +37,9 @@ enum PythonClient {
         """
 }
 
-@Suite("Stage 2 with the Python client",
+@Suite("Stage 2 with the Python client", .tags(.endToEnd),
        .enabled(if: PythonClient.isAvailable, "python3 with the kubernetes package is not installed (pip install kubernetes)"))
-struct PythonClientTests {
+struct PythonClientEndToEndTests {
     @Test func thePythonClientCreatesListsReadsAndDeletesPods() async throws {
         let cluster = try await RunningCluster()
         defer { Task { await cluster.cleanUp() } }
@@ -49,7 +49,7 @@ struct PythonClientTests {
             executable: URL(fileURLWithPath: try #require(Tools.path(of: "python3"))),
             arguments: [script.path, cluster.directory.appendingPathComponent("kubeconfig").path, cluster.marker],
             name: "python3")
-        #expect(try await python.waitForExit(timeout: .seconds(60)) == 0, "\(python.output)")
+        #expect(try await python.waitForExit(timeout: .seconds(120)) == 0, "\(python.output)")
         #expect(python.lines == ["created py Pending", "listed ['py']", "read py Always", "nodes ['node1']", "deleted"], "\(python.output)")
         try await cluster.interrupt()
     }

@@ -45,7 +45,7 @@ final class RunningCluster: Sendable {
             all = all.map { $0 == "-" ? file.path : $0 }
         }
         let process = try StageProcess(executable: URL(fileURLWithPath: kubectl), arguments: all, name: "kubectl")
-        let status = try await process.waitForExit(timeout: .seconds(60))
+        let status = try await process.waitForExit(timeout: .seconds(120))
         return (status, process.output)
     }
 
@@ -73,7 +73,7 @@ final class RunningCluster: Sendable {
     /// Stops the cluster with Ctrl-C and waits for it.
     func interrupt() async throws {
         process.interrupt()
-        _ = try await process.waitForExit(timeout: .seconds(40))
+        _ = try await process.waitForExit(timeout: .seconds(60))
     }
 
     /// Kills whatever is left and removes the directory.

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import TestSupport
 
-@Suite("Stage 2 end to end", .serialized,
+@Suite("Stage 2 end to end", .serialized, .tags(.endToEnd),
        .enabled(if: Tools.isInstalled("kubectl"), "kubectl is not installed: the stage 2 end-to-end tests need it"))
 struct Stage2EndToEndTests {
     @Test func getNodesShowsTheKubeletsNodeReady() async throws {
@@ -24,7 +24,7 @@ struct Stage2EndToEndTests {
         defer { Task { await cluster.cleanUp() } }
         let applied = try await cluster.kubectl("apply", "-f", "-", input: cluster.podManifest("web"))
         #expect(applied.status == 0 && applied.output.contains("pod/web created"), "\(applied.output)")
-        let wait = try await cluster.kubectl("wait", "--for=condition=Ready", "pod/web", "--timeout=30s")
+        let wait = try await cluster.kubectl("wait", "--for=condition=Ready", "pod/web", "--timeout=120s")
         #expect(wait.status == 0, "\(wait.output)")
 
         let wide = try await cluster.kubectl("get", "pods", "-o", "wide")
@@ -44,7 +44,7 @@ struct Stage2EndToEndTests {
         let cluster = try await RunningCluster()
         defer { Task { await cluster.cleanUp() } }
         _ = try await cluster.kubectl("apply", "-f", "-", input: cluster.podManifest("talker", says: "hello-from-talker"))
-        _ = try await cluster.kubectl("wait", "--for=condition=Ready", "pod/talker", "--timeout=30s")
+        _ = try await cluster.kubectl("wait", "--for=condition=Ready", "pod/talker", "--timeout=120s")
 
         let logs = try await cluster.kubectl("logs", "talker")
         #expect(logs.output == "hello-from-talker\n", "\(logs.output)")

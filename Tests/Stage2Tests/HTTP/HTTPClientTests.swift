@@ -175,12 +175,13 @@ private func client(for server: HTTPServer, timeout: Duration = HTTPClient.defau
 }
 
 @Test func aPortWithNoServerIsReportedAsRefused() async throws {
-    // Bind a port, then close it: nothing listens there now.
-    let port = try Socket.listening(host: "127.0.0.1", port: 0).localPort
-    let client = HTTPClient(baseURL: HTTPURL(host: "127.0.0.1", port: port))
-    await #expect(throws: HTTPClientError.connectionRefused(host: "127.0.0.1", port: port)) {
+    // A port that is bound but not listening: refused, and no other test's server can take it.
+    let refusing = try RefusingPort()
+    let client = HTTPClient(baseURL: HTTPURL(host: "127.0.0.1", port: refusing.port))
+    await #expect(throws: HTTPClientError.connectionRefused(host: "127.0.0.1", port: refusing.port)) {
         try await client.send(HTTPClientRequest())
     }
+    withExtendedLifetime(refusing) {}  // the port stays held until the request has failed
 }
 
 @Test func aRequestWithALineBreakInAHeaderIsRefusedBeforeSending() async throws {

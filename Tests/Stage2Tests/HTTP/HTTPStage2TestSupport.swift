@@ -15,9 +15,13 @@ struct Stage2TestFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Limits for tests that are not about the clocks: the head clock is long, because a test's
+/// request may wait seconds for a thread on a loaded machine before the server reads it.
+let patientLimits = HTTPLimits(headerTimeout: .seconds(60))
+
 /// Runs a server for the duration of `body`, then cancels it and waits until it has stopped.
 func withRunningServer(
-    limits: HTTPLimits = HTTPLimits(),
+    limits: HTTPLimits = patientLimits,
     handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse,
     _ body: @escaping @Sendable (HTTPServer) async throws -> Void
 ) async throws {

@@ -15,7 +15,8 @@
 import Foundation
 import Testing
 
-@Suite(.serialized) struct Stage2NotebookTests {
+/// The notebook starts `stage2`, so it is end to end: `swift test --skip EndToEnd` skips it.
+@Suite(.serialized, .tags(.endToEnd)) struct Stage2NotebookEndToEndTests {
     static let notebook = StageNotebook(path: "Notebooks/02-apiserver.ipynb", ports: [18090, 10258])
 
     /// Every file, function and type its "In the code" lines name is in the code.
