@@ -62,10 +62,10 @@ public protocol ContainerRuntime: Sendable {
     /// the kubelet to serve and rotate. Removing a missing container is not an error.
     func removeContainer(id: String) async throws
     /// The state of one container, which the kubelet turns into the pod's container statuses.
-    func containerStatus(id: String) async throws -> ContainerStatus
+    func containerStatus(id: String) async throws -> RuntimeContainerStatus
     /// The containers of one sandbox, or of all sandboxes when `sandboxID` is nil; the kubelet
     /// compares them with the pod's spec on every sync.
-    func listContainers(sandboxID: String?) async throws -> [ContainerStatus]
+    func listContainers(sandboxID: String?) async throws -> [RuntimeContainerStatus]
     /// Runs a command inside a running container and waits for it, up to `timeout`; the
     /// kubelet's exec probes call it.
     func execSync(containerID: String, command: [String], timeout: Duration) async throws -> ExecSyncResult
@@ -73,7 +73,7 @@ public protocol ContainerRuntime: Sendable {
 
 extension ContainerRuntime {
     /// Every container of every sandbox, for the kubelet's housekeeping.
-    public func listContainers() async throws -> [ContainerStatus] {
+    public func listContainers() async throws -> [RuntimeContainerStatus] {
         try await listContainers(sandboxID: nil)
     }
 }

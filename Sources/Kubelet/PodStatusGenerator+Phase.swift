@@ -15,7 +15,7 @@ import API
 
 extension PodStatusGenerator {
     /// The pod's phase, from the statuses of its init and app containers.
-    static func phase(of spec: PodSpec, initStatuses: [API.ContainerStatus], appStatuses: [API.ContainerStatus]) -> PodPhase {
+    static func phase(of spec: PodSpec, initStatuses: [ContainerStatus], appStatuses: [ContainerStatus]) -> PodPhase {
         var pendingInitialization = 0
         var failedInitialization = 0
         for status in initStatuses {

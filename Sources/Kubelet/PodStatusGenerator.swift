@@ -52,8 +52,8 @@ struct PodStatusGenerator {
     }
 
     /// One container's status, as `kubectl get pod -o yaml` shows it.
-    func containerStatus(_ container: Container, isInit: Bool) -> API.ContainerStatus {
-        var status = API.ContainerStatus()
+    func containerStatus(_ container: Container, isInit: Bool) -> ContainerStatus {
+        var status = ContainerStatus()
         status.name = container.name
         status.image = container.image
         guard let record = containers[container.name] else {
@@ -88,7 +88,7 @@ struct PodStatusGenerator {
         return status
     }
 
-    private func terminated(_ status: CRI.ContainerStatus) -> ContainerStateTerminated {
+    private func terminated(_ status: RuntimeContainerStatus) -> ContainerStateTerminated {
         var terminated = ContainerStateTerminated()
         terminated.exitCode = status.exitCode
         terminated.signal = status.signal ?? 0
@@ -101,7 +101,7 @@ struct PodStatusGenerator {
     }
 
     /// The pod's conditions, in the order Kubernetes lists them.
-    func conditions(phase: PodPhase, initStatuses: [API.ContainerStatus], appStatuses: [API.ContainerStatus]) -> [PodCondition] {
+    func conditions(phase: PodPhase, initStatuses: [ContainerStatus], appStatuses: [ContainerStatus]) -> [PodCondition] {
         func condition(_ type: PodConditionType, _ isTrue: Bool, reason: String = "", message: String = "") -> PodCondition {
             var condition = PodCondition()
             condition.type = type

@@ -62,7 +62,7 @@ extension PodWorker {
     }
 
     /// Creates and starts an attempt of `container`, recording it, its events and its probes.
-    func startContainer(_ container: Container, restartCount: Int, previous: CRI.ContainerStatus?) async {
+    func startContainer(_ container: Container, restartCount: Int, previous: RuntimeContainerStatus?) async {
         guard let sandboxID else { return }
         let config: ContainerConfig
         do {

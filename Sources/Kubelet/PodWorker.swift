@@ -164,7 +164,7 @@ struct ContainerRecord: Sendable {
     /// How many times the container has been restarted: the attempt number.
     var restartCount: Int
     /// The runtime's latest report on the current attempt.
-    var status: CRI.ContainerStatus
+    var status: RuntimeContainerStatus
     /// The runtime's last report on the previous attempt, shown as `lastState`.
-    var previous: CRI.ContainerStatus?
+    var previous: RuntimeContainerStatus?
 }

@@ -86,13 +86,13 @@ extension ProcessRuntime {
     }
 
     /// The current state of one container, after reaping it if its process has exited.
-    public func containerStatus(id: String) throws -> ContainerStatus {
+    public func containerStatus(id: String) throws -> RuntimeContainerStatus {
         reap(containerID: id)
         return try container(id).status
     }
 
     /// The containers of one sandbox (or all), oldest first, after reaping exited processes.
-    public func listContainers(sandboxID: String?) -> [ContainerStatus] {
+    public func listContainers(sandboxID: String?) -> [RuntimeContainerStatus] {
         reap()
         return containers.values
             .filter { sandboxID == nil || $0.sandboxID == sandboxID }

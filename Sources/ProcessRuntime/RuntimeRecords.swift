@@ -31,7 +31,7 @@ struct StoredContainer: Sendable, Codable {
     var workingDirectory: String
     /// The absolute path of its log file.
     var logPath: String
-    var state: ContainerState
+    var state: RuntimeContainerState
     var createdAt: Date
     var startedAt: Date?
     var finishedAt: Date?
@@ -47,8 +47,8 @@ struct StoredContainer: Sendable, Codable {
     var process: ProcessIdentity?
 
     /// The record as the CRI status the kubelet reads.
-    var status: ContainerStatus {
-        ContainerStatus(
+    var status: RuntimeContainerStatus {
+        RuntimeContainerStatus(
             id: id, podSandboxID: sandboxID, metadata: config.metadata, state: state,
             createdAt: createdAt, startedAt: startedAt, finishedAt: finishedAt,
             exitCode: exitCode, signal: signal, reason: reason, message: message,

@@ -30,10 +30,10 @@ enum KubeletFixtures {
 
     /// The runtime's report on one attempt of container `name`.
     static func runtimeStatus(
-        _ name: String, state: CRI.ContainerState, exitCode: Int32 = 0, attempt: Int = 0, logPath: String = "/dev/null"
-    ) -> CRI.ContainerStatus {
+        _ name: String, state: RuntimeContainerState, exitCode: Int32 = 0, attempt: Int = 0, logPath: String = "/dev/null"
+    ) -> RuntimeContainerStatus {
         let isExited = state == .exited
-        return CRI.ContainerStatus(
+        return RuntimeContainerStatus(
             id: "\(name)-\(attempt)", podSandboxID: "sandbox", metadata: ContainerMetadata(name: name, attempt: UInt32(attempt)),
             state: state, createdAt: start, startedAt: start, finishedAt: isExited ? start.addingTimeInterval(5) : nil,
             exitCode: exitCode, reason: isExited ? (exitCode == 0 ? "Completed" : "Error") : "",
@@ -42,7 +42,7 @@ enum KubeletFixtures {
     }
 
     /// A worker's record of container `name`, currently running.
-    static func running(_ name: String, attempt: Int = 0, previous: CRI.ContainerStatus? = nil) -> ContainerRecord {
+    static func running(_ name: String, attempt: Int = 0, previous: RuntimeContainerStatus? = nil) -> ContainerRecord {
         ContainerRecord(id: "\(name)-\(attempt)", restartCount: attempt,
                         status: runtimeStatus(name, state: .running, attempt: attempt), previous: previous)
     }

@@ -73,7 +73,7 @@ func withPodWorker(
 
 extension StatusManager {
     /// The status of the one container `name` of pod `pod`, init or app, if published.
-    func containerStatus(_ name: String, of pod: Pod) -> API.ContainerStatus? {
+    func containerStatus(_ name: String, of pod: Pod) -> ContainerStatus? {
         guard let status = status(ofPod: pod.metadata.uid) else { return nil }
         return (status.initContainerStatuses + status.containerStatuses).first { $0.name == name }
     }

@@ -48,7 +48,7 @@ actor ScriptedRuntime: ContainerRuntime {
         case stopContainer(String, timeout: Duration)
         case removeContainer(String)
         /// The worker asked how a container is, and was told this state.
-        case containerStatus(String, ContainerState)
+        case containerStatus(String, RuntimeContainerState)
         case execSync(String, [String])
         /// Not a call: a scripted container exited by itself (or because the test said so).
         case exited(String, code: Int32)
@@ -85,7 +85,7 @@ actor ScriptedRuntime: ContainerRuntime {
     /// Every event so far, in order.
     private(set) var events: [Event] = []
     /// The containers created and not yet removed, by id (the id is `name#attempt`).
-    private var containers: [String: CRI.ContainerStatus] = [:]
+    private var containers: [String: CRI.RuntimeContainerStatus] = [:]
     private var sandboxes: [String: PodSandboxStatus] = [:]
     private var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
     /// Set once the worker has made `maximumCalls` calls; every call fails from then on.
@@ -196,7 +196,7 @@ actor ScriptedRuntime: ContainerRuntime {
         try? record(.exited(id, code: code), at: now)  // past the limit the test has failed anyway
     }
 
-    private func container(_ id: String) throws -> CRI.ContainerStatus {
+    private func container(_ id: String) throws -> CRI.RuntimeContainerStatus {
         guard let status = containers[id] else { throw RuntimeError.notFound("container \"\(id)\"") }
         return status
     }
@@ -240,7 +240,7 @@ actor ScriptedRuntime: ContainerRuntime {
         let id = "\(config.metadata.name)#\(config.metadata.attempt)"
         let now = Date()
         try record(.createContainer(id), at: now)
-        containers[id] = CRI.ContainerStatus(
+        containers[id] = CRI.RuntimeContainerStatus(
             id: id, podSandboxID: sandboxID, metadata: config.metadata, state: .created, createdAt: now,
             image: config.image, labels: config.labels, logPath: "/dev/null")
         return id
@@ -269,13 +269,13 @@ actor ScriptedRuntime: ContainerRuntime {
         containers[id] = nil
     }
 
-    func containerStatus(id: String) throws -> CRI.ContainerStatus {
+    func containerStatus(id: String) throws -> CRI.RuntimeContainerStatus {
         let status = try container(id)
         try record(.containerStatus(id, status.state))
         return status
     }
 
-    func listContainers(sandboxID: String?) -> [CRI.ContainerStatus] {
+    func listContainers(sandboxID: String?) -> [CRI.RuntimeContainerStatus] {
         containers.values.filter { sandboxID == nil || $0.podSandboxID == sandboxID }
     }
 
@@ -290,7 +290,7 @@ actor ScriptedRuntime: ContainerRuntime {
 
 extension [ScriptedRuntime.Call] {
     /// How many times the worker was told that container `id` is in `state`.
-    func statusAnswers(_ id: String, _ state: ContainerState) -> Int {
+    func statusAnswers(_ id: String, _ state: RuntimeContainerState) -> Int {
         filter { $0 == .containerStatus(id, state) }.count
     }
 

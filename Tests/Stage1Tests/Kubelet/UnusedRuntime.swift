@@ -22,7 +22,7 @@ struct UnusedRuntime: ContainerRuntime {
     func startContainer(id: String) async throws { throw unused() }
     func stopContainer(id: String, timeout: Duration) async throws { throw unused() }
     func removeContainer(id: String) async throws { throw unused() }
-    func containerStatus(id: String) async throws -> CRI.ContainerStatus { throw unused() }
-    func listContainers(sandboxID: String?) async throws -> [CRI.ContainerStatus] { throw unused() }
+    func containerStatus(id: String) async throws -> RuntimeContainerStatus { throw unused() }
+    func listContainers(sandboxID: String?) async throws -> [RuntimeContainerStatus] { throw unused() }
     func execSync(containerID: String, command: [String], timeout: Duration) async throws -> ExecSyncResult { throw unused() }
 }

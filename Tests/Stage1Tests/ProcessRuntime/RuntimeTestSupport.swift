@@ -62,7 +62,7 @@ func startContainer(
 }
 
 /// Waits until the container has exited and returns its status.
-func exitedStatus(_ runtime: ProcessRuntime, _ id: String, within limit: Duration = WaitPolicy.defaultTimeout) async throws -> ContainerStatus {
+func exitedStatus(_ runtime: ProcessRuntime, _ id: String, within limit: Duration = WaitPolicy.defaultTimeout) async throws -> RuntimeContainerStatus {
     try await eventually("container \(id) to exit", timeout: limit) {
         try await runtime.containerStatus(id: id).state == .exited
     }

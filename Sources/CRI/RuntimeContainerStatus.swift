@@ -1,7 +1,9 @@
 // Stage 1 · CRI: what the runtime reports about one container.
 //
 // CRI's `ContainerStatus`, which the kubelet turns into a pod's `containerStatuses`: `running`
-// with `startedAt`, or `terminated` with `exitCode`, `reason`, `finishedAt`. It is also what
+// with `startedAt`, or `terminated` with `exitCode`, `reason`, `finishedAt`. Here its name
+// (and its state's) says "runtime", so that the kubelet, which reads both this and the
+// pod's `ContainerStatus` of the API, never has to tell them apart by module. It is also what
 // `listContainers` returns (in place of CRI's shorter `Container`), so it carries the
 // sandbox id as CRI's `Container` does.
 //
@@ -13,7 +15,7 @@ import Foundation
 
 /// The life-cycle state of a container: CRI's `CONTAINER_CREATED`, `_RUNNING`, `_EXITED`,
 /// `_UNKNOWN`.
-public enum ContainerState: String, Sendable, Hashable, Codable {
+public enum RuntimeContainerState: String, Sendable, Hashable, Codable {
     /// Created but not yet started.
     case created
     /// Its process runs.
@@ -25,13 +27,13 @@ public enum ContainerState: String, Sendable, Hashable, Codable {
 }
 
 /// One container as the runtime sees it; the kubelet reads it on every pod sync.
-public struct ContainerStatus: Sendable, Hashable, Codable {
+public struct RuntimeContainerStatus: Sendable, Hashable, Codable {
     /// The container's id, as `createContainer` returned it.
     public var id: String
     public var podSandboxID: String
     /// The container's name and restart attempt.
     public var metadata: ContainerMetadata
-    public var state: ContainerState
+    public var state: RuntimeContainerState
     /// When `createContainer` created it.
     public var createdAt: Date
     /// When its process started, once it has.
@@ -58,7 +60,7 @@ public struct ContainerStatus: Sendable, Hashable, Codable {
 
     /// Makes a status; runtimes build it from what they recorded.
     public init(
-        id: String, podSandboxID: String, metadata: ContainerMetadata, state: ContainerState,
+        id: String, podSandboxID: String, metadata: ContainerMetadata, state: RuntimeContainerState,
         createdAt: Date, startedAt: Date? = nil, finishedAt: Date? = nil,
         exitCode: Int32 = 0, signal: Int32? = nil, reason: String = "", message: String = "",
         image: String = "", labels: [String: String] = [:], annotations: [String: String] = [:],
