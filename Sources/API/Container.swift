@@ -7,9 +7,8 @@
 
 /// A container the kubelet runs for a pod, through the container runtime.
 public struct Container: Sendable, Hashable {
-    /// The container's name, unique within the pod. Always written (no omitempty).
+    /// The container's name, unique within the pod.
     public var name: String
-    /// The image to run.
     public var image: String
     /// The entrypoint; when empty, the image's own.
     public var command: [String]
@@ -19,7 +18,6 @@ public struct Container: Sendable, Hashable {
     public var workingDir: String
     /// Ports the container listens on; informational, and names for probes.
     public var ports: [ContainerPort]
-    /// Environment variables.
     public var env: [EnvVar]
     /// CPU and memory requests and limits.
     public var resources: ResourceRequirements
