@@ -72,32 +72,21 @@ extension ContainerStateRunning: APIFields {
 
 /// A container that exited (core/v1 `ContainerStateTerminated`).
 public struct ContainerStateTerminated: Sendable, Hashable {
-    public var exitCode: Int32
+    public var exitCode: Int32 = 0
     /// The signal that killed it, if any.
-    public var signal: Int32
+    public var signal: Int32 = 0
     /// Why, in CamelCase: `Completed`, `Error`, `OOMKilled`.
-    public var reason: String
+    public var reason: String = ""
     /// Details, such as the termination message.
-    public var message: String
+    public var message: String = ""
     /// When the run started.
-    public var startedAt: Time
+    public var startedAt: Time = .zero
     /// When it ended.
-    public var finishedAt: Time
+    public var finishedAt: Time = .zero
     /// The runtime's id for the container that ran.
-    public var containerID: String
+    public var containerID: String = ""
 
-    public init(
-        exitCode: Int32 = 0, signal: Int32 = 0, reason: String = "", message: String = "",
-        startedAt: Time = .zero, finishedAt: Time = .zero, containerID: String = ""
-    ) {
-        self.exitCode = exitCode
-        self.signal = signal
-        self.reason = reason
-        self.message = message
-        self.startedAt = startedAt
-        self.finishedAt = finishedAt
-        self.containerID = containerID
-    }
+    public init() {}
 }
 
 extension ContainerStateTerminated: APIFields {

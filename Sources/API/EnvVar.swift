@@ -5,14 +5,11 @@
 
 /// A `NAME=value` pair the kubelet puts into a container's environment.
 public struct EnvVar: Sendable, Hashable {
-    public var name: String
+    public var name: String = ""
     /// The value; `$(OTHER)` references are expanded by the kubelet.
-    public var value: String
+    public var value: String = ""
 
-    public init(name: String = "", value: String = "") {
-        self.name = name
-        self.value = value
-    }
+    public init() {}
 }
 
 extension EnvVar: APIFields {

@@ -82,13 +82,10 @@ extension HTTPGetAction: APIFields {
 
 /// One header of a probe's HTTP request (core/v1 `HTTPHeader`).
 public struct HTTPHeader: Sendable, Hashable {
-    public var name: String
-    public var value: String
+    public var name: String = ""
+    public var value: String = ""
 
-    public init(name: String = "", value: String = "") {
-        self.name = name
-        self.value = value
-    }
+    public init() {}
 }
 
 extension HTTPHeader: APIFields {

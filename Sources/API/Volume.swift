@@ -53,15 +53,11 @@ extension VolumeSource: APIFields {
 /// A scratch directory that lives as long as the pod (core/v1 `EmptyDirVolumeSource`).
 public struct EmptyDirVolumeSource: Sendable, Hashable {
     /// The storage medium: "" for the node's disk, `Memory` for tmpfs.
-    public var medium: String
+    public var medium: String = ""
     /// The most the directory may hold; the kubelet evicts the pod beyond it.
     public var sizeLimit: Quantity?
 
-    /// Makes an emptyDir source; `emptyDir: {}` is the usual form.
-    public init(medium: String = "", sizeLimit: Quantity? = nil) {
-        self.medium = medium
-        self.sizeLimit = sizeLimit
-    }
+    public init() {}
 }
 
 extension EmptyDirVolumeSource: APIFields {

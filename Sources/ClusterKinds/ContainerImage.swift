@@ -9,13 +9,10 @@ import API
 public struct ContainerImage: Sendable, Hashable {
     /// The names the image is known by (tags and digests). No omitempty: `null` when nil in
     /// Go; written here as a list, `[]` when empty.
-    public var names: [String]
-    public var sizeBytes: Int64
+    public var names: [String] = []
+    public var sizeBytes: Int64 = 0
 
-    public init(names: [String] = [], sizeBytes: Int64 = 0) {
-        self.names = names
-        self.sizeBytes = sizeBytes
-    }
+    public init() {}
 }
 
 extension ContainerImage: APIFields {

@@ -9,27 +9,17 @@ import API
 /// and by the node IPAM controller (`podCIDR`), read by the scheduler (stage 4).
 public struct NodeSpec: Sendable, Hashable {
     /// The range of pod IPs assigned to this node.
-    public var podCIDR: String
+    public var podCIDR: String = ""
     /// The pod IP ranges assigned to this node, one per IP family; `podCIDRs[0]` equals `podCIDR`.
-    public var podCIDRs: [String]
+    public var podCIDRs: [String] = []
     /// The cloud provider's id for the machine, `<provider>://<id>`.
-    public var providerID: String
+    public var providerID: String = ""
     /// True when new pods must not be scheduled here (`kubectl cordon`).
-    public var unschedulable: Bool
+    public var unschedulable: Bool = false
     /// Marks that repel pods which do not tolerate them.
-    public var taints: [Taint]
+    public var taints: [Taint] = []
 
-    /// Makes a node spec; every field defaults to Go's zero value.
-    public init(
-        podCIDR: String = "", podCIDRs: [String] = [], providerID: String = "", unschedulable: Bool = false,
-        taints: [Taint] = []
-    ) {
-        self.podCIDR = podCIDR
-        self.podCIDRs = podCIDRs
-        self.providerID = providerID
-        self.unschedulable = unschedulable
-        self.taints = taints
-    }
+    public init() {}
 }
 
 extension NodeSpec: APIFields {

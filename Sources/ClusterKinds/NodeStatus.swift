@@ -12,38 +12,23 @@ import API
 /// (STATUS, VERSION), the scheduler (allocatable) and the node lifecycle controller.
 public struct NodeStatus: Sendable, Hashable {
     /// Everything the node has, by resource name (`cpu`, `memory`, `pods`, …).
-    public var capacity: [String: Quantity]
+    public var capacity: [String: Quantity] = [:]
     /// What is left for pods once the system's reservations are taken out.
-    public var allocatable: [String: Quantity]
+    public var allocatable: [String: Quantity] = [:]
     /// Deprecated and never set by Kubernetes; kept so old objects decode.
     public var phase: NodePhase?
     /// Ready, MemoryPressure, DiskPressure, PIDPressure…, each with its heartbeat.
-    public var conditions: [NodeCondition]
+    public var conditions: [NodeCondition] = []
     /// How the node can be reached.
-    public var addresses: [NodeAddress]
+    public var addresses: [NodeAddress] = []
     /// The ports the node's daemons listen on; the API server reaches the kubelet there.
-    public var daemonEndpoints: NodeDaemonEndpoints
+    public var daemonEndpoints: NodeDaemonEndpoints = NodeDaemonEndpoints()
     /// Versions and ids of the machine and its software.
-    public var nodeInfo: NodeSystemInfo
+    public var nodeInfo: NodeSystemInfo = NodeSystemInfo()
     /// The container images present on the node.
-    public var images: [ContainerImage]
+    public var images: [ContainerImage] = []
 
-    /// Makes a node status; every field defaults to Go's zero value.
-    public init(
-        capacity: [String: Quantity] = [:], allocatable: [String: Quantity] = [:], phase: NodePhase? = nil,
-        conditions: [NodeCondition] = [], addresses: [NodeAddress] = [],
-        daemonEndpoints: NodeDaemonEndpoints = NodeDaemonEndpoints(), nodeInfo: NodeSystemInfo = NodeSystemInfo(),
-        images: [ContainerImage] = []
-    ) {
-        self.capacity = capacity
-        self.allocatable = allocatable
-        self.phase = phase
-        self.conditions = conditions
-        self.addresses = addresses
-        self.daemonEndpoints = daemonEndpoints
-        self.nodeInfo = nodeInfo
-        self.images = images
-    }
+    public init() {}
 }
 
 extension NodeStatus: APIFields {
