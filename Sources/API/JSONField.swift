@@ -16,6 +16,10 @@
 // from `zero` and lets each field read its key; encoding lets each field write its key
 // or leave it out. Each entry holds a key path and two small closures made by the rule,
 // so a field's name is written once and its rule sits beside it.
+//
+// `zero` is its own requirement, not `init()`, because a builder's defaults are not
+// always Go's zero: `Pod()` is a `v1` `Pod`, ready to send, but a decoded `{}` has an
+// empty apiVersion and kind, as in Go. Most types' `zero` is simply `Type()`.
 
 /// A type whose JSON is described by a table of fields; its `init(from:)` and
 /// `encode(to:)` are derived from `fields`. Adopted by every API object type.
