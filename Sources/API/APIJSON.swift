@@ -1,7 +1,7 @@
 // Stage 1 · API: Kubernetes' JSON, written and read with Foundation.
 //
-// Encoding goes through Foundation's `JSONEncoder`: the API types' hand-written
-// `encode(to:)` already decide every field (see `OmitEmpty.swift`), and `Time` and
+// Encoding goes through Foundation's `JSONEncoder`: the API types' field tables already
+// decide every field (see `OmitEmpty.swift`), and `Time` and
 // `Quantity` write their own strings, so no date or key strategy is needed. Keys are
 // sorted, which makes output stable for tests and diffs (kubectl sorts too). Pretty
 // output is laid out by `JSONPrettyPrinter`, the way kubectl prints JSON.

@@ -8,7 +8,8 @@
 //   unsupported value "always": supported values: "Always", "OnFailure", "Never"
 //
 // Go's zero value "" (the field was not set) is not a member: API types hold closed
-// sets as Optionals, nil standing for "", and read them with `decodeMember(_:)`.
+// sets as Optionals, nil standing for "", and their field tables read them with
+// `decodeMember(_:)` (the `.member` and `.alwaysMember` rules of `OmitEmpty.swift`).
 // Open sets, where new values keep appearing (condition types), are string-backed
 // structs instead: see `PodConditionType`.
 

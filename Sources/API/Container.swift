@@ -6,10 +6,9 @@
 // volumeDevices, resizePolicy, restartPolicy (sidecars).
 
 /// A container the kubelet runs for a pod, through the container runtime.
-public struct Container: Sendable, Hashable, Codable {
-    /// The container's name, unique within the pod. Always written (no omitempty).
+public struct Container: Sendable, Hashable {
+    /// The container's name, unique within the pod.
     public var name: String
-    /// The image to run.
     public var image: String
     /// The entrypoint; when empty, the image's own.
     public var command: [String]
@@ -19,7 +18,6 @@ public struct Container: Sendable, Hashable, Codable {
     public var workingDir: String
     /// Ports the container listens on; informational, and names for probes.
     public var ports: [ContainerPort]
-    /// Environment variables.
     public var env: [EnvVar]
     /// CPU and memory requests and limits.
     public var resources: ResourceRequirements
@@ -72,55 +70,28 @@ public struct Container: Sendable, Hashable, Codable {
         self.stdinOnce = stdinOnce
         self.tty = tty
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case name, image, command, args, workingDir, ports, env, resources, volumeMounts
-        case livenessProbe, readinessProbe, startupProbe, terminationMessagePath, terminationMessagePolicy
-        case imagePullPolicy, stdin, stdinOnce, tty
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        image = try c.decode(.image, or: "")
-        command = try c.decode(.command, or: [])
-        args = try c.decode(.args, or: [])
-        workingDir = try c.decode(.workingDir, or: "")
-        ports = try c.decode(.ports, or: [])
-        env = try c.decode(.env, or: [])
-        resources = try c.decode(.resources, or: ResourceRequirements())
-        volumeMounts = try c.decode(.volumeMounts, or: [])
-        livenessProbe = try c.decodeIfPresent(.livenessProbe)
-        readinessProbe = try c.decodeIfPresent(.readinessProbe)
-        startupProbe = try c.decodeIfPresent(.startupProbe)
-        terminationMessagePath = try c.decode(.terminationMessagePath, or: "")
-        terminationMessagePolicy = try c.decodeMember(.terminationMessagePolicy)
-        imagePullPolicy = try c.decodeMember(.imagePullPolicy)
-        stdin = try c.decode(.stdin, or: false)
-        stdinOnce = try c.decode(.stdinOnce, or: false)
-        tty = try c.decode(.tty, or: false)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encodeUnlessEmpty(image, forKey: .image)
-        try c.encodeUnlessEmpty(command, forKey: .command)
-        try c.encodeUnlessEmpty(args, forKey: .args)
-        try c.encodeUnlessEmpty(workingDir, forKey: .workingDir)
-        try c.encodeUnlessEmpty(ports, forKey: .ports)
-        try c.encodeUnlessEmpty(env, forKey: .env)
-        // A struct: always written, so kubectl shows `"resources": {}`.
-        try c.encode(resources, forKey: .resources)
-        try c.encodeUnlessEmpty(volumeMounts, forKey: .volumeMounts)
-        try c.encodeIfPresent(livenessProbe, forKey: .livenessProbe)
-        try c.encodeIfPresent(readinessProbe, forKey: .readinessProbe)
-        try c.encodeIfPresent(startupProbe, forKey: .startupProbe)
-        try c.encodeUnlessEmpty(terminationMessagePath, forKey: .terminationMessagePath)
-        try c.encodeIfPresent(terminationMessagePolicy, forKey: .terminationMessagePolicy)
-        try c.encodeIfPresent(imagePullPolicy, forKey: .imagePullPolicy)
-        try c.encodeUnlessEmpty(stdin, forKey: .stdin)
-        try c.encodeUnlessEmpty(stdinOnce, forKey: .stdinOnce)
-        try c.encodeUnlessEmpty(tty, forKey: .tty)
-    }
+extension Container: APIFields {
+    public static let zero = Container()
+    public static let fields: [JSONField<Container>] = [
+        .always("name", \.name),
+        .omitEmpty("image", \.image),
+        .omitEmpty("command", \.command),
+        .omitEmpty("args", \.args),
+        .omitEmpty("workingDir", \.workingDir),
+        .omitEmpty("ports", \.ports),
+        .omitEmpty("env", \.env),
+        .structure("resources", \.resources),  // kubectl shows `"resources": {}`
+        .omitEmpty("volumeMounts", \.volumeMounts),
+        .pointer("livenessProbe", \.livenessProbe),
+        .pointer("readinessProbe", \.readinessProbe),
+        .pointer("startupProbe", \.startupProbe),
+        .omitEmpty("terminationMessagePath", \.terminationMessagePath),
+        .member("terminationMessagePolicy", \.terminationMessagePolicy),
+        .member("imagePullPolicy", \.imagePullPolicy),
+        .omitEmpty("stdin", \.stdin),
+        .omitEmpty("stdinOnce", \.stdinOnce),
+        .omitEmpty("tty", \.tty),
+    ]
 }

@@ -6,7 +6,7 @@
 
 /// What a container is doing; the kubelet sets exactly one member (none before the
 /// first sync). `kubectl get pods` shows the waiting or terminated reason as STATUS.
-public struct ContainerState: Sendable, Hashable, Codable {
+public struct ContainerState: Sendable, Hashable {
     /// Not running yet, or between restarts (`ContainerCreating`, `CrashLoopBackOff`).
     public var waiting: ContainerStateWaiting?
     /// Running since `startedAt`.
@@ -23,127 +23,81 @@ public struct ContainerState: Sendable, Hashable, Codable {
         self.running = running
         self.terminated = terminated
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case waiting, running, terminated }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        waiting = try c.decodeIfPresent(.waiting)
-        running = try c.decodeIfPresent(.running)
-        terminated = try c.decodeIfPresent(.terminated)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(waiting, forKey: .waiting)
-        try c.encodeIfPresent(running, forKey: .running)
-        try c.encodeIfPresent(terminated, forKey: .terminated)
-    }
+extension ContainerState: APIFields {
+    public static let zero = ContainerState()
+    public static let fields: [JSONField<ContainerState>] = [
+        .pointer("waiting", \.waiting),
+        .pointer("running", \.running),
+        .pointer("terminated", \.terminated),
+    ]
 }
 
 /// A container that is not running yet (core/v1 `ContainerStateWaiting`).
-public struct ContainerStateWaiting: Sendable, Hashable, Codable {
+public struct ContainerStateWaiting: Sendable, Hashable {
     /// Why, in CamelCase: `ContainerCreating`, `CrashLoopBackOff`, `ErrImagePull`, ….
     public var reason: String
     /// Details for a person.
     public var message: String
 
-    /// Makes a waiting state.
     public init(reason: String = "", message: String = "") {
         self.reason = reason
         self.message = message
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case reason, message }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        reason = try c.decode(.reason, or: "")
-        message = try c.decode(.message, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-    }
+extension ContainerStateWaiting: APIFields {
+    public static let zero = ContainerStateWaiting()
+    public static let fields: [JSONField<ContainerStateWaiting>] = [
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("message", \.message),
+    ]
 }
 
 /// A running container (core/v1 `ContainerStateRunning`).
-public struct ContainerStateRunning: Sendable, Hashable, Codable {
-    /// When the container last started. Always written (null when unset).
+public struct ContainerStateRunning: Sendable, Hashable {
+    /// When the container last started.
     public var startedAt: Time
 
-    /// Makes a running state.
     public init(startedAt: Time = .zero) { self.startedAt = startedAt }
+}
 
-    private enum CodingKeys: String, CodingKey { case startedAt }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        startedAt = try c.decode(.startedAt, or: .zero)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(startedAt, forKey: .startedAt)
-    }
+extension ContainerStateRunning: APIFields {
+    public static let zero = ContainerStateRunning()
+    public static let fields: [JSONField<ContainerStateRunning>] = [
+        .structure("startedAt", \.startedAt),
+    ]
 }
 
 /// A container that exited (core/v1 `ContainerStateTerminated`).
-public struct ContainerStateTerminated: Sendable, Hashable, Codable {
-    /// The exit status. Always written.
-    public var exitCode: Int32
+public struct ContainerStateTerminated: Sendable, Hashable {
+    public var exitCode: Int32 = 0
     /// The signal that killed it, if any.
-    public var signal: Int32
+    public var signal: Int32 = 0
     /// Why, in CamelCase: `Completed`, `Error`, `OOMKilled`.
-    public var reason: String
+    public var reason: String = ""
     /// Details, such as the termination message.
-    public var message: String
-    /// When the run started. Always written (null when unset).
-    public var startedAt: Time
-    /// When it ended. Always written (null when unset).
-    public var finishedAt: Time
+    public var message: String = ""
+    /// When the run started.
+    public var startedAt: Time = .zero
+    /// When it ended.
+    public var finishedAt: Time = .zero
     /// The runtime's id for the container that ran.
-    public var containerID: String
+    public var containerID: String = ""
 
-    /// Makes a terminated state.
-    public init(
-        exitCode: Int32 = 0, signal: Int32 = 0, reason: String = "", message: String = "",
-        startedAt: Time = .zero, finishedAt: Time = .zero, containerID: String = ""
-    ) {
-        self.exitCode = exitCode
-        self.signal = signal
-        self.reason = reason
-        self.message = message
-        self.startedAt = startedAt
-        self.finishedAt = finishedAt
-        self.containerID = containerID
-    }
+    public init() {}
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case exitCode, signal, reason, message, startedAt, finishedAt, containerID
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        exitCode = try c.decode(.exitCode, or: 0)
-        signal = try c.decode(.signal, or: 0)
-        reason = try c.decode(.reason, or: "")
-        message = try c.decode(.message, or: "")
-        startedAt = try c.decode(.startedAt, or: .zero)
-        finishedAt = try c.decode(.finishedAt, or: .zero)
-        containerID = try c.decode(.containerID, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(exitCode, forKey: .exitCode)
-        try c.encodeUnlessEmpty(signal, forKey: .signal)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-        try c.encode(startedAt, forKey: .startedAt)
-        try c.encode(finishedAt, forKey: .finishedAt)
-        try c.encodeUnlessEmpty(containerID, forKey: .containerID)
-    }
+extension ContainerStateTerminated: APIFields {
+    public static let zero = ContainerStateTerminated()
+    public static let fields: [JSONField<ContainerStateTerminated>] = [
+        .always("exitCode", \.exitCode),
+        .omitEmpty("signal", \.signal),
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("message", \.message),
+        .structure("startedAt", \.startedAt),
+        .structure("finishedAt", \.finishedAt),
+        .omitEmpty("containerID", \.containerID),
+    ]
 }

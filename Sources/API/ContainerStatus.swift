@@ -8,27 +8,26 @@
 
 /// The observed state of one container; written by the kubelet, summed by
 /// `kubectl get pods` into READY and RESTARTS.
-public struct ContainerStatus: Sendable, Hashable, Codable {
-    /// The container's name, as in the spec. Always written.
+public struct ContainerStatus: Sendable, Hashable {
+    /// The container's name, as in the spec.
     public var name: String
     /// What the container is doing now.
     public var state: ContainerState
     /// How the container's previous run ended, if it restarted.
     public var lastState: ContainerState
-    /// Whether the container passes its readiness probe. Always written.
+    /// Whether the container passes its readiness probe.
     public var ready: Bool
-    /// How many times the kubelet restarted the container. Always written.
+    /// How many times the kubelet restarted the container.
     public var restartCount: Int32
-    /// The image the container runs. Always written.
+    /// The image the container runs.
     public var image: String
-    /// The exact image the runtime resolved. Always written.
+    /// The exact image the runtime resolved.
     public var imageID: String
     /// The runtime's id for the container, as `<runtime>://<id>`.
     public var containerID: String
     /// Whether the container has started and passed its startup probe.
     public var started: Bool?
 
-    /// Makes a container status.
     public init(
         name: String = "", state: ContainerState = ContainerState(), lastState: ContainerState = ContainerState(),
         ready: Bool = false, restartCount: Int32 = 0, image: String = "", imageID: String = "",
@@ -44,34 +43,19 @@ public struct ContainerStatus: Sendable, Hashable, Codable {
         self.containerID = containerID
         self.started = started
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case name, state, lastState, ready, restartCount, image, imageID, containerID, started
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        state = try c.decode(.state, or: ContainerState())
-        lastState = try c.decode(.lastState, or: ContainerState())
-        ready = try c.decode(.ready, or: false)
-        restartCount = try c.decode(.restartCount, or: 0)
-        image = try c.decode(.image, or: "")
-        imageID = try c.decode(.imageID, or: "")
-        containerID = try c.decode(.containerID, or: "")
-        started = try c.decodeIfPresent(.started)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(state, forKey: .state)
-        try c.encode(lastState, forKey: .lastState)
-        try c.encode(ready, forKey: .ready)
-        try c.encode(restartCount, forKey: .restartCount)
-        try c.encode(image, forKey: .image)
-        try c.encode(imageID, forKey: .imageID)
-        try c.encodeUnlessEmpty(containerID, forKey: .containerID)
-        try c.encodeIfPresent(started, forKey: .started)
-    }
+extension ContainerStatus: APIFields {
+    public static let zero = ContainerStatus()
+    public static let fields: [JSONField<ContainerStatus>] = [
+        .always("name", \.name),
+        .structure("state", \.state),
+        .structure("lastState", \.lastState),
+        .always("ready", \.ready),
+        .always("restartCount", \.restartCount),
+        .always("image", \.image),
+        .always("imageID", \.imageID),
+        .omitEmpty("containerID", \.containerID),
+        .pointer("started", \.started),
+    ]
 }

@@ -4,29 +4,18 @@
 // Secret) is left out and dropped when decoding.
 
 /// A `NAME=value` pair the kubelet puts into a container's environment.
-public struct EnvVar: Sendable, Hashable, Codable {
-    /// The variable's name. Always written (no omitempty).
-    public var name: String
+public struct EnvVar: Sendable, Hashable {
+    public var name: String = ""
     /// The value; `$(OTHER)` references are expanded by the kubelet.
-    public var value: String
+    public var value: String = ""
 
-    /// Makes an environment variable.
-    public init(name: String = "", value: String = "") {
-        self.name = name
-        self.value = value
-    }
+    public init() {}
+}
 
-    private enum CodingKeys: String, CodingKey { case name, value }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        value = try c.decode(.value, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encodeUnlessEmpty(value, forKey: .value)
-    }
+extension EnvVar: APIFields {
+    public static let zero = EnvVar()
+    public static let fields: [JSONField<EnvVar>] = [
+        .always("name", \.name),
+        .omitEmpty("value", \.value),
+    ]
 }

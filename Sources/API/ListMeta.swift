@@ -4,7 +4,7 @@
 // there, stage 3) and, for paged lists, the token to fetch the next page.
 
 /// Metadata of a list such as `PodList`; written by the API server, read by clients.
-public struct ListMeta: Sendable, Hashable, Codable {
+public struct ListMeta: Sendable, Hashable {
     /// The store's version when the list was read; where a following watch starts.
     public var resourceVersion: String
     /// The token for the next page, when the list was cut short by a limit.
@@ -12,26 +12,18 @@ public struct ListMeta: Sendable, Hashable, Codable {
     /// How many items the following pages hold, when known.
     public var remainingItemCount: Int64?
 
-    /// Makes list metadata.
     public init(resourceVersion: String = "", continue: String = "", remainingItemCount: Int64? = nil) {
         self.resourceVersion = resourceVersion
         self.continue = `continue`
         self.remainingItemCount = remainingItemCount
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case resourceVersion, `continue`, remainingItemCount }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        resourceVersion = try c.decode(.resourceVersion, or: "")
-        `continue` = try c.decode(.continue, or: "")
-        remainingItemCount = try c.decodeIfPresent(.remainingItemCount)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(resourceVersion, forKey: .resourceVersion)
-        try c.encodeUnlessEmpty(`continue`, forKey: .continue)
-        try c.encodeIfPresent(remainingItemCount, forKey: .remainingItemCount)
-    }
+extension ListMeta: APIFields {
+    public static let zero = ListMeta()
+    public static let fields: [JSONField<ListMeta>] = [
+        .omitEmpty("resourceVersion", \.resourceVersion),
+        .omitEmpty("continue", \.continue),
+        .pointer("remainingItemCount", \.remainingItemCount),
+    ]
 }

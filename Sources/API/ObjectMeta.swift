@@ -9,7 +9,7 @@
 
 /// Identity, labels and bookkeeping of an object; read by every component, and set by
 /// the API server on create (uid, creationTimestamp, resourceVersion).
-public struct ObjectMeta: Sendable, Hashable, Codable {
+public struct ObjectMeta: Sendable, Hashable {
     /// The object's name, unique within its namespace and kind.
     public var name: String
     /// A prefix from which the API server makes a unique name when `name` is empty.
@@ -60,44 +60,24 @@ public struct ObjectMeta: Sendable, Hashable, Codable {
         self.ownerReferences = ownerReferences
         self.finalizers = finalizers
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp
-        case deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        generateName = try c.decode(.generateName, or: "")
-        namespace = try c.decode(.namespace, or: "")
-        uid = try c.decode(.uid, or: "")
-        resourceVersion = try c.decode(.resourceVersion, or: "")
-        generation = try c.decode(.generation, or: 0)
-        creationTimestamp = try c.decode(.creationTimestamp, or: .zero)
-        deletionTimestamp = try c.decodeIfPresent(.deletionTimestamp)
-        deletionGracePeriodSeconds = try c.decodeIfPresent(.deletionGracePeriodSeconds)
-        labels = try c.decode(.labels, or: [:])
-        annotations = try c.decode(.annotations, or: [:])
-        ownerReferences = try c.decode(.ownerReferences, or: [])
-        finalizers = try c.decode(.finalizers, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(name, forKey: .name)
-        try c.encodeUnlessEmpty(generateName, forKey: .generateName)
-        try c.encodeUnlessEmpty(namespace, forKey: .namespace)
-        try c.encodeUnlessEmpty(uid, forKey: .uid)
-        try c.encodeUnlessEmpty(resourceVersion, forKey: .resourceVersion)
-        try c.encodeUnlessEmpty(generation, forKey: .generation)
+extension ObjectMeta: APIFields {
+    public static let zero = ObjectMeta()
+    public static let fields: [JSONField<ObjectMeta>] = [
+        .omitEmpty("name", \.name),
+        .omitEmpty("generateName", \.generateName),
+        .omitEmpty("namespace", \.namespace),
+        .omitEmpty("uid", \.uid),
+        .omitEmpty("resourceVersion", \.resourceVersion),
+        .omitEmpty("generation", \.generation),
         // `metav1.Time` is a struct, so `omitempty` does not drop it: unset, it is `null`.
-        try c.encode(creationTimestamp, forKey: .creationTimestamp)
-        try c.encodeIfPresent(deletionTimestamp, forKey: .deletionTimestamp)
-        try c.encodeIfPresent(deletionGracePeriodSeconds, forKey: .deletionGracePeriodSeconds)
-        try c.encodeUnlessEmpty(labels, forKey: .labels)
-        try c.encodeUnlessEmpty(annotations, forKey: .annotations)
-        try c.encodeUnlessEmpty(ownerReferences, forKey: .ownerReferences)
-        try c.encodeUnlessEmpty(finalizers, forKey: .finalizers)
-    }
+        .structure("creationTimestamp", \.creationTimestamp),
+        .pointer("deletionTimestamp", \.deletionTimestamp),
+        .pointer("deletionGracePeriodSeconds", \.deletionGracePeriodSeconds),
+        .omitEmpty("labels", \.labels),
+        .omitEmpty("annotations", \.annotations),
+        .omitEmpty("ownerReferences", \.ownerReferences),
+        .omitEmpty("finalizers", \.finalizers),
+    ]
 }

@@ -1,40 +1,49 @@
 // Stage 1 · API: how Go's `omitempty` and zero values become Swift.
 //
 // Kubernetes' types are Go structs, and their JSON is whatever Go's encoding/json makes
-// of them. The rule this module follows is: the Swift type mirrors the Go type.
+// of them. The rule this module follows is: the Swift type mirrors the Go type, and each
+// type's field table (`JSONField.swift`) names, field by field, the rule Go applies:
 //
-//   Go field                                Swift property               JSON
-//   Name string  `json:"name"`              name: String = ""            always written
-//   Image string `json:"image,omitempty"`   image: String = ""           left out when ""
-//   Priority *int32 `json:"priority,…"`     priority: Int32?             left out when nil
+//   Go field                                 Swift property          table entry
+//   Name string `json:"name"`                name: String            .always("name", \.name)
+//   Image string `json:"image,omitempty"`    image: String           .omitEmpty("image", \.image)
+//   Priority *int32 `json:"priority,…"`      priority: Int32?        .pointer("priority", \.priority)
 //   Resources ResourceRequirements `json:"resources,omitempty"`
-//                                           resources = .init()          ALWAYS written
+//                                            resources: …            .structure("resources", \.resources)
+//   RestartPolicy RestartPolicy `json:"restartPolicy,omitempty"`
+//                                            restartPolicy: …?       .member("restartPolicy", \.restartPolicy)
+//   Status ConditionStatus `json:"status"`   status: …?              .alwaysMember("status", \.status)
+//   ProbeHandler `json:",inline"`            handler: ProbeHandler   .inline(\.handler)
 //
-// The last line is the surprise: Go's encoding/json never omits a struct, whatever the
-// tag says, so kubectl prints `"resources": {}` and `"state": {}`. We do the same.
+// `.always` writes the field whatever it holds; `.omitEmpty` leaves out "", 0, false and
+// empty lists and maps; `.pointer` leaves out nil. `.structure` is the surprise: Go's
+// encoding/json never omits a struct, whatever the tag says, so kubectl prints
+// `"resources": {}` and `"state": {}`. We do the same. Closed sets (`ClosedSets.swift`)
+// are Optionals whose nil stands for Go's "": `.member` leaves nil out, `.alwaysMember`
+// writes it as "". `.inline` is Go's embedding: the inner struct's fields sit in the
+// outer JSON object (`exec` beside `periodSeconds` in a probe).
 //
-// Decoding is lenient the way Go's is: a field that is absent or `null` takes its zero
-// value, unknown fields are ignored, and only a value of the wrong type is an error.
+// Decoding is lenient the way Go's is: it starts from the type's `zero` (Go's zero
+// value), a field that is absent or `null` keeps its zero value, unknown fields are
+// ignored, and only a value of the wrong type is an error (with the field's path). A
+// closed-set field reads "" as nil and rejects other strings with Kubernetes'
+// "unsupported value" message (`decodeMember` below).
 //
-// Each type spells its `encode(to:)` and `init(from:)` out by hand with the helpers
-// below, so that a reader sees, field by field, which rule applies:
+// `Time` has its own twist: Go's zero time is written as `null` (kubectl's
+// `"lastProbeTime": null`), and `Time.encode(to:)` does that itself. Such scalar types
+// (Time, Quantity, IntOrString, the closed sets) keep their own hand-written coding;
+// the tables are for structs.
 //
-//   try c.encode(name, forKey: .name)                   // no omitempty
-//   try c.encodeUnlessEmpty(image, forKey: .image)      // omitempty on a value
-//   try c.encodeIfPresent(priority, forKey: .priority)  // a pointer (standard library)
-//   name = try c.decode(.name, or: "")                  // absent or null → zero value
-//   priority = try c.decodeIfPresent(.priority)         // absent or null → nil
-//   restartPolicy = try c.decodeMember(.restartPolicy)  // closed set: "" → nil
+// The table is the one description of a type's JSON: both directions of coding are
+// derived from it, and so is the list of names a type knows (`fieldNames`), which strict
+// field validation and an OpenAPI schema need. A property wrapper would have hidden the
+// rule behind an attribute, and synthesized coding cannot say "write the key unless the
+// value is empty"; a table keeps the rule visible, one line a field, as a Go tag does.
 //
-// `Time` is the one value with its own twist: Go's zero time is written as `null`
-// (kubectl's `"lastProbeTime": null`), and `Time.encode(to:)` does that itself.
-//
-// Hand-written coding was chosen over a property wrapper because a wrapper would hide
-// the rule behind an attribute, and because synthesized coding cannot say "write the
-// key unless the value is empty" on its own anyway.
+// Below: what "empty" means for `omitempty`, and the container helpers the rules use.
 
 /// A value that Go's encoding/json treats as empty for `omitempty` ("", 0, false, an
-/// empty list or map); every API type's `encode(to:)` uses it via `encodeUnlessEmpty`.
+/// empty list or map); the `.omitEmpty` rule leaves it out via `encodeUnlessEmpty`.
 public protocol OmitEmptyEncodable: Encodable {
     /// True when Go would leave a field holding this value out of the JSON.
     var isEmptyForOmitEmpty: Bool { get }
@@ -71,8 +80,7 @@ extension Dictionary: OmitEmptyEncodable where Key == String, Value: Encodable {
 }
 
 extension KeyedEncodingContainer {
-    /// Writes `value` unless it is empty, as Go does for a field tagged `omitempty`;
-    /// called by every API type's `encode(to:)`.
+    /// Writes `value` unless it is empty, as Go does for a field tagged `omitempty`.
     public mutating func encodeUnlessEmpty<T: OmitEmptyEncodable>(_ value: T, forKey key: Key) throws {
         if !value.isEmptyForOmitEmpty {
             try encode(value, forKey: key)
@@ -88,7 +96,7 @@ extension KeyedEncodingContainer {
 
 extension KeyedDecodingContainer {
     /// Reads a value field: absent or `null` gives `zero`, Go's zero value, while a value
-    /// of the wrong type is still an error. Called by every API type's `init(from:)`.
+    /// of the wrong type is still an error.
     public func decode<T: Decodable>(_ key: Key, or zero: T) throws -> T {
         try decodeIfPresent(T.self, forKey: key) ?? zero
     }

@@ -7,10 +7,8 @@
 
 /// A group of containers that run together on one node; the kubelet runs it, the
 /// scheduler places it, controllers create it.
-public struct Pod: Sendable, Hashable, Codable {
-    /// The API version; `v1` for pods.
+public struct Pod: Sendable, Hashable {
     public var apiVersion: String
-    /// The kind; `Pod`.
     public var kind: String
     /// Name, namespace, labels and the rest of the identity.
     public var metadata: ObjectMeta
@@ -31,25 +29,16 @@ public struct Pod: Sendable, Hashable, Codable {
         self.spec = spec
         self.status = status
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, spec, status }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ObjectMeta())
-        spec = try c.decode(.spec, or: PodSpec())
-        status = try c.decode(.status, or: PodStatus())
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
+extension Pod: APIFields {
+    public static let zero = Pod(apiVersion: "", kind: "")
+    public static let fields: [JSONField<Pod>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
         // Structs: always written, whatever `omitempty` says (see OmitEmpty.swift).
-        try c.encode(metadata, forKey: .metadata)
-        try c.encode(spec, forKey: .spec)
-        try c.encode(status, forKey: .status)
-    }
+        .structure("metadata", \.metadata),
+        .structure("spec", \.spec),
+        .structure("status", \.status),
+    ]
 }

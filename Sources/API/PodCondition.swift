@@ -6,10 +6,9 @@
 
 /// A condition such as `Ready=True`; set by the kubelet (and by the scheduler for
 /// PodScheduled), read by `kubectl get pods`, Services' endpoints and controllers.
-public struct PodCondition: Sendable, Hashable, Codable {
-    /// Which condition this is. Always written.
+public struct PodCondition: Sendable, Hashable {
     public var type: PodConditionType
-    /// Whether it holds. Always written; nil is Go's "" and is written as "".
+    /// Whether it holds.
     public var status: ConditionStatus?
     /// When the condition was last checked; `Time.zero` (null) if never.
     public var lastProbeTime: Time
@@ -20,7 +19,6 @@ public struct PodCondition: Sendable, Hashable, Codable {
     /// A human-readable message about the last transition.
     public var message: String
 
-    /// Makes a condition.
     public init(
         type: PodConditionType = "", status: ConditionStatus? = nil, lastProbeTime: Time = .zero,
         lastTransitionTime: Time = .zero, reason: String = "", message: String = ""
@@ -32,26 +30,16 @@ public struct PodCondition: Sendable, Hashable, Codable {
         self.reason = reason
         self.message = message
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case type, status, lastProbeTime, lastTransitionTime, reason, message }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        type = try c.decode(.type, or: "")
-        status = try c.decodeMember(.status)
-        lastProbeTime = try c.decode(.lastProbeTime, or: .zero)
-        lastTransitionTime = try c.decode(.lastTransitionTime, or: .zero)
-        reason = try c.decode(.reason, or: "")
-        message = try c.decode(.message, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encodeAlways(status, forKey: .status)
-        try c.encode(lastProbeTime, forKey: .lastProbeTime)
-        try c.encode(lastTransitionTime, forKey: .lastTransitionTime)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-    }
+extension PodCondition: APIFields {
+    public static let zero = PodCondition()
+    public static let fields: [JSONField<PodCondition>] = [
+        .always("type", \.type),
+        .alwaysMember("status", \.status),
+        .structure("lastProbeTime", \.lastProbeTime),
+        .structure("lastTransitionTime", \.lastTransitionTime),
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("message", \.message),
+    ]
 }

@@ -8,12 +8,12 @@
 
 /// The desired state of a pod; written by people and controllers, bound to a node by
 /// the scheduler (`nodeName`), carried out by that node's kubelet.
-public struct PodSpec: Sendable, Hashable, Codable {
+public struct PodSpec: Sendable, Hashable {
     /// Volumes the containers may mount.
     public var volumes: [Volume]
     /// Containers run one after another, each to completion, before `containers` start.
     public var initContainers: [Container]
-    /// The containers of the pod, run together. Required (no omitempty in Go).
+    /// The containers of the pod, run together; at least one is required.
     public var containers: [Container]
     /// What to do when a container exits; nil (unset) is defaulted to Always.
     public var restartPolicy: RestartPolicy?
@@ -41,11 +41,9 @@ public struct PodSpec: Sendable, Hashable, Codable {
     public var hostIPC: Bool
     /// The pod's hostname; defaults to the pod's name.
     public var hostname: String
-    /// The pod's DNS subdomain.
     public var subdomain: String
     /// The scheduler responsible for the pod; `default-scheduler` after defaulting.
     public var schedulerName: String
-    /// The name of the pod's priority class.
     public var priorityClassName: String
     /// The pod's priority, resolved from its class by the API server.
     public var priority: Int32?
@@ -87,63 +85,32 @@ public struct PodSpec: Sendable, Hashable, Codable {
         self.preemptionPolicy = preemptionPolicy
         self.enableServiceLinks = enableServiceLinks
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case volumes, initContainers, containers, restartPolicy, terminationGracePeriodSeconds
-        case activeDeadlineSeconds, dnsPolicy, nodeSelector, serviceAccountName, serviceAccount
-        case automountServiceAccountToken, nodeName, hostNetwork, hostPID, hostIPC, hostname, subdomain
-        case schedulerName, priorityClassName, priority, preemptionPolicy, enableServiceLinks
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        volumes = try c.decode(.volumes, or: [])
-        initContainers = try c.decode(.initContainers, or: [])
-        containers = try c.decode(.containers, or: [])
-        restartPolicy = try c.decodeMember(.restartPolicy)
-        terminationGracePeriodSeconds = try c.decodeIfPresent(.terminationGracePeriodSeconds)
-        activeDeadlineSeconds = try c.decodeIfPresent(.activeDeadlineSeconds)
-        dnsPolicy = try c.decodeMember(.dnsPolicy)
-        nodeSelector = try c.decode(.nodeSelector, or: [:])
-        serviceAccountName = try c.decode(.serviceAccountName, or: "")
-        serviceAccount = try c.decode(.serviceAccount, or: "")
-        automountServiceAccountToken = try c.decodeIfPresent(.automountServiceAccountToken)
-        nodeName = try c.decode(.nodeName, or: "")
-        hostNetwork = try c.decode(.hostNetwork, or: false)
-        hostPID = try c.decode(.hostPID, or: false)
-        hostIPC = try c.decode(.hostIPC, or: false)
-        hostname = try c.decode(.hostname, or: "")
-        subdomain = try c.decode(.subdomain, or: "")
-        schedulerName = try c.decode(.schedulerName, or: "")
-        priorityClassName = try c.decode(.priorityClassName, or: "")
-        priority = try c.decodeIfPresent(.priority)
-        preemptionPolicy = try c.decodeMember(.preemptionPolicy)
-        enableServiceLinks = try c.decodeIfPresent(.enableServiceLinks)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(volumes, forKey: .volumes)
-        try c.encodeUnlessEmpty(initContainers, forKey: .initContainers)
-        try c.encode(containers, forKey: .containers)
-        try c.encodeIfPresent(restartPolicy, forKey: .restartPolicy)
-        try c.encodeIfPresent(terminationGracePeriodSeconds, forKey: .terminationGracePeriodSeconds)
-        try c.encodeIfPresent(activeDeadlineSeconds, forKey: .activeDeadlineSeconds)
-        try c.encodeIfPresent(dnsPolicy, forKey: .dnsPolicy)
-        try c.encodeUnlessEmpty(nodeSelector, forKey: .nodeSelector)
-        try c.encodeUnlessEmpty(serviceAccountName, forKey: .serviceAccountName)
-        try c.encodeUnlessEmpty(serviceAccount, forKey: .serviceAccount)
-        try c.encodeIfPresent(automountServiceAccountToken, forKey: .automountServiceAccountToken)
-        try c.encodeUnlessEmpty(nodeName, forKey: .nodeName)
-        try c.encodeUnlessEmpty(hostNetwork, forKey: .hostNetwork)
-        try c.encodeUnlessEmpty(hostPID, forKey: .hostPID)
-        try c.encodeUnlessEmpty(hostIPC, forKey: .hostIPC)
-        try c.encodeUnlessEmpty(hostname, forKey: .hostname)
-        try c.encodeUnlessEmpty(subdomain, forKey: .subdomain)
-        try c.encodeUnlessEmpty(schedulerName, forKey: .schedulerName)
-        try c.encodeUnlessEmpty(priorityClassName, forKey: .priorityClassName)
-        try c.encodeIfPresent(priority, forKey: .priority)
-        try c.encodeIfPresent(preemptionPolicy, forKey: .preemptionPolicy)
-        try c.encodeIfPresent(enableServiceLinks, forKey: .enableServiceLinks)
-    }
+extension PodSpec: APIFields {
+    public static let zero = PodSpec()
+    public static let fields: [JSONField<PodSpec>] = [
+        .omitEmpty("volumes", \.volumes),
+        .omitEmpty("initContainers", \.initContainers),
+        .always("containers", \.containers),
+        .member("restartPolicy", \.restartPolicy),
+        .pointer("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
+        .pointer("activeDeadlineSeconds", \.activeDeadlineSeconds),
+        .member("dnsPolicy", \.dnsPolicy),
+        .omitEmpty("nodeSelector", \.nodeSelector),
+        .omitEmpty("serviceAccountName", \.serviceAccountName),
+        .omitEmpty("serviceAccount", \.serviceAccount),
+        .pointer("automountServiceAccountToken", \.automountServiceAccountToken),
+        .omitEmpty("nodeName", \.nodeName),
+        .omitEmpty("hostNetwork", \.hostNetwork),
+        .omitEmpty("hostPID", \.hostPID),
+        .omitEmpty("hostIPC", \.hostIPC),
+        .omitEmpty("hostname", \.hostname),
+        .omitEmpty("subdomain", \.subdomain),
+        .omitEmpty("schedulerName", \.schedulerName),
+        .omitEmpty("priorityClassName", \.priorityClassName),
+        .pointer("priority", \.priority),
+        .member("preemptionPolicy", \.preemptionPolicy),
+        .pointer("enableServiceLinks", \.enableServiceLinks),
+    ]
 }

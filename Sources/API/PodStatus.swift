@@ -7,7 +7,7 @@
 // ephemeralContainerStatuses, resize, resourceClaimStatuses.
 
 /// A pod's observed state; written by the kubelet's status manager, read by everyone.
-public struct PodStatus: Sendable, Hashable, Codable {
+public struct PodStatus: Sendable, Hashable {
     /// The one-word summary: Pending, Running, Succeeded, Failed or Unknown.
     public var phase: PodPhase?
     /// What holds for the pod: scheduled, initialized, containers ready, ready.
@@ -53,41 +53,22 @@ public struct PodStatus: Sendable, Hashable, Codable {
         self.containerStatuses = containerStatuses
         self.qosClass = qosClass
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case phase, conditions, message, reason, hostIP, hostIPs, podIP, podIPs, startTime
-        case initContainerStatuses, containerStatuses, qosClass
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        phase = try c.decodeMember(.phase)
-        conditions = try c.decode(.conditions, or: [])
-        message = try c.decode(.message, or: "")
-        reason = try c.decode(.reason, or: "")
-        hostIP = try c.decode(.hostIP, or: "")
-        hostIPs = try c.decode(.hostIPs, or: [])
-        podIP = try c.decode(.podIP, or: "")
-        podIPs = try c.decode(.podIPs, or: [])
-        startTime = try c.decodeIfPresent(.startTime)
-        initContainerStatuses = try c.decode(.initContainerStatuses, or: [])
-        containerStatuses = try c.decode(.containerStatuses, or: [])
-        qosClass = try c.decodeMember(.qosClass)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(phase, forKey: .phase)
-        try c.encodeUnlessEmpty(conditions, forKey: .conditions)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(hostIP, forKey: .hostIP)
-        try c.encodeUnlessEmpty(hostIPs, forKey: .hostIPs)
-        try c.encodeUnlessEmpty(podIP, forKey: .podIP)
-        try c.encodeUnlessEmpty(podIPs, forKey: .podIPs)
-        try c.encodeIfPresent(startTime, forKey: .startTime)
-        try c.encodeUnlessEmpty(initContainerStatuses, forKey: .initContainerStatuses)
-        try c.encodeUnlessEmpty(containerStatuses, forKey: .containerStatuses)
-        try c.encodeIfPresent(qosClass, forKey: .qosClass)
-    }
+extension PodStatus: APIFields {
+    public static let zero = PodStatus()
+    public static let fields: [JSONField<PodStatus>] = [
+        .member("phase", \.phase),
+        .omitEmpty("conditions", \.conditions),
+        .omitEmpty("message", \.message),
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("hostIP", \.hostIP),
+        .omitEmpty("hostIPs", \.hostIPs),
+        .omitEmpty("podIP", \.podIP),
+        .omitEmpty("podIPs", \.podIPs),
+        .pointer("startTime", \.startTime),
+        .omitEmpty("initContainerStatuses", \.initContainerStatuses),
+        .omitEmpty("containerStatuses", \.containerStatuses),
+        .member("qosClass", \.qosClass),
+    ]
 }

@@ -2,7 +2,7 @@
 //
 // In Go, `Probe` embeds `ProbeHandler` inline: `exec`, `httpGet` and `tcpSocket` sit
 // directly in the probe's JSON object next to `periodSeconds`. Here `handler` is a
-// property, read and written against the same JSON object (see `init(from:)`), so
+// property, read and written against the same JSON object (`.inline` in the table), so
 // the JSON matches Go's while Swift code says `probe.handler.httpGet`.
 //
 // The timing fields are Go int32s with omitempty: 0 means "not set". Kubernetes'
@@ -12,7 +12,7 @@
 
 /// A liveness, readiness or startup check of a container; run periodically by the
 /// kubelet's prober, whose results restart containers or mark pods ready.
-public struct Probe: Sendable, Hashable, Codable {
+public struct Probe: Sendable, Hashable {
     /// Kubernetes' defaults for unset timing fields.
     public static let defaultTimeoutSeconds: Int32 = 1
     /// Kubernetes' default probe period.
@@ -64,33 +64,17 @@ public struct Probe: Sendable, Hashable, Codable {
     public var effectiveFailureThreshold: Int32 {
         failureThreshold > 0 ? failureThreshold : Probe.defaultFailureThreshold
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold, failureThreshold
-        case terminationGracePeriodSeconds
-    }
-
-    public init(from decoder: any Decoder) throws {
-        // The inline handler reads its own keys from the same object.
-        handler = try ProbeHandler(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        initialDelaySeconds = try c.decode(.initialDelaySeconds, or: 0)
-        timeoutSeconds = try c.decode(.timeoutSeconds, or: 0)
-        periodSeconds = try c.decode(.periodSeconds, or: 0)
-        successThreshold = try c.decode(.successThreshold, or: 0)
-        failureThreshold = try c.decode(.failureThreshold, or: 0)
-        terminationGracePeriodSeconds = try c.decodeIfPresent(.terminationGracePeriodSeconds)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        // Both write into the same JSON object, as Go's inline embedding does.
-        try handler.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(initialDelaySeconds, forKey: .initialDelaySeconds)
-        try c.encodeUnlessEmpty(timeoutSeconds, forKey: .timeoutSeconds)
-        try c.encodeUnlessEmpty(periodSeconds, forKey: .periodSeconds)
-        try c.encodeUnlessEmpty(successThreshold, forKey: .successThreshold)
-        try c.encodeUnlessEmpty(failureThreshold, forKey: .failureThreshold)
-        try c.encodeIfPresent(terminationGracePeriodSeconds, forKey: .terminationGracePeriodSeconds)
-    }
+extension Probe: APIFields {
+    public static let zero = Probe()
+    public static let fields: [JSONField<Probe>] = [
+        .inline(\.handler),  // exec, httpGet, tcpSocket: beside the timings, as Go embeds them
+        .omitEmpty("initialDelaySeconds", \.initialDelaySeconds),
+        .omitEmpty("timeoutSeconds", \.timeoutSeconds),
+        .omitEmpty("periodSeconds", \.periodSeconds),
+        .omitEmpty("successThreshold", \.successThreshold),
+        .omitEmpty("failureThreshold", \.failureThreshold),
+        .pointer("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
+    ]
 }

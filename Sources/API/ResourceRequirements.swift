@@ -5,7 +5,7 @@
 // Left out: `claims` (dynamic resource allocation).
 
 /// A container's resource requests and limits; read by the scheduler and the kubelet.
-public struct ResourceRequirements: Sendable, Hashable, Codable {
+public struct ResourceRequirements: Sendable, Hashable {
     /// The most the container may use, by resource name.
     public var limits: [String: Quantity]
     /// What the container is guaranteed, by resource name.
@@ -16,18 +16,12 @@ public struct ResourceRequirements: Sendable, Hashable, Codable {
         self.limits = limits
         self.requests = requests
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case limits, requests }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        limits = try c.decode(.limits, or: [:])
-        requests = try c.decode(.requests, or: [:])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(limits, forKey: .limits)
-        try c.encodeUnlessEmpty(requests, forKey: .requests)
-    }
+extension ResourceRequirements: APIFields {
+    public static let zero = ResourceRequirements()
+    public static let fields: [JSONField<ResourceRequirements>] = [
+        .omitEmpty("limits", \.limits),
+        .omitEmpty("requests", \.requests),
+    ]
 }

@@ -7,7 +7,7 @@
 
 /// The `apiVersion` and `kind` of a document; decoded first by the kubelet's manifest
 /// source (and, later, by the API server) to choose the type to decode as.
-public struct TypeMeta: Sendable, Hashable, Codable {
+public struct TypeMeta: Sendable, Hashable {
     /// The group and version, such as `v1` or `apps/v1`.
     public var apiVersion: String
     /// The kind, such as `Pod`.
@@ -18,18 +18,12 @@ public struct TypeMeta: Sendable, Hashable, Codable {
         self.apiVersion = apiVersion
         self.kind = kind
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-    }
+extension TypeMeta: APIFields {
+    public static let zero = TypeMeta()
+    public static let fields: [JSONField<TypeMeta>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+    ]
 }

@@ -8,35 +8,28 @@
 // when decoding, leaving a volume with no source, which the kubelet reports.
 
 /// A named volume of a pod; set up by the kubelet before the containers start.
-public struct Volume: Sendable, Hashable, Codable {
-    /// The volume's name, referred to by containers' `volumeMounts`. Always written.
+public struct Volume: Sendable, Hashable {
+    /// The volume's name, referred to by containers' `volumeMounts`.
     public var name: String
     /// Where the volume's contents come from (Go's inline `VolumeSource`).
     public var source: VolumeSource
 
-    /// Makes a volume.
     public init(name: String = "", source: VolumeSource = VolumeSource()) {
         self.name = name
         self.source = source
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case name }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        source = try VolumeSource(from: decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try source.encode(to: encoder)
-    }
+extension Volume: APIFields {
+    public static let zero = Volume()
+    public static let fields: [JSONField<Volume>] = [
+        .always("name", \.name),
+        .inline(\.source),
+    ]
 }
 
 /// Where a volume comes from; exactly one member should be set (validation checks).
-public struct VolumeSource: Sendable, Hashable, Codable {
+public struct VolumeSource: Sendable, Hashable {
     /// A path on the node.
     public var hostPath: HostPathVolumeSource?
     /// A fresh empty directory for the pod.
@@ -47,75 +40,51 @@ public struct VolumeSource: Sendable, Hashable, Codable {
         self.hostPath = hostPath
         self.emptyDir = emptyDir
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case hostPath, emptyDir }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        hostPath = try c.decodeIfPresent(.hostPath)
-        emptyDir = try c.decodeIfPresent(.emptyDir)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(hostPath, forKey: .hostPath)
-        try c.encodeIfPresent(emptyDir, forKey: .emptyDir)
-    }
+extension VolumeSource: APIFields {
+    public static let zero = VolumeSource()
+    public static let fields: [JSONField<VolumeSource>] = [
+        .pointer("hostPath", \.hostPath),
+        .pointer("emptyDir", \.emptyDir),
+    ]
 }
 
 /// A scratch directory that lives as long as the pod (core/v1 `EmptyDirVolumeSource`).
-public struct EmptyDirVolumeSource: Sendable, Hashable, Codable {
+public struct EmptyDirVolumeSource: Sendable, Hashable {
     /// The storage medium: "" for the node's disk, `Memory` for tmpfs.
-    public var medium: String
+    public var medium: String = ""
     /// The most the directory may hold; the kubelet evicts the pod beyond it.
     public var sizeLimit: Quantity?
 
-    /// Makes an emptyDir source; `emptyDir: {}` is the usual form.
-    public init(medium: String = "", sizeLimit: Quantity? = nil) {
-        self.medium = medium
-        self.sizeLimit = sizeLimit
-    }
+    public init() {}
+}
 
-    private enum CodingKeys: String, CodingKey { case medium, sizeLimit }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        medium = try c.decode(.medium, or: "")
-        sizeLimit = try c.decodeIfPresent(.sizeLimit)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(medium, forKey: .medium)
-        try c.encodeIfPresent(sizeLimit, forKey: .sizeLimit)
-    }
+extension EmptyDirVolumeSource: APIFields {
+    public static let zero = EmptyDirVolumeSource()
+    public static let fields: [JSONField<EmptyDirVolumeSource>] = [
+        .omitEmpty("medium", \.medium),
+        .pointer("sizeLimit", \.sizeLimit),
+    ]
 }
 
 /// A file or directory of the node mounted into the pod (core/v1 `HostPathVolumeSource`).
-public struct HostPathVolumeSource: Sendable, Hashable, Codable {
-    /// The path on the node. Always written.
+public struct HostPathVolumeSource: Sendable, Hashable {
+    /// The path on the node.
     public var path: String
     /// What must be at the path; Kubernetes defaults nil to `.unset` (no check).
     public var type: HostPathType?
 
-    /// Makes a hostPath source.
     public init(path: String = "", type: HostPathType? = nil) {
         self.path = path
         self.type = type
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case path, type }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        path = try c.decode(.path, or: "")
-        // "" is a member here, so read with the plain decoder rather than `decodeMember`.
-        type = try c.decodeIfPresent(.type)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(path, forKey: .path)
-        try c.encodeIfPresent(type, forKey: .type)
-    }
+extension HostPathVolumeSource: APIFields {
+    public static let zero = HostPathVolumeSource()
+    public static let fields: [JSONField<HostPathVolumeSource>] = [
+        .always("path", \.path),
+        .pointer("type", \.type),  // a pointer in Go, and "" is a member: not `.member`
+    ]
 }

@@ -4,16 +4,18 @@
 // `/apis/<group>` it has both (`APIGroup`, `v1`). `preferredVersion` is a struct and so
 // always written. `GroupVersionForDiscovery` lives here: it exists only to be listed here.
 
+import API
+
 /// A group such as `apps` with the versions it is served at; part of `APIGroupList`,
 /// read by kubectl's discovery.
-public struct APIGroup: Sendable, Hashable, Codable {
+public struct APIGroup: Sendable, Hashable {
     /// The API version: "" inside a list, `v1` when served alone.
     public var apiVersion: String
     /// The kind: "" inside a list, `APIGroup` when served alone.
     public var kind: String
-    /// The group's name, such as `apps`. Always written.
+    /// The group's name, such as `apps`.
     public var name: String
-    /// The versions served. Always written.
+    /// The versions served.
     public var versions: [GroupVersionForDiscovery]
     /// The version clients should use.
     public var preferredVersion: GroupVersionForDiscovery
@@ -33,56 +35,37 @@ public struct APIGroup: Sendable, Hashable, Codable {
         self.preferredVersion = preferredVersion
         self.serverAddressByClientCIDRs = serverAddressByClientCIDRs
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion, kind, name, versions, preferredVersion, serverAddressByClientCIDRs
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        name = try c.decode(.name, or: "")
-        versions = try c.decode(.versions, or: [])
-        preferredVersion = try c.decode(.preferredVersion, or: GroupVersionForDiscovery())
-        serverAddressByClientCIDRs = try c.decode(.serverAddressByClientCIDRs, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(name, forKey: .name)
-        try c.encode(versions, forKey: .versions)
-        try c.encode(preferredVersion, forKey: .preferredVersion)
-        try c.encodeUnlessEmpty(serverAddressByClientCIDRs, forKey: .serverAddressByClientCIDRs)
-    }
+extension APIGroup: APIFields {
+    public static let zero = APIGroup()
+    public static let fields: [JSONField<APIGroup>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .always("name", \.name),
+        .always("versions", \.versions),
+        .structure("preferredVersion", \.preferredVersion),
+        .omitEmpty("serverAddressByClientCIDRs", \.serverAddressByClientCIDRs),
+    ]
 }
 
 /// One version of a group, as `apps/v1` and `v1` (meta/v1 `GroupVersionForDiscovery`).
-public struct GroupVersionForDiscovery: Sendable, Hashable, Codable {
-    /// `group/version`, such as `apps/v1`. Always written.
+public struct GroupVersionForDiscovery: Sendable, Hashable {
+    /// `group/version`, such as `apps/v1`.
     public var groupVersion: String
-    /// The version alone, such as `v1`. Always written.
+    /// The version alone, such as `v1`.
     public var version: String
 
-    /// Makes a group version.
     public init(groupVersion: String = "", version: String = "") {
         self.groupVersion = groupVersion
         self.version = version
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case groupVersion, version }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        groupVersion = try c.decode(.groupVersion, or: "")
-        version = try c.decode(.version, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(groupVersion, forKey: .groupVersion)
-        try c.encode(version, forKey: .version)
-    }
+extension GroupVersionForDiscovery: APIFields {
+    public static let zero = GroupVersionForDiscovery()
+    public static let fields: [JSONField<GroupVersionForDiscovery>] = [
+        .always("groupVersion", \.groupVersion),
+        .always("version", \.version),
+    ]
 }

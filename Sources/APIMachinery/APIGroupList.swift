@@ -4,13 +4,12 @@
 // one (`apps`, `batch`, …) exist, at which versions. Until stage 5 adds `apps`, the
 // list is empty, and `"groups": []` is still written.
 
+import API
+
 /// The answer to `GET /apis`; served by the API server, read by kubectl's discovery.
-public struct APIGroupList: Sendable, Hashable, Codable {
-    /// The API version; `v1`.
+public struct APIGroupList: Sendable, Hashable {
     public var apiVersion: String
-    /// The kind; `APIGroupList`.
     public var kind: String
-    /// The groups. Always written.
     public var groups: [APIGroup]
 
     /// Makes a group list; `apiVersion` and `kind` default to `v1` and `APIGroupList`.
@@ -19,20 +18,13 @@ public struct APIGroupList: Sendable, Hashable, Codable {
         self.kind = kind
         self.groups = groups
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, groups }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        groups = try c.decode(.groups, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(groups, forKey: .groups)
-    }
+extension APIGroupList: APIFields {
+    public static let zero = APIGroupList(apiVersion: "", kind: "")
+    public static let fields: [JSONField<APIGroupList>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .always("groups", \.groups),
+    ]
 }

@@ -5,9 +5,11 @@
 // Subresources appear as their own entries, named `pods/status`, `pods/log`.
 // `name`, `singularName`, `namespaced`, `kind` and `verbs` are always written.
 
+import API
+
 /// A resource's names, scope, kind and verbs; listed by the API server in an
 /// `APIResourceList`, read by kubectl to map `po` to pods and pods to a URL.
-public struct APIResource: Sendable, Hashable, Codable {
+public struct APIResource: Sendable, Hashable {
     /// The plural name used in URLs, such as `pods` or `pods/status`.
     public var name: String
     /// The singular name, such as `pod`; kubectl accepts it too.
@@ -29,7 +31,6 @@ public struct APIResource: Sendable, Hashable, Codable {
     /// An opaque hash of the storage version, for storage migration tools.
     public var storageVersionHash: String
 
-    /// Makes a resource description.
     public init(
         name: String = "", singularName: String = "", namespaced: Bool = false, group: String = "",
         version: String = "", kind: String = "", verbs: [String] = [], shortNames: [String] = [],
@@ -46,36 +47,20 @@ public struct APIResource: Sendable, Hashable, Codable {
         self.categories = categories
         self.storageVersionHash = storageVersionHash
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case name, singularName, namespaced, group, version, kind, verbs, shortNames, categories, storageVersionHash
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        singularName = try c.decode(.singularName, or: "")
-        namespaced = try c.decode(.namespaced, or: false)
-        group = try c.decode(.group, or: "")
-        version = try c.decode(.version, or: "")
-        kind = try c.decode(.kind, or: "")
-        verbs = try c.decode(.verbs, or: [])
-        shortNames = try c.decode(.shortNames, or: [])
-        categories = try c.decode(.categories, or: [])
-        storageVersionHash = try c.decode(.storageVersionHash, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(singularName, forKey: .singularName)
-        try c.encode(namespaced, forKey: .namespaced)
-        try c.encodeUnlessEmpty(group, forKey: .group)
-        try c.encodeUnlessEmpty(version, forKey: .version)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(verbs, forKey: .verbs)
-        try c.encodeUnlessEmpty(shortNames, forKey: .shortNames)
-        try c.encodeUnlessEmpty(categories, forKey: .categories)
-        try c.encodeUnlessEmpty(storageVersionHash, forKey: .storageVersionHash)
-    }
+extension APIResource: APIFields {
+    public static let zero = APIResource()
+    public static let fields: [JSONField<APIResource>] = [
+        .always("name", \.name),
+        .always("singularName", \.singularName),
+        .always("namespaced", \.namespaced),
+        .omitEmpty("group", \.group),
+        .omitEmpty("version", \.version),
+        .always("kind", \.kind),
+        .always("verbs", \.verbs),
+        .omitEmpty("shortNames", \.shortNames),
+        .omitEmpty("categories", \.categories),
+        .omitEmpty("storageVersionHash", \.storageVersionHash),
+    ]
 }

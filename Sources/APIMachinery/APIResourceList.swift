@@ -4,16 +4,16 @@
 // `nodes`, …), whether each is namespaced, its kind, verbs and short names. This is how
 // `kubectl get po` knows that `po` means pods, and that pods live in namespaces.
 
+import API
+
 /// The answer to `GET /api/v1` (and `/apis/<group>/<version>`); served by the API
 /// server, read by kubectl's discovery and REST mapper.
-public struct APIResourceList: Sendable, Hashable, Codable {
-    /// The API version; `v1`.
+public struct APIResourceList: Sendable, Hashable {
     public var apiVersion: String
-    /// The kind; `APIResourceList`.
     public var kind: String
-    /// The group version described, such as `v1` or `apps/v1`. Always written.
+    /// The group version described, such as `v1` or `apps/v1`.
     public var groupVersion: String
-    /// The resources. Always written.
+    /// The resources.
     public var resources: [APIResource]
 
     /// Makes a resource list; `apiVersion` and `kind` default to `v1` and `APIResourceList`.
@@ -26,22 +26,14 @@ public struct APIResourceList: Sendable, Hashable, Codable {
         self.groupVersion = groupVersion
         self.resources = resources
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, groupVersion, resources }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        groupVersion = try c.decode(.groupVersion, or: "")
-        resources = try c.decode(.resources, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(groupVersion, forKey: .groupVersion)
-        try c.encode(resources, forKey: .resources)
-    }
+extension APIResourceList: APIFields {
+    public static let zero = APIResourceList(apiVersion: "", kind: "")
+    public static let fields: [JSONField<APIResourceList>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .always("groupVersion", \.groupVersion),
+        .always("resources", \.resources),
+    ]
 }

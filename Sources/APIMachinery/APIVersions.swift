@@ -8,15 +8,16 @@
 //
 // `ServerAddressByClientCIDR` lives here; it tells clients in a CIDR which address to use.
 
+import API
+
 /// The answer to `GET /api`; served by the API server, read by kubectl's discovery.
-public struct APIVersions: Sendable, Hashable, Codable {
+public struct APIVersions: Sendable, Hashable {
     /// The API version; "" (Kubernetes leaves it out here).
     public var apiVersion: String
-    /// The kind; `APIVersions`.
     public var kind: String
-    /// The versions of the core group, `["v1"]`. Always written.
+    /// The versions of the core group, `["v1"]`.
     public var versions: [String]
-    /// Which server address clients should use, by their CIDR. Always written.
+    /// Which server address clients should use, by their CIDR.
     public var serverAddressByClientCIDRs: [ServerAddressByClientCIDR]
 
     /// Makes the core API's versions; `kind` defaults to `APIVersions`, `versions` to `["v1"]`.
@@ -29,35 +30,27 @@ public struct APIVersions: Sendable, Hashable, Codable {
         self.versions = versions
         self.serverAddressByClientCIDRs = serverAddressByClientCIDRs
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, versions, serverAddressByClientCIDRs }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        versions = try c.decode(.versions, or: [])
-        serverAddressByClientCIDRs = try c.decode(.serverAddressByClientCIDRs, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(versions, forKey: .versions)
-        try c.encode(serverAddressByClientCIDRs, forKey: .serverAddressByClientCIDRs)
-    }
+extension APIVersions: APIFields {
+    public static let zero = APIVersions(kind: "", versions: [])
+    public static let fields: [JSONField<APIVersions>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .always("versions", \.versions),
+        .always("serverAddressByClientCIDRs", \.serverAddressByClientCIDRs),
+    ]
 }
 
 /// The address clients in one CIDR should use to reach the API server (meta/v1
 /// `ServerAddressByClientCIDR`); part of discovery answers.
-public struct ServerAddressByClientCIDR: Sendable, Hashable, Codable {
+public struct ServerAddressByClientCIDR: Sendable, Hashable {
     /// The CIDR that matches every client.
     public static let everyClient = "0.0.0.0/0"
 
-    /// The clients this entry is for, such as `0.0.0.0/0`. Always written.
+    /// The clients this entry is for, such as `0.0.0.0/0`.
     public var clientCIDR: String
-    /// The server's `host:port` for those clients. Always written.
+    /// The server's `host:port` for those clients.
     public var serverAddress: String
 
     /// Makes an entry; by default for every client.
@@ -65,18 +58,12 @@ public struct ServerAddressByClientCIDR: Sendable, Hashable, Codable {
         self.clientCIDR = clientCIDR
         self.serverAddress = serverAddress
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case clientCIDR, serverAddress }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        clientCIDR = try c.decode(.clientCIDR, or: "")
-        serverAddress = try c.decode(.serverAddress, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(clientCIDR, forKey: .clientCIDR)
-        try c.encode(serverAddress, forKey: .serverAddress)
-    }
+extension ServerAddressByClientCIDR: APIFields {
+    public static let zero = ServerAddressByClientCIDR(clientCIDR: "")
+    public static let fields: [JSONField<ServerAddressByClientCIDR>] = [
+        .always("clientCIDR", \.clientCIDR),
+        .always("serverAddress", \.serverAddress),
+    ]
 }

@@ -9,12 +9,13 @@
 // make the delete conditional: it fails with a Conflict if the stored object's uid or
 // resourceVersion differ. `Preconditions` lives here because only deletes use it.
 
+import API
+
 /// The options of a DELETE; sent by kubectl and the Python client, read by the API
 /// server (grace period, preconditions) and the garbage collector (propagation).
-public struct DeleteOptions: Sendable, Hashable, Codable {
+public struct DeleteOptions: Sendable, Hashable {
     /// The API version; `v1` (kubectl sends it; "" when the body had none).
     public var apiVersion: String
-    /// The kind; `DeleteOptions`.
     public var kind: String
     /// Seconds to wait before the object is really gone; 0 means now, nil the default.
     public var gracePeriodSeconds: Int64?
@@ -41,59 +42,39 @@ public struct DeleteOptions: Sendable, Hashable, Codable {
         self.propagationPolicy = propagationPolicy
         self.dryRun = dryRun
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion, kind, gracePeriodSeconds, preconditions, orphanDependents, propagationPolicy, dryRun
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        gracePeriodSeconds = try c.decodeIfPresent(.gracePeriodSeconds)
-        preconditions = try c.decodeIfPresent(.preconditions)
-        orphanDependents = try c.decodeIfPresent(.orphanDependents)
-        propagationPolicy = try c.decodeMember(.propagationPolicy)
-        dryRun = try c.decode(.dryRun, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encodeIfPresent(gracePeriodSeconds, forKey: .gracePeriodSeconds)
-        try c.encodeIfPresent(preconditions, forKey: .preconditions)
-        try c.encodeIfPresent(orphanDependents, forKey: .orphanDependents)
-        try c.encodeIfPresent(propagationPolicy, forKey: .propagationPolicy)
-        try c.encodeUnlessEmpty(dryRun, forKey: .dryRun)
-    }
+extension DeleteOptions: APIFields {
+    public static let zero = DeleteOptions(apiVersion: "", kind: "")
+    public static let fields: [JSONField<DeleteOptions>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .pointer("gracePeriodSeconds", \.gracePeriodSeconds),
+        .pointer("preconditions", \.preconditions),
+        .pointer("orphanDependents", \.orphanDependents),
+        .member("propagationPolicy", \.propagationPolicy),
+        .omitEmpty("dryRun", \.dryRun),
+    ]
 }
 
 /// What the stored object must match for an operation to go ahead (meta/v1
 /// `Preconditions`); checked by the API server on DELETE.
-public struct Preconditions: Sendable, Hashable, Codable {
+public struct Preconditions: Sendable, Hashable {
     /// The uid the object must have.
     public var uid: String?
     /// The resourceVersion the object must have.
     public var resourceVersion: String?
 
-    /// Makes preconditions.
     public init(uid: String? = nil, resourceVersion: String? = nil) {
         self.uid = uid
         self.resourceVersion = resourceVersion
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case uid, resourceVersion }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        uid = try c.decodeIfPresent(.uid)
-        resourceVersion = try c.decodeIfPresent(.resourceVersion)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(uid, forKey: .uid)
-        try c.encodeIfPresent(resourceVersion, forKey: .resourceVersion)
-    }
+extension Preconditions: APIFields {
+    public static let zero = Preconditions()
+    public static let fields: [JSONField<Preconditions>] = [
+        .pointer("uid", \.uid),
+        .pointer("resourceVersion", \.resourceVersion),
+    ]
 }

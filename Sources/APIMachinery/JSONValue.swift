@@ -11,6 +11,8 @@
 // `1.0`), as Go's encoding/json writes an int64 cell. Object keys have no order; the
 // API's encoder sorts them (see `APIJSON`).
 
+import API
+
 /// A JSON value of any shape; used for table cells and row objects (API server →
 /// `kubectl get`) and for merge-patch bodies (clients → API server).
 public enum JSONValue: Sendable, Hashable, Codable {
@@ -92,14 +94,4 @@ public enum JSONValue: Sendable, Hashable, Codable {
             }
         }
     }
-}
-
-/// A coding key for any object member name; used to read and write `JSONValue` objects.
-struct JSONKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

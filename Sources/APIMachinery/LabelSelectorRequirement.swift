@@ -5,36 +5,29 @@
 // "operator": "In", "values": ["web"]}]}`. This is one entry of `matchExpressions`;
 // `LabelSelector(matchLabels:matchExpressions:)` turns the whole into a selector.
 
+import API
+
 /// A condition on one label as written in an object (`metav1.LabelSelectorRequirement`);
 /// read by the controllers of stage 5 from ReplicaSets and Deployments.
-public struct LabelSelectorRequirement: Sendable, Hashable, Codable {
-    /// The label key.
+public struct LabelSelectorRequirement: Sendable, Hashable {
     public var key: String
     /// `In`, `NotIn`, `Exists` or `DoesNotExist`.
     public var `operator`: String
     /// The values, for `In` and `NotIn`; empty otherwise.
     public var values: [String]
 
-    /// Makes a requirement.
     public init(key: String, operator: String, values: [String] = []) {
         self.key = key
         self.operator = `operator`
         self.values = values
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case key, `operator`, values }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        key = try c.decodeIfPresent(String.self, forKey: .key) ?? ""
-        self.operator = try c.decodeIfPresent(String.self, forKey: .operator) ?? ""
-        values = try c.decodeIfPresent([String].self, forKey: .values) ?? []
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(key, forKey: .key)
-        try c.encode(self.operator, forKey: .operator)
-        if !values.isEmpty { try c.encode(values, forKey: .values) }  // omitempty
-    }
+extension LabelSelectorRequirement: APIFields {
+    public static let zero = LabelSelectorRequirement(key: "", operator: "")
+    public static let fields: [JSONField<LabelSelectorRequirement>] = [
+        .always("key", \.key),
+        .always("operator", \.operator),
+        .omitEmpty("values", \.values),
+    ]
 }

@@ -7,12 +7,10 @@
 import API
 
 /// Any object's kind-independent part; put into table rows by the API server.
-public struct PartialObjectMetadata: Sendable, Hashable, Codable {
+public struct PartialObjectMetadata: Sendable, Hashable {
     /// The API version; `meta.k8s.io/v1`.
     public var apiVersion: String
-    /// The kind; `PartialObjectMetadata`.
     public var kind: String
-    /// The object's metadata.
     public var metadata: ObjectMeta
 
     /// Makes partial metadata; `apiVersion` and `kind` default to `meta.k8s.io/v1` and
@@ -25,20 +23,13 @@ public struct PartialObjectMetadata: Sendable, Hashable, Codable {
         self.kind = kind
         self.metadata = metadata
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ObjectMeta())
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(metadata, forKey: .metadata)
-    }
+extension PartialObjectMetadata: APIFields {
+    public static let zero = PartialObjectMetadata(apiVersion: "", kind: "")
+    public static let fields: [JSONField<PartialObjectMetadata>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .structure("metadata", \.metadata),
+    ]
 }

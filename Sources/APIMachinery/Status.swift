@@ -17,10 +17,8 @@ import API
 
 /// The result of an operation that returns no object, above all every error; made by
 /// the API server, read by kubectl, the Python client and this series' own client.
-public struct Status: Sendable, Hashable, Codable {
-    /// The API version; `v1`.
+public struct Status: Sendable, Hashable {
     public var apiVersion: String
-    /// The kind; `Status`.
     public var kind: String
     /// List metadata, normally empty.
     public var metadata: ListMeta
@@ -50,30 +48,18 @@ public struct Status: Sendable, Hashable, Codable {
         self.details = details
         self.code = code
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, status, message, reason, details, code }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ListMeta())
-        status = try c.decodeMember(.status)
-        message = try c.decode(.message, or: "")
-        reason = try c.decode(.reason, or: .unknown)
-        details = try c.decodeIfPresent(.details)
-        code = try c.decode(.code, or: 0)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(metadata, forKey: .metadata)
-        try c.encodeIfPresent(status, forKey: .status)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeIfPresent(details, forKey: .details)
-        try c.encodeUnlessEmpty(code, forKey: .code)
-    }
+extension Status: APIFields {
+    public static let zero = Status(apiVersion: "", kind: "")
+    public static let fields: [JSONField<Status>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .structure("metadata", \.metadata),
+        .member("status", \.status),
+        .omitEmpty("message", \.message),
+        .omitEmpty("reason", \.reason),
+        .pointer("details", \.details),
+        .omitEmpty("code", \.code),
+    ]
 }

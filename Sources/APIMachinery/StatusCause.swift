@@ -10,7 +10,7 @@ import API
 
 /// One cause of a failure, inside `StatusDetails.causes`; made by the API server from
 /// field errors, shown by kubectl under "The Pod "web" is invalid:".
-public struct StatusCause: Sendable, Hashable, Codable {
+public struct StatusCause: Sendable, Hashable {
     /// The kind of cause, such as `FieldValueRequired` (Go's `CauseType`); JSON `reason`.
     public var reason: String
     /// A human-readable description, without the field's path.
@@ -18,7 +18,6 @@ public struct StatusCause: Sendable, Hashable, Codable {
     /// The field at fault, such as `spec.containers[0].image`.
     public var field: String
 
-    /// Makes a cause.
     public init(reason: String = "", message: String = "", field: String = "") {
         self.reason = reason
         self.message = message
@@ -29,20 +28,13 @@ public struct StatusCause: Sendable, Hashable, Codable {
     public init(_ error: FieldError) {
         self.init(reason: error.kind.rawValue, message: error.body, field: error.field)
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case reason, message, field }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        reason = try c.decode(.reason, or: "")
-        message = try c.decode(.message, or: "")
-        field = try c.decode(.field, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-        try c.encodeUnlessEmpty(field, forKey: .field)
-    }
+extension StatusCause: APIFields {
+    public static let zero = StatusCause()
+    public static let fields: [JSONField<StatusCause>] = [
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("message", \.message),
+        .omitEmpty("field", \.field),
+    ]
 }

@@ -4,9 +4,11 @@
 // most errors: `"kind": "pods"` for a 404, but the real kind `"Pod"` for a 422), the
 // individual causes, and when to retry. Every field is `omitempty`.
 
+import API
+
 /// The particulars of a `Status`; filled in by the API server's error factories, read by
 /// clients (kubectl prints the causes of an Invalid error).
-public struct StatusDetails: Sendable, Hashable, Codable {
+public struct StatusDetails: Sendable, Hashable {
     /// The name of the object concerned.
     public var name: String
     /// The API group of the object concerned; "" for the core group.
@@ -32,26 +34,16 @@ public struct StatusDetails: Sendable, Hashable, Codable {
         self.causes = causes
         self.retryAfterSeconds = retryAfterSeconds
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case name, group, kind, uid, causes, retryAfterSeconds }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        group = try c.decode(.group, or: "")
-        kind = try c.decode(.kind, or: "")
-        uid = try c.decode(.uid, or: "")
-        causes = try c.decode(.causes, or: [])
-        retryAfterSeconds = try c.decode(.retryAfterSeconds, or: 0)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(name, forKey: .name)
-        try c.encodeUnlessEmpty(group, forKey: .group)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encodeUnlessEmpty(uid, forKey: .uid)
-        try c.encodeUnlessEmpty(causes, forKey: .causes)
-        try c.encodeUnlessEmpty(retryAfterSeconds, forKey: .retryAfterSeconds)
-    }
+extension StatusDetails: APIFields {
+    public static let zero = StatusDetails()
+    public static let fields: [JSONField<StatusDetails>] = [
+        .omitEmpty("name", \.name),
+        .omitEmpty("group", \.group),
+        .omitEmpty("kind", \.kind),
+        .omitEmpty("uid", \.uid),
+        .omitEmpty("causes", \.causes),
+        .omitEmpty("retryAfterSeconds", \.retryAfterSeconds),
+    ]
 }

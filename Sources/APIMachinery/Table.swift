@@ -15,13 +15,12 @@ import API
 
 /// A tabular view of one or more objects; built by the API server's table printers,
 /// printed by `kubectl get`.
-public struct Table: Sendable, Hashable, Codable {
+public struct Table: Sendable, Hashable {
     /// The API version of tables.
     public static let defaultAPIVersion = "meta.k8s.io/v1"
 
     /// The API version; `meta.k8s.io/v1`.
     public var apiVersion: String
-    /// The kind; `Table`.
     public var kind: String
     /// The list's resourceVersion, as in a list response.
     public var metadata: ListMeta
@@ -41,24 +40,15 @@ public struct Table: Sendable, Hashable, Codable {
         self.columnDefinitions = columnDefinitions
         self.rows = rows
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, columnDefinitions, rows }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ListMeta())
-        columnDefinitions = try c.decode(.columnDefinitions, or: [])
-        rows = try c.decode(.rows, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(metadata, forKey: .metadata)
-        try c.encode(columnDefinitions, forKey: .columnDefinitions)
-        try c.encode(rows, forKey: .rows)
-    }
+extension Table: APIFields {
+    public static let zero = Table(apiVersion: "", kind: "")
+    public static let fields: [JSONField<Table>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .structure("metadata", \.metadata),
+        .always("columnDefinitions", \.columnDefinitions),
+        .always("rows", \.rows),
+    ]
 }

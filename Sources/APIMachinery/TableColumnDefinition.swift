@@ -5,9 +5,11 @@
 // `-o name`), `date` a timestamp. Columns with a priority above 0 are shown only with
 // `-o wide` (a pod's IP and NODE). All five fields are always written.
 
+import API
+
 /// Describes one column of a table; defined by the API server's table printers, used by
 /// kubectl for the header and for `-o wide`.
-public struct TableColumnDefinition: Sendable, Hashable, Codable {
+public struct TableColumnDefinition: Sendable, Hashable {
     /// The header, such as `Name`; kubectl prints it upper-cased.
     public var name: String
     /// The OpenAPI type of the column's cells, such as `string` or `integer`.
@@ -19,7 +21,6 @@ public struct TableColumnDefinition: Sendable, Hashable, Codable {
     /// 0 for columns always shown; higher for those shown only with `-o wide`.
     public var priority: Int32
 
-    /// Makes a column definition.
     public init(name: String = "", type: String = "", format: String = "", description: String = "", priority: Int32 = 0) {
         self.name = name
         self.type = type
@@ -27,24 +28,15 @@ public struct TableColumnDefinition: Sendable, Hashable, Codable {
         self.description = description
         self.priority = priority
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case name, type, format, description, priority }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(.name, or: "")
-        type = try c.decode(.type, or: "")
-        format = try c.decode(.format, or: "")
-        description = try c.decode(.description, or: "")
-        priority = try c.decode(.priority, or: 0)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(type, forKey: .type)
-        try c.encode(format, forKey: .format)
-        try c.encode(description, forKey: .description)
-        try c.encode(priority, forKey: .priority)
-    }
+extension TableColumnDefinition: APIFields {
+    public static let zero = TableColumnDefinition()
+    public static let fields: [JSONField<TableColumnDefinition>] = [
+        .always("name", \.name),
+        .always("type", \.type),
+        .always("format", \.format),
+        .always("description", \.description),
+        .always("priority", \.priority),
+    ]
 }

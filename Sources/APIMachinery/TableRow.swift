@@ -11,75 +11,57 @@ import API
 
 /// One object as a row of cells; built by the API server's table printers, printed by
 /// `kubectl get`.
-public struct TableRow: Sendable, Hashable, Codable {
-    /// The row's values, in column order. Always written.
+public struct TableRow: Sendable, Hashable {
+    /// The row's values, in column order.
     public var cells: [JSONValue]
     /// Extra facts about the row, such as `Completed`.
     public var conditions: [TableRowCondition]
-    /// The object, its metadata, or `null`. Always written.
+    /// The object, its metadata, or `null`.
     public var object: JSONValue
 
-    /// Makes a row.
     public init(cells: [JSONValue] = [], conditions: [TableRowCondition] = [], object: JSONValue = .null) {
         self.cells = cells
         self.conditions = conditions
         self.object = object
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case cells, conditions, object }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        cells = try c.decode(.cells, or: [])
-        conditions = try c.decode(.conditions, or: [])
-        object = try c.decode(.object, or: .null)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(cells, forKey: .cells)
-        try c.encodeUnlessEmpty(conditions, forKey: .conditions)
-        try c.encode(object, forKey: .object)
-    }
+extension TableRow: APIFields {
+    public static let zero = TableRow()
+    public static let fields: [JSONField<TableRow>] = [
+        .always("cells", \.cells),
+        .omitEmpty("conditions", \.conditions),
+        .always("object", \.object),
+    ]
 }
 
 /// A fact about a table row (meta/v1 `TableRowCondition`); set by table printers.
-public struct TableRowCondition: Sendable, Hashable, Codable {
+public struct TableRowCondition: Sendable, Hashable {
     /// The condition type of a row whose object has run to completion.
     public static let completed = "Completed"
 
-    /// The condition's type, such as `Completed`. Always written.
+    /// The condition's type, such as `Completed`.
     public var type: String
-    /// Whether it holds. Always written; nil is Go's "".
+    /// Whether it holds.
     public var status: ConditionStatus?
     /// A CamelCase reason.
     public var reason: String
-    /// A human-readable message.
     public var message: String
 
-    /// Makes a row condition.
     public init(type: String = "", status: ConditionStatus? = nil, reason: String = "", message: String = "") {
         self.type = type
         self.status = status
         self.reason = reason
         self.message = message
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case type, status, reason, message }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        type = try c.decode(.type, or: "")
-        status = try c.decodeMember(.status)
-        reason = try c.decode(.reason, or: "")
-        message = try c.decode(.message, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encodeAlways(status, forKey: .status)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-    }
+extension TableRowCondition: APIFields {
+    public static let zero = TableRowCondition()
+    public static let fields: [JSONField<TableRowCondition>] = [
+        .always("type", \.type),
+        .alwaysMember("status", \.status),
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("message", \.message),
+    ]
 }

@@ -7,9 +7,11 @@
 // The four `emulation…`/`minCompatibility…` fields (1.31+) are `omitempty`; the rest
 // are always written.
 
+import API
+
 /// The server's version; served by the API server at `/version`, read by
 /// `kubectl version` and the Python client's `VersionApi`.
-public struct VersionInfo: Sendable, Hashable, Codable {
+public struct VersionInfo: Sendable, Hashable {
     /// The major version, such as `1`.
     public var major: String
     /// The minor version, such as `30`.
@@ -58,43 +60,23 @@ public struct VersionInfo: Sendable, Hashable, Codable {
         self.compiler = compiler
         self.platform = platform
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case major, minor, emulationMajor, emulationMinor, minCompatibilityMajor, minCompatibilityMinor
-        case gitVersion, gitCommit, gitTreeState, buildDate, goVersion, compiler, platform
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        major = try c.decode(.major, or: "")
-        minor = try c.decode(.minor, or: "")
-        emulationMajor = try c.decode(.emulationMajor, or: "")
-        emulationMinor = try c.decode(.emulationMinor, or: "")
-        minCompatibilityMajor = try c.decode(.minCompatibilityMajor, or: "")
-        minCompatibilityMinor = try c.decode(.minCompatibilityMinor, or: "")
-        gitVersion = try c.decode(.gitVersion, or: "")
-        gitCommit = try c.decode(.gitCommit, or: "")
-        gitTreeState = try c.decode(.gitTreeState, or: "")
-        buildDate = try c.decode(.buildDate, or: "")
-        goVersion = try c.decode(.goVersion, or: "")
-        compiler = try c.decode(.compiler, or: "")
-        platform = try c.decode(.platform, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(major, forKey: .major)
-        try c.encode(minor, forKey: .minor)
-        try c.encodeUnlessEmpty(emulationMajor, forKey: .emulationMajor)
-        try c.encodeUnlessEmpty(emulationMinor, forKey: .emulationMinor)
-        try c.encodeUnlessEmpty(minCompatibilityMajor, forKey: .minCompatibilityMajor)
-        try c.encodeUnlessEmpty(minCompatibilityMinor, forKey: .minCompatibilityMinor)
-        try c.encode(gitVersion, forKey: .gitVersion)
-        try c.encode(gitCommit, forKey: .gitCommit)
-        try c.encode(gitTreeState, forKey: .gitTreeState)
-        try c.encode(buildDate, forKey: .buildDate)
-        try c.encode(goVersion, forKey: .goVersion)
-        try c.encode(compiler, forKey: .compiler)
-        try c.encode(platform, forKey: .platform)
-    }
+extension VersionInfo: APIFields {
+    public static let zero = VersionInfo()
+    public static let fields: [JSONField<VersionInfo>] = [
+        .always("major", \.major),
+        .always("minor", \.minor),
+        .omitEmpty("emulationMajor", \.emulationMajor),
+        .omitEmpty("emulationMinor", \.emulationMinor),
+        .omitEmpty("minCompatibilityMajor", \.minCompatibilityMajor),
+        .omitEmpty("minCompatibilityMinor", \.minCompatibilityMinor),
+        .always("gitVersion", \.gitVersion),
+        .always("gitCommit", \.gitCommit),
+        .always("gitTreeState", \.gitTreeState),
+        .always("buildDate", \.buildDate),
+        .always("goVersion", \.goVersion),
+        .always("compiler", \.compiler),
+        .always("platform", \.platform),
+    ]
 }

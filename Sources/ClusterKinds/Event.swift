@@ -17,19 +17,17 @@ import APIMachinery
 
 /// One event about one object; recorded by the kubelet and the scheduler, listed by
 /// `kubectl get events` and `kubectl describe`.
-public struct Event: Sendable, Hashable, Codable {
+public struct Event: Sendable, Hashable {
     /// The type of an ordinary event.
     public static let normal = "Normal"
     /// The type of an event that reports a problem.
     public static let warning = "Warning"
 
-    /// The API version; `v1`.
     public var apiVersion: String
-    /// The kind; `Event`.
     public var kind: String
     /// The event's own name (conventionally `<object>.<unique suffix>`) and namespace.
     public var metadata: ObjectMeta
-    /// The object the event is about. Always written.
+    /// The object the event is about.
     public var involvedObject: ObjectReference
     /// A short CamelCase reason, such as `Started`.
     public var reason: String
@@ -53,9 +51,9 @@ public struct Event: Sendable, Hashable, Codable {
     public var action: String
     /// A second object involved, if any.
     public var related: ObjectReference?
-    /// The component that reported the event, such as `kubelet` (newer field). Always written.
+    /// The component that reported the event, such as `kubelet` (newer field).
     public var reportingComponent: String
-    /// The reporting component's instance, such as the node name. Always written.
+    /// The reporting component's instance, such as the node name.
     public var reportingInstance: String
 
     /// Makes an event; `apiVersion` and `kind` default to `v1` and `Event`.
@@ -85,53 +83,27 @@ public struct Event: Sendable, Hashable, Codable {
         self.reportingComponent = reportingComponent
         self.reportingInstance = reportingInstance
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case apiVersion, kind, metadata, involvedObject, reason, message, source, firstTimestamp, lastTimestamp
-        case count, type, eventTime, series, action, related, reportingComponent, reportingInstance
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ObjectMeta())
-        involvedObject = try c.decode(.involvedObject, or: ObjectReference())
-        reason = try c.decode(.reason, or: "")
-        message = try c.decode(.message, or: "")
-        source = try c.decode(.source, or: EventSource())
-        firstTimestamp = try c.decode(.firstTimestamp, or: .zero)
-        lastTimestamp = try c.decode(.lastTimestamp, or: .zero)
-        count = try c.decode(.count, or: 0)
-        type = try c.decode(.type, or: "")
-        eventTime = try c.decode(.eventTime, or: .zero)
-        series = try c.decodeIfPresent(.series)
-        action = try c.decode(.action, or: "")
-        related = try c.decodeIfPresent(.related)
-        reportingComponent = try c.decode(.reportingComponent, or: "")
-        reportingInstance = try c.decode(.reportingInstance, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(metadata, forKey: .metadata)
-        try c.encode(involvedObject, forKey: .involvedObject)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-        // Structs, including the three timestamps: always written (`null` when unset).
-        try c.encode(source, forKey: .source)
-        try c.encode(firstTimestamp, forKey: .firstTimestamp)
-        try c.encode(lastTimestamp, forKey: .lastTimestamp)
-        try c.encodeUnlessEmpty(count, forKey: .count)
-        try c.encodeUnlessEmpty(type, forKey: .type)
-        try c.encode(eventTime, forKey: .eventTime)
-        try c.encodeIfPresent(series, forKey: .series)
-        try c.encodeUnlessEmpty(action, forKey: .action)
-        try c.encodeIfPresent(related, forKey: .related)
-        // No omitempty in Kubernetes' tags for these two.
-        try c.encode(reportingComponent, forKey: .reportingComponent)
-        try c.encode(reportingInstance, forKey: .reportingInstance)
-    }
+extension Event: APIFields {
+    public static let zero = Event(apiVersion: "", kind: "")
+    public static let fields: [JSONField<Event>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .structure("metadata", \.metadata),
+        .structure("involvedObject", \.involvedObject),
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("message", \.message),
+        .structure("source", \.source),
+        .structure("firstTimestamp", \.firstTimestamp),
+        .structure("lastTimestamp", \.lastTimestamp),
+        .omitEmpty("count", \.count),
+        .omitEmpty("type", \.type),
+        .structure("eventTime", \.eventTime),
+        .pointer("series", \.series),
+        .omitEmpty("action", \.action),
+        .pointer("related", \.related),
+        .always("reportingComponent", \.reportingComponent),
+        .always("reportingInstance", \.reportingInstance),
+    ]
 }

@@ -3,30 +3,25 @@
 // The older way to say where an event came from: `kubectl get events` shows
 // `kubelet, node-1` from these two fields. Both are `omitempty`.
 
+import API
+
 /// The component and host that recorded an event; set by event recorders.
-public struct EventSource: Sendable, Hashable, Codable {
+public struct EventSource: Sendable, Hashable {
     /// The reporting component, such as `kubelet` or `default-scheduler`.
     public var component: String
     /// The node the event was recorded on.
     public var host: String
 
-    /// Makes an event source.
     public init(component: String = "", host: String = "") {
         self.component = component
         self.host = host
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case component, host }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        component = try c.decode(.component, or: "")
-        host = try c.decode(.host, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(component, forKey: .component)
-        try c.encodeUnlessEmpty(host, forKey: .host)
-    }
+extension EventSource: APIFields {
+    public static let zero = EventSource()
+    public static let fields: [JSONField<EventSource>] = [
+        .omitEmpty("component", \.component),
+        .omitEmpty("host", \.host),
+    ]
 }

@@ -12,10 +12,8 @@ import API
 
 /// A namespace; created by users and by the API server at start-up, read by the API
 /// server on every namespaced create and by `kubectl get namespaces`.
-public struct Namespace: Sendable, Hashable, Codable {
-    /// The API version; `v1`.
+public struct Namespace: Sendable, Hashable {
     public var apiVersion: String
-    /// The kind; `Namespace`.
     public var kind: String
     /// The namespace's name and the rest of its identity (namespaces have no namespace).
     public var metadata: ObjectMeta
@@ -35,74 +33,53 @@ public struct Namespace: Sendable, Hashable, Codable {
         self.spec = spec
         self.status = status
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, spec, status }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ObjectMeta())
-        spec = try c.decode(.spec, or: NamespaceSpec())
-        status = try c.decode(.status, or: NamespaceStatus())
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(metadata, forKey: .metadata)
-        try c.encode(spec, forKey: .spec)
-        try c.encode(status, forKey: .status)
-    }
+extension Namespace: APIFields {
+    public static let zero = Namespace(apiVersion: "", kind: "")
+    public static let fields: [JSONField<Namespace>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .structure("metadata", \.metadata),
+        .structure("spec", \.spec),
+        .structure("status", \.status),
+    ]
 }
 
 /// A namespace's desired state (core/v1 `NamespaceSpec`); the API server sets the
 /// `kubernetes` finalizer on create, and the namespace controller removes it.
-public struct NamespaceSpec: Sendable, Hashable, Codable {
+public struct NamespaceSpec: Sendable, Hashable {
     /// The finalizer that holds every namespace until its contents are deleted.
     public static let kubernetesFinalizer = "kubernetes"
 
     /// Names of the cleanups that must finish before the namespace is removed.
     public var finalizers: [String]
 
-    /// Makes a namespace spec.
     public init(finalizers: [String] = []) {
         self.finalizers = finalizers
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case finalizers }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        finalizers = try c.decode(.finalizers, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(finalizers, forKey: .finalizers)
-    }
+extension NamespaceSpec: APIFields {
+    public static let zero = NamespaceSpec()
+    public static let fields: [JSONField<NamespaceSpec>] = [
+        .omitEmpty("finalizers", \.finalizers),
+    ]
 }
 
 /// A namespace's observed state (core/v1 `NamespaceStatus`); set by the API server.
-public struct NamespaceStatus: Sendable, Hashable, Codable {
+public struct NamespaceStatus: Sendable, Hashable {
     /// Active, or Terminating once deletion was requested; nil is Go's "".
     public var phase: NamespacePhase?
 
-    /// Makes a namespace status.
     public init(phase: NamespacePhase? = nil) {
         self.phase = phase
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case phase }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        phase = try c.decodeMember(.phase)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(phase, forKey: .phase)
-    }
+extension NamespaceStatus: APIFields {
+    public static let zero = NamespaceStatus()
+    public static let fields: [JSONField<NamespaceStatus>] = [
+        .member("phase", \.phase),
+    ]
 }

@@ -10,10 +10,8 @@ import API
 
 /// A machine that runs pods; registered and updated by its kubelet, read by
 /// `kubectl get nodes`, the scheduler and the node lifecycle controller.
-public struct Node: Sendable, Hashable, Codable {
-    /// The API version; `v1`.
+public struct Node: Sendable, Hashable {
     public var apiVersion: String
-    /// The kind; `Node`.
     public var kind: String
     /// The node's name (its hostname, by convention), labels and the rest.
     public var metadata: ObjectMeta
@@ -33,24 +31,15 @@ public struct Node: Sendable, Hashable, Codable {
         self.spec = spec
         self.status = status
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, spec, status }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ObjectMeta())
-        spec = try c.decode(.spec, or: NodeSpec())
-        status = try c.decode(.status, or: NodeStatus())
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(metadata, forKey: .metadata)
-        try c.encode(spec, forKey: .spec)
-        try c.encode(status, forKey: .status)
-    }
+extension Node: APIFields {
+    public static let zero = Node(apiVersion: "", kind: "")
+    public static let fields: [JSONField<Node>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .structure("metadata", \.metadata),
+        .structure("spec", \.spec),
+        .structure("status", \.status),
+    ]
 }

@@ -10,10 +10,9 @@ import API
 
 /// A condition such as `Ready=True`; written by the kubelet, read by `kubectl get nodes`
 /// (STATUS), the scheduler and the node lifecycle controller.
-public struct NodeCondition: Sendable, Hashable, Codable {
-    /// Which condition this is. Always written.
+public struct NodeCondition: Sendable, Hashable {
     public var type: NodeConditionType
-    /// Whether it holds. Always written; nil is Go's "" and is written as "".
+    /// Whether it holds.
     public var status: ConditionStatus?
     /// When the kubelet last confirmed the condition.
     public var lastHeartbeatTime: Time
@@ -24,7 +23,6 @@ public struct NodeCondition: Sendable, Hashable, Codable {
     /// A human-readable message about the last transition.
     public var message: String
 
-    /// Makes a condition.
     public init(
         type: NodeConditionType = "", status: ConditionStatus? = nil, lastHeartbeatTime: Time = .zero,
         lastTransitionTime: Time = .zero, reason: String = "", message: String = ""
@@ -36,28 +34,16 @@ public struct NodeCondition: Sendable, Hashable, Codable {
         self.reason = reason
         self.message = message
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case type, status, lastHeartbeatTime, lastTransitionTime, reason, message
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        type = try c.decode(.type, or: "")
-        status = try c.decodeMember(.status)
-        lastHeartbeatTime = try c.decode(.lastHeartbeatTime, or: .zero)
-        lastTransitionTime = try c.decode(.lastTransitionTime, or: .zero)
-        reason = try c.decode(.reason, or: "")
-        message = try c.decode(.message, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encodeAlways(status, forKey: .status)
-        try c.encode(lastHeartbeatTime, forKey: .lastHeartbeatTime)
-        try c.encode(lastTransitionTime, forKey: .lastTransitionTime)
-        try c.encodeUnlessEmpty(reason, forKey: .reason)
-        try c.encodeUnlessEmpty(message, forKey: .message)
-    }
+extension NodeCondition: APIFields {
+    public static let zero = NodeCondition()
+    public static let fields: [JSONField<NodeCondition>] = [
+        .always("type", \.type),
+        .alwaysMember("status", \.status),
+        .structure("lastHeartbeatTime", \.lastHeartbeatTime),
+        .structure("lastTransitionTime", \.lastTransitionTime),
+        .omitEmpty("reason", \.reason),
+        .omitEmpty("message", \.message),
+    ]
 }

@@ -6,9 +6,11 @@
 // for compatibility. So a node's JSON reads `"kubeletEndpoint": {"Port": 10250}`.
 // The two types live together because `DaemonEndpoint` exists only to be held here.
 
+import API
+
 /// The daemon endpoints of a node; reported by the kubelet, used by the API server to
 /// reach the kubelet's HTTP API.
-public struct NodeDaemonEndpoints: Sendable, Hashable, Codable {
+public struct NodeDaemonEndpoints: Sendable, Hashable {
     /// Where the kubelet listens.
     public var kubeletEndpoint: DaemonEndpoint
 
@@ -16,40 +18,28 @@ public struct NodeDaemonEndpoints: Sendable, Hashable, Codable {
     public init(kubeletEndpoint: DaemonEndpoint = DaemonEndpoint()) {
         self.kubeletEndpoint = kubeletEndpoint
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case kubeletEndpoint }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kubeletEndpoint = try c.decode(.kubeletEndpoint, or: DaemonEndpoint())
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        // A struct: always written, even as `{"Port": 0}`.
-        try c.encode(kubeletEndpoint, forKey: .kubeletEndpoint)
-    }
+extension NodeDaemonEndpoints: APIFields {
+    public static let zero = NodeDaemonEndpoints()
+    public static let fields: [JSONField<NodeDaemonEndpoints>] = [
+        .structure("kubeletEndpoint", \.kubeletEndpoint),
+    ]
 }
 
 /// One daemon's port (core/v1 `DaemonEndpoint`); held by `NodeDaemonEndpoints`.
-public struct DaemonEndpoint: Sendable, Hashable, Codable {
-    /// The port number. Always written, under the JSON name `Port`.
+public struct DaemonEndpoint: Sendable, Hashable {
+    /// The port number, under the JSON name `Port`.
     public var port: Int32
 
-    /// Makes an endpoint.
     public init(port: Int32 = 0) {
         self.port = port
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case port = "Port" }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        port = try c.decode(.port, or: 0)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(port, forKey: .port)
-    }
+extension DaemonEndpoint: APIFields {
+    public static let zero = DaemonEndpoint()
+    public static let fields: [JSONField<DaemonEndpoint>] = [
+        .always("Port", \.port),  // capitalised: see the header
+    ]
 }

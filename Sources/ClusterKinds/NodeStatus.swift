@@ -10,67 +10,37 @@ import API
 
 /// A node's observed state; written by its kubelet, read by `kubectl get nodes`
 /// (STATUS, VERSION), the scheduler (allocatable) and the node lifecycle controller.
-public struct NodeStatus: Sendable, Hashable, Codable {
+public struct NodeStatus: Sendable, Hashable {
     /// Everything the node has, by resource name (`cpu`, `memory`, `pods`, …).
-    public var capacity: [String: Quantity]
+    public var capacity: [String: Quantity] = [:]
     /// What is left for pods once the system's reservations are taken out.
-    public var allocatable: [String: Quantity]
+    public var allocatable: [String: Quantity] = [:]
     /// Deprecated and never set by Kubernetes; kept so old objects decode.
     public var phase: NodePhase?
     /// Ready, MemoryPressure, DiskPressure, PIDPressure…, each with its heartbeat.
-    public var conditions: [NodeCondition]
+    public var conditions: [NodeCondition] = []
     /// How the node can be reached.
-    public var addresses: [NodeAddress]
+    public var addresses: [NodeAddress] = []
     /// The ports the node's daemons listen on; the API server reaches the kubelet there.
-    public var daemonEndpoints: NodeDaemonEndpoints
+    public var daemonEndpoints: NodeDaemonEndpoints = NodeDaemonEndpoints()
     /// Versions and ids of the machine and its software.
-    public var nodeInfo: NodeSystemInfo
+    public var nodeInfo: NodeSystemInfo = NodeSystemInfo()
     /// The container images present on the node.
-    public var images: [ContainerImage]
+    public var images: [ContainerImage] = []
 
-    /// Makes a node status; every field defaults to Go's zero value.
-    public init(
-        capacity: [String: Quantity] = [:], allocatable: [String: Quantity] = [:], phase: NodePhase? = nil,
-        conditions: [NodeCondition] = [], addresses: [NodeAddress] = [],
-        daemonEndpoints: NodeDaemonEndpoints = NodeDaemonEndpoints(), nodeInfo: NodeSystemInfo = NodeSystemInfo(),
-        images: [ContainerImage] = []
-    ) {
-        self.capacity = capacity
-        self.allocatable = allocatable
-        self.phase = phase
-        self.conditions = conditions
-        self.addresses = addresses
-        self.daemonEndpoints = daemonEndpoints
-        self.nodeInfo = nodeInfo
-        self.images = images
-    }
+    public init() {}
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case capacity, allocatable, phase, conditions, addresses, daemonEndpoints, nodeInfo, images
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        capacity = try c.decode(.capacity, or: [:])
-        allocatable = try c.decode(.allocatable, or: [:])
-        phase = try c.decodeMember(.phase)
-        conditions = try c.decode(.conditions, or: [])
-        addresses = try c.decode(.addresses, or: [])
-        daemonEndpoints = try c.decode(.daemonEndpoints, or: NodeDaemonEndpoints())
-        nodeInfo = try c.decode(.nodeInfo, or: NodeSystemInfo())
-        images = try c.decode(.images, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(capacity, forKey: .capacity)
-        try c.encodeUnlessEmpty(allocatable, forKey: .allocatable)
-        try c.encodeIfPresent(phase, forKey: .phase)
-        try c.encodeUnlessEmpty(conditions, forKey: .conditions)
-        try c.encodeUnlessEmpty(addresses, forKey: .addresses)
-        // Structs: always written, whatever `omitempty` says (see OmitEmpty.swift).
-        try c.encode(daemonEndpoints, forKey: .daemonEndpoints)
-        try c.encode(nodeInfo, forKey: .nodeInfo)
-        try c.encodeUnlessEmpty(images, forKey: .images)
-    }
+extension NodeStatus: APIFields {
+    public static let zero = NodeStatus()
+    public static let fields: [JSONField<NodeStatus>] = [
+        .omitEmpty("capacity", \.capacity),
+        .omitEmpty("allocatable", \.allocatable),
+        .member("phase", \.phase),
+        .omitEmpty("conditions", \.conditions),
+        .omitEmpty("addresses", \.addresses),
+        .structure("daemonEndpoints", \.daemonEndpoints),
+        .structure("nodeInfo", \.nodeInfo),
+        .omitEmpty("images", \.images),
+    ]
 }

@@ -5,9 +5,11 @@
 // `-o wide` adds the OS image, kernel and container runtime.
 // Left out: `swap` (a pointer, added in 1.30 for swap-aware scheduling).
 
+import API
+
 /// Ids and versions of a node's machine and software; reported by the kubelet at
 /// registration, shown by kubectl.
-public struct NodeSystemInfo: Sendable, Hashable, Codable {
+public struct NodeSystemInfo: Sendable, Hashable {
     /// The machine's id from /etc/machine-id.
     public var machineID: String
     /// The machine's SMBIOS UUID.
@@ -46,37 +48,20 @@ public struct NodeSystemInfo: Sendable, Hashable, Codable {
         self.operatingSystem = operatingSystem
         self.architecture = architecture
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case machineID, systemUUID, bootID, kernelVersion, osImage, containerRuntimeVersion
-        case kubeletVersion, kubeProxyVersion, operatingSystem, architecture
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        machineID = try c.decode(.machineID, or: "")
-        systemUUID = try c.decode(.systemUUID, or: "")
-        bootID = try c.decode(.bootID, or: "")
-        kernelVersion = try c.decode(.kernelVersion, or: "")
-        osImage = try c.decode(.osImage, or: "")
-        containerRuntimeVersion = try c.decode(.containerRuntimeVersion, or: "")
-        kubeletVersion = try c.decode(.kubeletVersion, or: "")
-        kubeProxyVersion = try c.decode(.kubeProxyVersion, or: "")
-        operatingSystem = try c.decode(.operatingSystem, or: "")
-        architecture = try c.decode(.architecture, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(machineID, forKey: .machineID)
-        try c.encode(systemUUID, forKey: .systemUUID)
-        try c.encode(bootID, forKey: .bootID)
-        try c.encode(kernelVersion, forKey: .kernelVersion)
-        try c.encode(osImage, forKey: .osImage)
-        try c.encode(containerRuntimeVersion, forKey: .containerRuntimeVersion)
-        try c.encode(kubeletVersion, forKey: .kubeletVersion)
-        try c.encode(kubeProxyVersion, forKey: .kubeProxyVersion)
-        try c.encode(operatingSystem, forKey: .operatingSystem)
-        try c.encode(architecture, forKey: .architecture)
-    }
+extension NodeSystemInfo: APIFields {
+    public static let zero = NodeSystemInfo()
+    public static let fields: [JSONField<NodeSystemInfo>] = [
+        .always("machineID", \.machineID),
+        .always("systemUUID", \.systemUUID),
+        .always("bootID", \.bootID),
+        .always("kernelVersion", \.kernelVersion),
+        .always("osImage", \.osImage),
+        .always("containerRuntimeVersion", \.containerRuntimeVersion),
+        .always("kubeletVersion", \.kubeletVersion),
+        .always("kubeProxyVersion", \.kubeProxyVersion),
+        .always("operatingSystem", \.operatingSystem),
+        .always("architecture", \.architecture),
+    ]
 }

@@ -5,14 +5,15 @@
 // as in `spec.containers{web}` for an event about one container. Every field is
 // `omitempty`.
 
+import API
+
 /// Identifies an object by kind, namespace, name and uid; written by event recorders,
 /// read by `kubectl describe` to find an object's events.
-public struct ObjectReference: Sendable, Hashable, Codable {
+public struct ObjectReference: Sendable, Hashable {
     /// The referent's kind, such as `Pod`.
     public var kind: String
     /// The referent's namespace; empty for cluster-scoped objects.
     public var namespace: String
-    /// The referent's name.
     public var name: String
     /// The referent's uid, which tells it apart from an earlier object of the same name.
     public var uid: String
@@ -36,30 +37,17 @@ public struct ObjectReference: Sendable, Hashable, Codable {
         self.resourceVersion = resourceVersion
         self.fieldPath = fieldPath
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case kind, namespace, name, uid, apiVersion, resourceVersion, fieldPath
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try c.decode(.kind, or: "")
-        namespace = try c.decode(.namespace, or: "")
-        name = try c.decode(.name, or: "")
-        uid = try c.decode(.uid, or: "")
-        apiVersion = try c.decode(.apiVersion, or: "")
-        resourceVersion = try c.decode(.resourceVersion, or: "")
-        fieldPath = try c.decode(.fieldPath, or: "")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encodeUnlessEmpty(namespace, forKey: .namespace)
-        try c.encodeUnlessEmpty(name, forKey: .name)
-        try c.encodeUnlessEmpty(uid, forKey: .uid)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(resourceVersion, forKey: .resourceVersion)
-        try c.encodeUnlessEmpty(fieldPath, forKey: .fieldPath)
-    }
+extension ObjectReference: APIFields {
+    public static let zero = ObjectReference()
+    public static let fields: [JSONField<ObjectReference>] = [
+        .omitEmpty("kind", \.kind),
+        .omitEmpty("namespace", \.namespace),
+        .omitEmpty("name", \.name),
+        .omitEmpty("uid", \.uid),
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("resourceVersion", \.resourceVersion),
+        .omitEmpty("fieldPath", \.fieldPath),
+    ]
 }

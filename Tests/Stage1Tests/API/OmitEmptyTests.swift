@@ -74,3 +74,31 @@ import Testing
     let port = try decodeManifest(ContainerPort.self, #"{"containerPort": 80, "appProtocol": "http"}"#)
     #expect(port == ContainerPort(containerPort: 80))
 }
+
+@Test func closedSetWithoutOmitEmptyWritesNilAsEmptyAndReadsItBack() throws {
+    let condition = PodCondition(type: .ready)
+    let expected = try TestJSON.node(#"{"lastProbeTime": null, "lastTransitionTime": null, "status": "", "type": "Ready"}"#)
+    #expect(try encodedTree(condition) == expected)
+    #expect(try decodeManifest(PodCondition.self, #"{"type": "Ready", "status": ""}"#) == condition)
+}
+
+@Test func decodingStartsFromGoZeroValueNotFromTheBuildersDefaults() throws {
+    #expect(Pod().apiVersion == "v1")
+    let pod = try decodeManifest(Pod.self, "{}")
+    #expect(pod == Pod.zero)
+    #expect(pod.apiVersion == "" && pod.kind == "")
+}
+
+@Test func fieldNamesComeFromTheTableInGoOrderWithInlinedFields() {
+    #expect(EnvVar.fieldNames == ["name", "value"])
+    #expect(Probe.fieldNames == [
+        "exec", "httpGet", "tcpSocket", "initialDelaySeconds", "timeoutSeconds", "periodSeconds",
+        "successThreshold", "failureThreshold", "terminationGracePeriodSeconds",
+    ])
+    #expect(Volume.fieldNames == ["name", "hostPath", "emptyDir"])
+}
+
+@Test func inlinedFieldsDecodeFromTheSameObject() throws {
+    let probe = try decodeManifest(Probe.self, #"{"tcpSocket": {"port": 80}, "periodSeconds": 5}"#)
+    #expect(probe == Probe(handler: ProbeHandler(tcpSocket: TCPSocketAction(port: 80)), periodSeconds: 5))
+}

@@ -11,6 +11,12 @@ import Testing
         == #"{"kind":"APIVersions","serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"127.0.0.1:6443"}],"versions":["v1"]}"#)
 }
 
+@Test func absentFieldsDecodeAsGoZeroValuesNotAsTheBuildersDefaults() throws {
+    let versions = try decoded(APIVersions.self, #"{"serverAddressByClientCIDRs": [{"serverAddress": "10.0.0.1:6443"}]}"#)
+    #expect(versions.kind == "" && versions.versions == [])
+    #expect(versions.serverAddressByClientCIDRs == [ServerAddressByClientCIDR(clientCIDR: "", serverAddress: "10.0.0.1:6443")])
+}
+
 @Test func emptyGroupListStillWritesGroups() throws {
     #expect(try encodedText(APIGroupList()) == #"{"apiVersion":"v1","groups":[],"kind":"APIGroupList"}"#)
 }
