@@ -7,7 +7,7 @@
 
 /// Objects of one kind returned together with the list's metadata; served by the
 /// kubelet's and the API server's list endpoints, read by clients and `kubectl get`.
-public struct List<Item: Codable & Sendable & Hashable>: Sendable, Hashable, Codable {
+public struct List<Item: Codable & Sendable & Hashable>: Sendable, Hashable {
     /// The API version of the items' group: `v1`.
     public var apiVersion: String
     /// The item's kind followed by `List`: `PodList`.
@@ -23,25 +23,20 @@ public struct List<Item: Codable & Sendable & Hashable>: Sendable, Hashable, Cod
         self.metadata = metadata
         self.items = items
     }
+}
 
-    private enum CodingKeys: String, CodingKey { case apiVersion, kind, metadata, items }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decode(.apiVersion, or: "")
-        kind = try c.decode(.kind, or: "")
-        metadata = try c.decode(.metadata, or: ListMeta())
-        items = try c.decode(.items, or: [])
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeUnlessEmpty(apiVersion, forKey: .apiVersion)
-        try c.encodeUnlessEmpty(kind, forKey: .kind)
-        try c.encode(metadata, forKey: .metadata)
-        // `items` has no omitempty: an empty list is `"items": []` (Go would write `null`
-        // for a nil slice; the API server always sends a list, so we write `[]`).
-        try c.encode(items, forKey: .items)
+extension List: APIFields {
+    public static var zero: List { List(apiVersion: "", kind: "") }
+    // A generic type cannot store a `static let`, so the table is made on each use: once a list.
+    public static var fields: [JSONField<List>] {
+        [
+            .omitEmpty("apiVersion", \.apiVersion),
+            .omitEmpty("kind", \.kind),
+            .structure("metadata", \.metadata),
+            // No omitempty: an empty list is `"items": []` (Go would write `null` for a nil
+            // slice; the API server always sends a list, so we write `[]`).
+            .always("items", \.items),
+        ]
     }
 }
 
