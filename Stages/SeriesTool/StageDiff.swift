@@ -3,8 +3,9 @@
 // First the lesson: the composition roots and the files each stage's README sends the
 // reader to. Then the supporting detail: the rest of the new files (wire-format types,
 // parsers). Then every fenced addition those stages made to earlier stages' files, line
-// by line, so that nothing a later stage changed is hidden. Last, how the composition
-// root changed from one stage to the next.
+// by line, and the declarations the earlier stages open to later modules with `package`
+// access, so that nothing a later stage changed or relies on is hidden. Last, how the
+// composition root changed from one stage to the next.
 
 import Foundation
 
@@ -41,6 +42,10 @@ struct StageDiff {
             out += "\n  \(fence.path):\(fence.line)  Stage \(fence.stage) > \(fence.reason)\n"
             for line in fence.lines { out += "  + \(line)\n" }
         }
+        let opened = packageDeclarations()
+        out += "\nDeclarations of earlier stages that other modules may use (`package`, not `public`):"
+            + " \(opened.count)\n"
+        for (path, line, text) in opened { out += "  \(path):\(line)  \(text)\n" }
         for (old, new) in zip(mains, mains.dropFirst()) {
             guard let newText = read(new) else {
                 out += "\n\(new) does not exist yet.\n"
@@ -62,6 +67,19 @@ struct StageDiff {
             + (1...from).map { "Stages/Stage\($0)/main.swift" }
         return earlier.flatMap { path in
             Fence.all(in: read(path) ?? "", path: path).fences.filter { $0.stage > from && $0.stage <= to }
+        }
+    }
+
+    /// The `package` declarations of files of stage `from` or before: what those stages let
+    /// the modules of later stages use without making it part of their public face.
+    private func packageDeclarations() -> [(path: String, line: Int, text: String)] {
+        files.filter { $0.stage <= from }.flatMap { file in
+            (read(file.path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .compactMap { index, line -> (String, Int, String)? in
+                    let text = line.trimmingCharacters(in: .whitespaces)
+                    let words = text.split(separator: " ").drop { $0.hasPrefix("@") }
+                    return words.first == "package" ? (file.path, index + 1, text) : nil
+                }
         }
     }
 

@@ -47,6 +47,12 @@ import Testing
                 "the fenced lines themselves are printed")
     }
 
+    @Test func diffListsWhatStage1OpensToOtherModules() async throws {
+        let (_, output) = try await stages("diff", "1", "2")
+        #expect(output.contains("\nDeclarations of earlier stages that other modules may use (`package`, not `public`): "))
+        #expect(output.contains("  Sources/HTTP/Socket.swift:"), "stage 2's client reads and writes through stage 1's sockets")
+    }
+
     @Test func fullAlsoPrintsTheNewFiles() async throws {
         let (_, output) = try await stages("diff", "1", "2", "--full")
         #expect(output.contains("==> Sources/APIServer/RequestInfo.swift <==\n// Stage 2 · APIServer:"))
