@@ -150,7 +150,7 @@ actor ScriptedRuntime: ContainerRuntime {
             }
             group.addTask {
                 // Not a pause: the deadline, racing the events.
-                try await Task.sleep(for: timeout)
+                try await Task.sleep(for: timeout)  // the deadline racing the events, not a pause (timing under test)
                 return nil
             }
             defer { group.cancelAll() }

@@ -37,7 +37,7 @@ private let shortClocks = HTTPLimits(
         // (The pause is the slow client under test, not a wait for a condition.)
         let trickle = Task {
             for index in 0..<100 {
-                try await Task.sleep(for: .milliseconds(50))
+                try await Task.sleep(for: .milliseconds(50))  // timing under test
                 try await client.send("X-\(index): v\r\n")
             }
         }
@@ -88,7 +88,7 @@ private let shortClocks = HTTPLimits(
             try await writer.write("first\n")
             // Four idle timeouts pass between these writes; the stream must not notice.
             // (Time passing is what this test is about: there is no condition to await.)
-            try await Task.sleep(for: idle * 4)
+            try await Task.sleep(for: idle * 4)  // timing under test
             try await writer.write("second\n")
         }
     }) { server in
