@@ -84,6 +84,8 @@ enum HTTPProbe {
         let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { return .failure("\(target): \(String(cString: strerror(errno)))") }
+        // Not inherited by the containers the kubelet starts while the probe runs.
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let flags = fcntl(fd, F_GETFL)
         _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
         let result = withUnsafePointer(to: &address) {
