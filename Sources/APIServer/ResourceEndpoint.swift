@@ -44,7 +44,15 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         }
         switch info.verb {
         case "get":
-            return try APIResponse.object(await storage.get(namespace: info.namespace, name: info.name))
+            let object = try await storage.get(namespace: info.namespace, name: info.name)
+            // `kubectl get pod web` asks for a Table too: one row, with the list's columns,
+            // at the object's resourceVersion, as Kubernetes answers a single object.
+            if TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "") {
+                return try APIResponse.object(TableBuilder.table(
+                    of: [object], strategy: Strategy.self, resourceVersion: object.metadata.resourceVersion,
+                    includeObject: TableBuilder.includeObject(queryValue: request.query["includeObject"]) ?? .metadata))
+            }
+            return try APIResponse.object(object)
         case "list":
             let (labels, fields) = try RESTStorage<Strategy>.selectors(request.query)
             let namespace: String? = info.namespace.isEmpty ? nil : info.namespace

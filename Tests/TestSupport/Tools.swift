@@ -27,4 +27,15 @@ enum Tools {
     static func isInstalled(_ name: String) -> Bool {
         path(of: name) != nil
     }
+
+    /// The kubectl of each minor version `1.minor` that sits beside the default `kubectl`
+    /// (`kubectl.1.27` … `kubectl.1.33`, as on the CI machines), found through its symlink;
+    /// just the default when there are none.
+    static func kubectls(minors: [Int]) -> [String] {
+        guard let kubectl = path(of: "kubectl") else { return [] }
+        let folder = URL(fileURLWithPath: kubectl).resolvingSymlinksInPath().deletingLastPathComponent()
+        let versioned = minors.map { folder.appendingPathComponent("kubectl.1.\($0)").path }
+            .filter { FileManager.default.isExecutableFile(atPath: $0) }
+        return versioned.isEmpty ? [kubectl] : versioned
+    }
 }

@@ -37,7 +37,12 @@ final class RunningCluster: Sendable {
 
     /// Runs `kubectl` with this cluster's kubeconfig; returns its exit status and output.
     func kubectl(_ arguments: String..., input: String? = nil) async throws -> (status: Int32, output: String) {
-        let kubectl = try #require(Tools.path(of: "kubectl"))
+        try await kubectl(arguments, tool: "kubectl", input: input)
+    }
+
+    /// Runs the kubectl named `tool` (`kubectl.1.27` …) with `arguments` and this cluster's kubeconfig.
+    func kubectl(_ arguments: [String], tool: String, input: String? = nil) async throws -> (status: Int32, output: String) {
+        let kubectl = try #require(Tools.path(of: tool), "\(tool) is not installed")
         var all = ["--kubeconfig", directory.appendingPathComponent("kubeconfig").path] + arguments
         if let input {
             let file = directory.appendingPathComponent("input-\(UUID().uuidString).yaml")

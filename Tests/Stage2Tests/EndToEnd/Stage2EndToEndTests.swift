@@ -16,6 +16,13 @@ struct Stage2EndToEndTests {
         #expect(nodes.output.split(separator: "\n").last?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == "Ready")
         let namespaces = try await cluster.kubectl("get", "ns", "-o", "name")
         #expect(namespaces.output.contains("namespace/kube-system"))
+        // One object by name: the same columns as its list, not just NAME and AGE.
+        let node = try await cluster.kubectl("get", "node", "node1")
+        #expect(node.output.split(separator: "\n").first?.split(separator: " ", omittingEmptySubsequences: true)
+                == ["NAME", "STATUS", "ROLES", "AGE", "VERSION"], "\(node.output)")
+        let namespace = try await cluster.kubectl("get", "ns", "default")
+        #expect(namespace.output.split(separator: "\n").first?.split(separator: " ", omittingEmptySubsequences: true)
+                == ["NAME", "STATUS", "AGE"], "\(namespace.output)")
         try await cluster.interrupt()
     }
 
@@ -31,6 +38,29 @@ struct Stage2EndToEndTests {
         let row = wide.output.split(separator: "\n").last.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []
         #expect(Array(row.prefix(3)) == ["web", "1/1", "Running"], "\(wide.output)")
         #expect(row.contains("node1") && row.contains("127.0.0.1"), "\(wide.output)")
+        // One pod by name shows the same columns as the list, on the oldest and newest kubectl.
+        for tool in Tools.kubectls(minors: [27, 33]) {
+            let one = try await cluster.kubectl(["get", "pod", "web"], tool: tool)
+            let lines = one.output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+            #expect(lines.first.map(Array.init) == ["NAME", "READY", "STATUS", "RESTARTS", "AGE"], "\(tool): \(one.output)")
+            #expect(lines.dropFirst().first.map { Array($0.prefix(3)) } == ["web", "1/1", "Running"], "\(tool): \(one.output)")
+        }
+        // Watching it by name: one header, then a row per change.
+        for (index, tool) in Tools.kubectls(minors: [27, 33]).enumerated() {
+            let watch = try StageProcess(
+                executable: URL(fileURLWithPath: tool),
+                arguments: ["--kubeconfig", cluster.directory.appendingPathComponent("kubeconfig").path, "get", "pod", "web", "-w"],
+                name: "kubectl get -w")
+            defer { Task { await watch.shutdown() } }
+            let rows = { watch.output.split(separator: "\n").filter { $0.hasPrefix("web ") } }
+            try await watch.waitForLine(containing: "web ")
+            let labelled = try await cluster.kubectl("label", "pod", "web", "watched\(index)=yes")
+            #expect(labelled.status == 0, "\(labelled.output)")
+            try await eventually("\(tool) to print the changed pod as a second row") { rows().count >= 2 }
+            #expect(watch.output.split(separator: "\n").filter { $0.hasPrefix("NAME ") }.count == 1, "\(tool): \(watch.output)")
+            #expect(rows().allSatisfy { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(3) == ["web", "1/1", "Running"] },
+                    "\(tool): \(watch.output)")
+        }
         let json = try await cluster.kubectl("get", "pod", "web", "-o", "json")
         #expect(json.output.contains(#""phase": "Running""#))
         let yaml = try await cluster.kubectl("get", "pod", "web", "-o", "yaml")
