@@ -14,7 +14,8 @@ import Foundation
 
 extension RESTStorage {
     /// Deletes object `name`: marks it when it needs a grace period, removes it otherwise.
-    public func delete(namespace: String, name: String, options: DeleteOptions) async throws(Status) -> Object {
+    /// With `dryRun`, returns what the deletion would leave and changes nothing.
+    public func delete(namespace: String, name: String, options: DeleteOptions, dryRun: Bool = false) async throws(Status) -> Object {
         let (object, revision) = try await read(namespace: namespace, name: name)
         if let precondition = options.preconditions {
             if let uid = precondition.uid, uid != object.metadata.uid {
@@ -26,13 +27,13 @@ extension RESTStorage {
             }
         }
         guard let grace = Strategy.gracePeriod(for: object, options: options) else {
-            return try await remove(namespace: namespace, name: name, expectedRevision: revision)
+            return try await remove(namespace: namespace, name: name, expectedRevision: revision, dryRun: dryRun)
         }
         // Already being deleted with a grace period at least as short: nothing to change.
         if let current = object.metadata.deletionGracePeriodSeconds, current <= grace { return object }
         var marked = object
         marked.metadata.deletionGracePeriodSeconds = grace
         marked.metadata.deletionTimestamp = Time(secondsSince1970: Time.now().secondsSince1970 + grace)
-        return try await write(marked, expectedRevision: revision)
+        return try await write(marked, expectedRevision: revision, dryRun: dryRun)
     }
 }

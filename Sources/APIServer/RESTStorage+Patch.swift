@@ -20,7 +20,9 @@ public enum PatchType: String, Sendable, CaseIterable {
 
 extension RESTStorage {
     /// Applies `patch` to object `name` (or to its status) and stores the result.
-    public func patch(namespace: String, name: String, patch: Data, type: PatchType, status: Bool = false) async throws(Status) -> Object {
+    public func patch(
+        namespace: String, name: String, patch: Data, type: PatchType, status: Bool = false, dryRun: Bool = false
+    ) async throws(Status) -> Object {
         let (old, revision) = try await read(namespace: namespace, name: name)
         let patchValue: JSONValue
         do {
@@ -44,6 +46,6 @@ extension RESTStorage {
         // A patch is an update of what was read: the stored version must not have moved.
         patched.metadata.resourceVersion = String(revision)
         patched.metadata.name = name
-        return try await update(patched, namespace: namespace, name: name, status: status)
+        return try await update(patched, namespace: namespace, name: name, status: status, dryRun: dryRun)
     }
 }

@@ -27,8 +27,9 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
     /// Makes the storage of one resource over `store`.
     public init(store: any KeyValueStore) { self.store = store }
 
-    /// Creates `object` in `namespace` (ignored for cluster-scoped resources).
-    public func create(_ object: Object, namespace: String) async throws(Status) -> Object {
+    /// Creates `object` in `namespace` (ignored for cluster-scoped resources); with
+    /// `dryRun`, returns what would be stored and stores nothing (`DryRun.swift`).
+    public func create(_ object: Object, namespace: String, dryRun: Bool = false) async throws(Status) -> Object {
         var object = object
         try checkNamespace(of: &object, requested: namespace)
         object.apiVersion = resource.groupVersion
@@ -39,6 +40,13 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         guard errors.isEmpty else { throw Status.invalid(groupKind, name: object.metadata.name, errors: errors) }
         let key = resource.storageKey(namespace: object.metadata.namespace, name: object.metadata.name)
         let value = try encode(object)
+        if dryRun {
+            // As a real create would: a name that is taken is a conflict.
+            if try await storing(object.metadata.name, { try await store.get(key) }) != nil {
+                throw Status.alreadyExists(groupResource, name: object.metadata.name)
+            }
+            return object
+        }
         let revision = try await storing(object.metadata.name) { try await store.create(key, value: value) }
         object.metadata.resourceVersion = String(revision)
         return object
@@ -68,7 +76,9 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
     ///
     /// A non-empty `resourceVersion` in `object` must be the stored one, or the update
     /// is refused with 409 Conflict (someone else wrote first).
-    public func update(_ object: Object, namespace: String, name: String, status: Bool = false) async throws(Status) -> Object {
+    public func update(
+        _ object: Object, namespace: String, name: String, status: Bool = false, dryRun: Bool = false
+    ) async throws(Status) -> Object {
         var object = object
         try checkNamespace(of: &object, requested: namespace)
         guard object.metadata.name == name else {
@@ -87,12 +97,17 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         }
         let errors = Strategy.validateUpdate(object, old: old)
         guard errors.isEmpty else { throw Status.invalid(groupKind, name: name, errors: errors) }
-        return try await write(object, expectedRevision: revision)
+        return try await write(object, expectedRevision: revision, dryRun: dryRun)
     }
 
     /// Stores `object` over the version at `expectedRevision`; 409 if that is no longer current.
-    func write(_ object: Object, expectedRevision: Int64) async throws(Status) -> Object {
+    /// With `dryRun`, returns it at that version and stores nothing.
+    func write(_ object: Object, expectedRevision: Int64, dryRun: Bool = false) async throws(Status) -> Object {
         var object = object
+        if dryRun {
+            object.metadata.resourceVersion = String(expectedRevision)
+            return object
+        }
         let key = resource.storageKey(namespace: object.metadata.namespace, name: object.metadata.name)
         object.metadata.resourceVersion = ""
         let value = try encode(object)
@@ -103,8 +118,12 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         return object
     }
 
-    /// Removes object `name` from storage at once, returning it as it last was.
-    public func remove(namespace: String, name: String, expectedRevision: Int64? = nil) async throws(Status) -> Object {
+    /// Removes object `name` from storage at once, returning it as it last was; with
+    /// `dryRun`, only returns it.
+    public func remove(
+        namespace: String, name: String, expectedRevision: Int64? = nil, dryRun: Bool = false
+    ) async throws(Status) -> Object {
+        if dryRun { return try await read(namespace: namespace, name: name).object }
         let key = resource.storageKey(namespace: namespace, name: name)
         let (deleted, _) = try await storing(name) { try await store.delete(key, expectedModRevision: expectedRevision) }
         return try object(from: deleted)

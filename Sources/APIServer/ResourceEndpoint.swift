@@ -64,8 +64,9 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
             }
             return try APIResponse.object(List(metadata: ListMeta(resourceVersion: version), items: items))
         case "create":
+            let dryRun = try DryRun.isRequested(by: request, options: "CreateOptions")
             let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
-            return try APIResponse.object(await storage.create(object, namespace: info.namespace), status: .created)
+            return try APIResponse.object(await storage.create(object, namespace: info.namespace, dryRun: dryRun), status: .created)
         case "update":
             return try await storage.serveUpdate(request, info: info, status: false)
         case "patch":
@@ -74,7 +75,8 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
             var options = DeleteOptions()
             if !request.body.isEmpty { options = try RESTStorage<Strategy>.decodeBody(request) }
             if let text = request.query["gracePeriodSeconds"], let seconds = Int64(text) { options.gracePeriodSeconds = seconds }
-            return try APIResponse.object(await storage.delete(namespace: info.namespace, name: info.name, options: options))
+            let dryRun = try DryRun.isRequested(by: request, options: "DeleteOptions", bodyDirectives: options.dryRun)
+            return try APIResponse.object(await storage.delete(namespace: info.namespace, name: info.name, options: options, dryRun: dryRun))
         case "watch":
             return try serveWatch(request, info: info)
         default:
@@ -105,8 +107,9 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
 extension RESTStorage {
     /// PUT of the object, or with `status` of its status alone.
     func serveUpdate(_ request: HTTPRequest, info: RequestInfo, status: Bool) async throws(Status) -> HTTPResponse {
+        let dryRun = try DryRun.isRequested(by: request, options: "UpdateOptions")
         let object: Object = try Self.decodeBody(request)
-        return try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status))
+        return try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status, dryRun: dryRun))
     }
 
     /// PATCH of the object, or with `status` of its status alone; the Content-Type says which patch.
@@ -114,7 +117,9 @@ extension RESTStorage {
         guard let type = PatchType(rawValue: Self.mediaType(request)) else {
             throw Status.unsupportedMediaType(accepted: PatchType.allCases.map(\.rawValue))
         }
-        return try APIResponse.object(await patch(namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status))
+        let dryRun = try DryRun.isRequested(by: request, options: "PatchOptions")
+        return try APIResponse.object(await patch(
+            namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun))
     }
 
     /// The request's `labelSelector` and `fieldSelector`, checked against what this resource supports.

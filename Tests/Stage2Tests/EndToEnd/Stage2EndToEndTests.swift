@@ -70,6 +70,30 @@ struct Stage2EndToEndTests {
         try await cluster.interrupt()
     }
 
+    @Test func dryRunCommandsChangeNothing() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let applied = try await cluster.kubectl("apply", "-f", "-", input: cluster.podManifest("web"))
+        #expect(applied.status == 0, "\(applied.output)")
+        for (index, tool) in Tools.kubectls(minors: [27, 33]).enumerated() {
+            let dry = try await cluster.kubectl(["apply", "--dry-run=server", "-f", "-"], tool: tool, input: cluster.podManifest("dry\(index)"))
+            #expect(dry.status == 0 && dry.output.contains("pod/dry\(index) created (server dry run)"), "\(tool): \(dry.output)")
+            let missing = try await cluster.kubectl(["get", "pod", "dry\(index)"], tool: tool)
+            #expect(missing.status != 0 && missing.output.contains(#"pods "dry\#(index)" not found"#), "\(tool): \(missing.output)")
+            let deleted = try await cluster.kubectl(["delete", "pod", "web", "--dry-run=server"], tool: tool)
+            #expect(deleted.output.contains(#"pod "web" deleted (server dry run)"#), "\(tool): \(deleted.output)")
+        }
+        let labelled = try await cluster.kubectl("label", "pod", "web", "tier=web", "--dry-run=server")
+        #expect(labelled.status == 0 && labelled.output.contains("(server dry run)"), "\(labelled.output)")
+        // `kubectl diff` shows the change by sending it as a dry run: it must not make it.
+        let changed = cluster.podManifest("web").replacingOccurrences(of: "  name: web\n", with: "  name: web\n  labels: {tier: web}\n")
+        let diff = try await cluster.kubectl("diff", "-f", "-", input: changed)
+        #expect(diff.status == 1 && diff.output.contains("+    tier: web"), "\(diff.output)")
+        let pod = try await cluster.kubectl("get", "pod", "web", "-o", "jsonpath={.metadata.labels}|{.metadata.deletionTimestamp}")
+        #expect(pod.status == 0 && !pod.output.contains("tier") && pod.output.hasSuffix("|"), "\(pod.output)")
+        try await cluster.interrupt()
+    }
+
     @Test func logsDescribeAndDeleteWorkLikeKubernetes() async throws {
         let cluster = try await RunningCluster()
         defer { Task { await cluster.cleanUp() } }
