@@ -41,7 +41,7 @@ struct APIRouter: Sendable {
 
     /// Answers one request; every failure becomes a Kubernetes `Status`.
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let info = RequestInfo(method: request.method, path: request.path, isWatch: request.query["watch"] == "true")
+        let info = RequestInfo(method: request.method, path: request.path, isWatch: RequestInfo.isTrue(request.query["watch"]))
         do {
             let response = try await route(request, info: info)
             logger.debug("request", ["verb": info.verb, "path": request.path, "code": response.status.code])

@@ -41,7 +41,14 @@ public struct RequestInfo: Sendable, Equatable {
     /// Namespace subresources that are not resources of their own (`/namespaces/x/status`).
     static let namespaceSubresources: Set<String> = ["status", "finalize"]
 
-    /// Takes apart `path` (without its query) for HTTP `method`; `isWatch` is `?watch=true`.
+    /// Whether a boolean query value such as `?watch=` is true, read as Go's `strconv.ParseBool`
+    /// reads it for Kubernetes: `1`, `t`, `T`, `true`, `TRUE`, `True` (the Python client sends `True`).
+    public static func isTrue(_ value: String?) -> Bool {
+        guard let value else { return false }
+        return ["1", "t", "T", "true", "TRUE", "True"].contains(value)
+    }
+
+    /// Takes apart `path` (without its query) for HTTP `method`; `isWatch` is `?watch=true` (or `1`, `True`…).
     public init(method: String, path: String, isWatch: Bool = false) {
         self.path = path
         self.verb = method.lowercased()

@@ -35,6 +35,35 @@ enum PythonClient {
         v1.delete_namespaced_pod("py", "default", grace_period_seconds=0)
         print("deleted")
         """
+
+    /// Creates a pod, watches it (the client sends `?watch=True`) until its first event, deletes it.
+    static let watchScript = """
+        import sys
+        from kubernetes import client, config, watch
+        config.load_kube_config(config_file=sys.argv[1])
+        v1 = client.CoreV1Api()
+        pod = client.V1Pod(metadata=client.V1ObjectMeta(name="pw"), spec=client.V1PodSpec(node_name="node1",
+              containers=[client.V1Container(name="main", image="busybox", command=["sh", "-c", "while :; do sleep 1; done", sys.argv[2]])]))
+        v1.create_namespaced_pod("default", pod)
+        stream = watch.Watch()
+        for event in stream.stream(v1.list_namespaced_pod, "default", field_selector="metadata.name=pw", timeout_seconds=60):
+            print("event", event["type"], event["object"].metadata.name)
+            stream.stop()
+        v1.delete_namespaced_pod("pw", "default", grace_period_seconds=0)
+        print("deleted")
+        """
+
+    /// Runs `script` against `cluster`; returns python's exit status and output lines.
+    static func run(_ script: String, on cluster: RunningCluster, named name: String) async throws -> (status: Int32, lines: [String], output: String) {
+        let file = cluster.directory.appendingPathComponent(name)
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let python = try StageProcess(
+            executable: URL(fileURLWithPath: try #require(Tools.path(of: "python3"))),
+            arguments: [file.path, cluster.directory.appendingPathComponent("kubeconfig").path, cluster.marker],
+            name: "python3")
+        let status = try await python.waitForExit(timeout: .seconds(120))
+        return (status, python.lines, python.output)
+    }
 }
 
 @Suite("Stage 2 with the Python client", .tags(.endToEnd),
@@ -51,6 +80,15 @@ struct PythonClientEndToEndTests {
             name: "python3")
         #expect(try await python.waitForExit(timeout: .seconds(120)) == 0, "\(python.output)")
         #expect(python.lines == ["created py Pending", "listed ['py']", "read py Always", "nodes ['node1']", "deleted"], "\(python.output)")
+        try await cluster.interrupt()
+    }
+
+    @Test func thePythonClientWatchesPods() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let (status, lines, output) = try await PythonClient.run(PythonClient.watchScript, on: cluster, named: "watch.py")
+        #expect(status == 0, "\(output)")
+        #expect(lines == ["event ADDED pw", "deleted"], "\(output)")
         try await cluster.interrupt()
     }
 }
