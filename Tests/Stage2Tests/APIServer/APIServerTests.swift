@@ -10,15 +10,8 @@ import Testing
 
 /// The API server in-process, over the in-memory store, driven by the HTTP client.
 @Suite struct APIServerTests {
-    /// Runs `body` against a fresh API server on a free port, then stops the server.
     func withAPIServer(_ body: (HTTPClient) async throws -> Void) async throws {
-        let server = try APIServer(store: MemoryStore(), resources: stage2Resources, watch: PollingWatch(), port: 0, logger: .silent)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            let client = try HTTPClient(baseURL: "http://127.0.0.1:\(server.port)")
-            defer { group.cancelAll() }
-            try await body(client)
-        }
+        try await withInProcessAPIServer(body)
     }
 
     func status(of response: HTTPClientResponse) throws -> Status {

@@ -7,25 +7,9 @@ import Foundation
 @testable import HTTPClient
 import Storage
 import Testing
-@testable import TestSupport
 
 @Suite struct DryRunTests {
     static let pod = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox"}]}}"#
-
-    /// Runs `body` against an API server over `store`, on a free port.
-    func withAPIServer(_ store: MemoryStore, _ body: (HTTPClient) async throws -> Void) async throws {
-        let server = try APIServer(store: store, resources: stage2Resources, watch: PollingWatch(), port: 0, logger: .silent)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            let client = try HTTPClient(baseURL: "http://127.0.0.1:\(server.port)")
-            defer { group.cancelAll() }
-            // The server writes its built-in namespaces as it starts: the counts begin after.
-            try await eventually("the built-in namespaces to exist") {
-                try await send(client, "GET", "/api/v1/namespaces/kube-node-lease").status.code == 200
-            }
-            try await body(client)
-        }
-    }
 
     func send(_ client: HTTPClient, _ method: String, _ target: String, body: String = "",
               contentType: String = "application/json") async throws -> HTTPClientResponse {
@@ -34,7 +18,7 @@ import Testing
 
     @Test func aDryRunCreateAnswersWithTheDefaultedPodAndStoresNothing() async throws {
         let store = MemoryStore()
-        try await withAPIServer(store) { client in
+        try await withInProcessAPIServer(store: store) { client in
             let revision = await store.currentRevision
             let created = try await send(client, "POST", "/api/v1/namespaces/default/pods?dryRun=All", body: Self.pod)
             #expect(created.status.code == 201)
@@ -49,7 +33,7 @@ import Testing
 
     @Test func dryRunUpdatesPatchesAndDeletesLeaveTheStoredPodAsItWas() async throws {
         let store = MemoryStore()
-        try await withAPIServer(store) { client in
+        try await withInProcessAPIServer(store: store) { client in
             _ = try await send(client, "POST", "/api/v1/namespaces/default/pods", body: Self.pod)
             let revision = await store.currentRevision
             let patched = try await send(client, "PATCH", "/api/v1/namespaces/default/pods/web?dryRun=All",
@@ -65,7 +49,7 @@ import Testing
     }
 
     @Test func aDryRunCreateOfATakenNameIsStillAConflict() async throws {
-        try await withAPIServer(MemoryStore()) { client in
+        try await withInProcessAPIServer { client in
             _ = try await send(client, "POST", "/api/v1/namespaces/default/pods", body: Self.pod)
             let again = try await send(client, "POST", "/api/v1/namespaces/default/pods?dryRun=All", body: Self.pod)
             #expect(again.status.code == 409)
@@ -74,7 +58,7 @@ import Testing
 
     @Test func anUnknownDirectiveIsRefusedAs422BeforeAnythingRuns() async throws {
         let store = MemoryStore()
-        try await withAPIServer(store) { client in
+        try await withInProcessAPIServer(store: store) { client in
             let revision = await store.currentRevision
             let refused = try await send(client, "POST", "/api/v1/namespaces/default/pods?dryRun=Bogus", body: Self.pod)
             #expect(refused.status.code == 422)
