@@ -2,7 +2,7 @@
 //
 // What to run (image, command, args, workingDir, env), what it needs (resources,
 // volumeMounts, ports), and how the kubelet watches it (probes). Left out for now, and
-// dropped when decoding: envFrom, env[].valueFrom, lifecycle hooks, securityContext,
+// dropped when decoding: lifecycle hooks, securityContext,
 // volumeDevices, resizePolicy, restartPolicy (sidecars).
 
 /// A container the kubelet runs for a pod, through the container runtime.
@@ -18,6 +18,8 @@ public struct Container: Sendable, Hashable {
     public var workingDir: String
     /// Ports the container listens on; informational, and names for probes.
     public var ports: [ContainerPort]
+    /// Whole ConfigMaps and Secrets as variables; read before `env`, which wins.
+    public var envFrom: [EnvFromSource]
     public var env: [EnvVar]
     /// CPU and memory requests and limits.
     public var resources: ResourceRequirements
@@ -45,7 +47,7 @@ public struct Container: Sendable, Hashable {
     /// Makes a container; every field defaults to Go's zero value.
     public init(
         name: String = "", image: String = "", command: [String] = [], args: [String] = [],
-        workingDir: String = "", ports: [ContainerPort] = [], env: [EnvVar] = [],
+        workingDir: String = "", ports: [ContainerPort] = [], envFrom: [EnvFromSource] = [], env: [EnvVar] = [],
         resources: ResourceRequirements = ResourceRequirements(), volumeMounts: [VolumeMount] = [],
         livenessProbe: Probe? = nil, readinessProbe: Probe? = nil, startupProbe: Probe? = nil,
         terminationMessagePath: String = "", terminationMessagePolicy: TerminationMessagePolicy? = nil,
@@ -57,6 +59,7 @@ public struct Container: Sendable, Hashable {
         self.args = args
         self.workingDir = workingDir
         self.ports = ports
+        self.envFrom = envFrom
         self.env = env
         self.resources = resources
         self.volumeMounts = volumeMounts
@@ -81,6 +84,7 @@ extension Container: APIFields {
         .omitEmpty("args", \.args),
         .omitEmpty("workingDir", \.workingDir),
         .omitEmpty("ports", \.ports),
+        .omitEmpty("envFrom", \.envFrom),
         .omitEmpty("env", \.env),
         .structure("resources", \.resources),  // kubectl shows `"resources": {}`
         .omitEmpty("volumeMounts", \.volumeMounts),
