@@ -3,7 +3,8 @@
 // This is the kubelet's `SyncPod` and the runtime manager's `computePodActions`, in
 // the order Kubernetes does things:
 //
-//   1. make sure the pod has a sandbox (the shared home of its containers);
+//   1. make sure the pod has a sandbox (the shared home of its containers) and its
+//      volumes (configMap, secret and downwardAPI files are rewritten when they change);
 //   2. ask the runtime how every container really is;
 //   3. run the init containers, one at a time, each to success;
 //   4. then keep every app container as the restart policy says: start what never
@@ -19,7 +20,7 @@ extension PodWorker {
     func sync() async {
         guard state == .syncing else { return }
         if startTime == nil { startTime = Time.now() }
-        if await ensureSandbox() {
+        if await ensureSandbox(), await writeFileVolumes() {
             await refreshContainerStatuses()
             if await runInitContainers() {
                 for container in pod.spec.containers {

@@ -48,6 +48,8 @@ public actor PodWorker {
     let recorder: any EventRecorder
     let logger: Logger
     let hostIP: String
+    /// Where the ConfigMaps and Secrets the pod refers to come from; stage 1 has none.
+    var configObjects: any ConfigObjectManager = StandaloneConfigObjects()
 
     // State owned by the worker (and so by the actor): touched only inside its methods.
 
@@ -66,6 +68,8 @@ public actor PodWorker {
     var hasFailedForGood = false
     /// When the worker first synced the pod: the pod's `startTime`.
     var startTime: Time?
+    /// Why the pod's file-backed volumes could not be written at the last sync, if so.
+    var volumeProblem: String?
 
     private let events: AsyncStream<Event>
     private let eventSink: AsyncStream<Event>.Continuation
@@ -80,7 +84,10 @@ public actor PodWorker {
         statusManager: StatusManager,
         recorder: any EventRecorder,
         logger: Logger,
-        hostIP: String = "127.0.0.1"
+        hostIP: String = "127.0.0.1",
+        // Stage 2 > the API connection gives the kubelet the ConfigMaps and Secrets its pods refer to
+        configObjects: any ConfigObjectManager = StandaloneConfigObjects()
+        // Stage 2 <
     ) {
         self.pod = pod
         self.runtime = runtime
@@ -89,6 +96,9 @@ public actor PodWorker {
         self.recorder = recorder
         self.logger = logger
         self.hostIP = hostIP
+        // Stage 2 > the API connection gives the kubelet the ConfigMaps and Secrets its pods refer to
+        self.configObjects = configObjects
+        // Stage 2 <
         self.backoff = RestartBackoff(policy: configuration.backoff)
         (events, eventSink) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
     }
