@@ -125,13 +125,16 @@ extension PodWorker {
     }
 
     /// Writes the pod's configMap, secret and downwardAPI volumes; false (with a
-    /// `FailedMount` event for a new problem) if one cannot be written yet.
+    /// `FailedMount` event for a new problem) if one cannot be written before the first
+    /// start. Once written, a failed refresh keeps the files as they were, as Kubernetes
+    /// keeps a mounted volume whose ConfigMap was deleted, and the pod goes on.
     func writeFileVolumes() async -> Bool {
         let files = VolumeFiles(pod: pod, downwardAPI: downwardAPI, configObjects: configObjects,
                                 volumesDirectory: configuration.volumesDirectory(podUID: pod.metadata.uid))
         do {
             try await files.writeAll()
             volumeProblem = nil
+            areVolumesWritten = true
             return true
         } catch {
             if volumeProblem != "\(error)" {
@@ -139,7 +142,7 @@ extension PodWorker {
                 await recorder.record(.warning, reason: "FailedMount", message: "\(error)", pod: pod)
             }
             volumeProblem = "\(error)"
-            return false
+            return areVolumesWritten
         }
     }
 

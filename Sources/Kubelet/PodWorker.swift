@@ -70,6 +70,8 @@ public actor PodWorker {
     var startTime: Time?
     /// Why the pod's file-backed volumes could not be written at the last sync, if so.
     var volumeProblem: String?
+    /// True once the file-backed volumes were written: the containers may use them.
+    var areVolumesWritten = false
 
     private let events: AsyncStream<Event>
     private let eventSink: AsyncStream<Event>.Continuation
