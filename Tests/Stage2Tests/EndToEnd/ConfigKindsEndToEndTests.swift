@@ -128,6 +128,18 @@ struct ConfigKindsEndToEndTests {
         let spec = try await cluster.kubectl("get", "pod", "reader", "-o", "jsonpath={.spec.containers[0].env[0].valueFrom.fieldRef.apiVersion} {.spec.volumes[0].configMap.defaultMode}")
         #expect(spec.output == "v1 420", "the API server keeps and defaults the sources: \(spec.output)")
 
+        // A downward API path the kubelet cannot fill in is refused, as Kubernetes refuses it.
+        let refused = try await cluster.kubectl("apply", "-f", "-", input: """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: refused}
+            spec:
+              containers:
+                - {name: main, image: busybox, env: [{name: HOST, valueFrom: {fieldRef: {fieldPath: spec.hostname}}}]}
+            """)
+        #expect(refused.status != 0 && refused.output.contains(#"spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: "spec.hostname""#),
+                "\(refused.output)")
+
         // A ConfigMap that does not exist yet: the container waits, with Kubernetes' reason.
         let waiting = try await cluster.kubectl("apply", "-f", "-", input: """
             apiVersion: v1
