@@ -3,8 +3,7 @@
 // What to run (image, command, args, workingDir, env), what it needs (resources,
 // volumeMounts, ports), how the kubelet watches it (probes), and its privileges
 // (securityContext). Left out for now, and reported as unknown fields by the API
-// server's field validation: none of core/v1's container fields but those that other
-// files add (envFrom, lifecycle).
+// server's field validation: none of core/v1's container fields but `lifecycle`.
 //
 // Each field's meaning is written once, as the description in the field table below;
 // that is what `kubectl explain pod.spec.containers` prints.
@@ -17,6 +16,7 @@ public struct Container: Sendable, Hashable {
     public var args: [String]
     public var workingDir: String
     public var ports: [ContainerPort]
+    public var envFrom: [EnvFromSource]
     public var env: [EnvVar]
     public var resources: ResourceRequirements
     public var volumeMounts: [VolumeMount]
@@ -38,7 +38,7 @@ public struct Container: Sendable, Hashable {
     /// Makes a container; every field defaults to Go's zero value.
     public init(
         name: String = "", image: String = "", command: [String] = [], args: [String] = [],
-        workingDir: String = "", ports: [ContainerPort] = [], env: [EnvVar] = [],
+        workingDir: String = "", ports: [ContainerPort] = [], envFrom: [EnvFromSource] = [], env: [EnvVar] = [],
         resources: ResourceRequirements = ResourceRequirements(), volumeMounts: [VolumeMount] = [],
         livenessProbe: Probe? = nil, readinessProbe: Probe? = nil, startupProbe: Probe? = nil,
         terminationMessagePath: String = "", terminationMessagePolicy: TerminationMessagePolicy? = nil,
@@ -50,6 +50,7 @@ public struct Container: Sendable, Hashable {
         self.args = args
         self.workingDir = workingDir
         self.ports = ports
+        self.envFrom = envFrom
         self.env = env
         self.resources = resources
         self.volumeMounts = volumeMounts
@@ -75,6 +76,8 @@ extension Container: APIFields {
         .omitEmpty("args", \.args, "Arguments to the command; the image's own when empty. $(VAR) expands."),
         .omitEmpty("workingDir", \.workingDir, "The working directory; the image's own when empty."),
         .omitEmpty("ports", \.ports, "Ports the container listens on: informational, and names that probes and Services can use."),
+        .omitEmpty("envFrom", \.envFrom,
+                   "Whole ConfigMaps and Secrets as environment variables, read before env, whose entries win."),
         .omitEmpty("env", \.env, "Environment variables to set in the container."),
         .structure("resources", \.resources, "CPU and memory the container requests (reserved) and is limited to."),  // kubectl shows `"resources": {}`
         .omitEmpty("resizePolicy", \.resizePolicy, "Per resource, whether resizing it in place restarts the container."),

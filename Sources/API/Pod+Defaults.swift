@@ -34,6 +34,7 @@ extension PodSpec {
             // A volume that names no source is an emptyDir.
             volumes[index].source.emptyDir = EmptyDirVolumeSource()
         }
+        for index in volumes.indices { volumes[index].source.applyFileDefaults() }
         for index in volumes.indices where volumes[index].source.hostPath != nil {
             if volumes[index].source.hostPath?.type == nil { volumes[index].source.hostPath?.type = .unset }
         }
@@ -56,6 +57,7 @@ extension Container {
         for index in ports.indices where ports[index].protocol == nil {
             ports[index].protocol = .tcp
         }
+        for index in env.indices { env[index].valueFrom?.applyDefaults() }
         livenessProbe?.applyDefaults()
         readinessProbe?.applyDefaults()
         startupProbe?.applyDefaults()

@@ -53,6 +53,9 @@ public struct ResourceRegistration: Sendable {
         "/v1/Node": "XwShjMxG9Fs=",
         "/v1/Namespace": "Q3oi5N2YM8M=",
         "/v1/Event": "r2yiGXH7wu8=",
+        "/v1/ConfigMap": "qFsyl6wFWjQ=",
+        "/v1/Secret": "S6u1pOWzb84=",
+        "/v1/ServiceAccount": "pbx9ZvyFpBE=",
     ]
 
     /// Everything this resource contributes to its group version's `APIResourceList`:

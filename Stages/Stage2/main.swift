@@ -63,6 +63,9 @@ let resources = [
     ResourceRegistration(NodeStrategy.self),
     ResourceRegistration(NamespaceStrategy.self),
     ResourceRegistration(EventStrategy.self, subresources: [:]),
+    ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
+    ResourceRegistration(SecretStrategy.self, subresources: [:]),
+    ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
 ]
 
 /// Builds the API server over a durable store in `dataDirectory`, watching by polling.

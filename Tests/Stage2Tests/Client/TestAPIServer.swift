@@ -24,6 +24,9 @@ let stage2Resources = [
     ResourceRegistration(NodeStrategy.self),
     ResourceRegistration(NamespaceStrategy.self),
     ResourceRegistration(EventStrategy.self, subresources: [:]),
+    ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
+    ResourceRegistration(SecretStrategy.self, subresources: [:]),
+    ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
 ]
 
 /// The API server of one test, with every request it received.

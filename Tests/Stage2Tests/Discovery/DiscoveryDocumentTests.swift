@@ -53,7 +53,10 @@ import Testing
 
     @Test func coreV1ListsEveryResourceAndSubresourceSortedByName() {
         let names = Discovery.apiResourceList(groupVersion: "v1", resources: stage2Resources).resources.map(\.name)
-        #expect(names == ["events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods", "pods/log", "pods/status"])
+        #expect(names == [
+            "configmaps", "events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods", "pods/log",
+            "pods/status", "secrets", "serviceaccounts",
+        ])
     }
 
     @Test func clusterScopedResourcesAreNotNamespaced() {
