@@ -2,7 +2,7 @@
 //
 // What to run (image, command, args, workingDir, env), what it needs (resources,
 // volumeMounts, ports), and how the kubelet watches it (probes). Left out for now, and
-// dropped when decoding: envFrom, env[].valueFrom, lifecycle hooks, securityContext,
+// dropped when decoding: envFrom, env[].valueFrom, securityContext,
 // volumeDevices, resizePolicy, restartPolicy (sidecars).
 
 /// A container the kubelet runs for a pod, through the container runtime.
@@ -41,6 +41,8 @@ public struct Container: Sendable, Hashable {
     public var stdinOnce: Bool
     /// Allocate a terminal.
     public var tty: Bool
+    /// Hooks the kubelet runs after the container starts and before it stops.
+    public var lifecycle: Lifecycle? = nil
 
     /// Makes a container; every field defaults to Go's zero value.
     public init(
@@ -87,6 +89,7 @@ extension Container: APIFields {
         .pointer("livenessProbe", \.livenessProbe),
         .pointer("readinessProbe", \.readinessProbe),
         .pointer("startupProbe", \.startupProbe),
+        .pointer("lifecycle", \.lifecycle),
         .omitEmpty("terminationMessagePath", \.terminationMessagePath),
         .member("terminationMessagePolicy", \.terminationMessagePolicy),
         .member("imagePullPolicy", \.imagePullPolicy),
