@@ -3,7 +3,7 @@
 // What to run (image, command, args, workingDir, env), what it needs (resources,
 // volumeMounts, ports), how the kubelet watches it (probes), and its privileges
 // (securityContext). Left out for now, and reported as unknown fields by the API
-// server's field validation: none of core/v1's container fields but `lifecycle`.
+// server's field validation: none of core/v1's container fields.
 //
 // Each field's meaning is written once, as the description in the field table below;
 // that is what `kubectl explain pod.spec.containers` prints.
@@ -34,6 +34,7 @@ public struct Container: Sendable, Hashable {
     public var restartPolicy: ContainerRestartPolicy?
     public var volumeDevices: [VolumeDevice] = []
     public var securityContext: SecurityContext?
+    public var lifecycle: Lifecycle?
 
     /// Makes a container; every field defaults to Go's zero value.
     public init(
@@ -87,6 +88,7 @@ extension Container: APIFields {
         .pointer("livenessProbe", \.livenessProbe, "A check that restarts the container when it fails."),
         .pointer("readinessProbe", \.readinessProbe, "A check that takes the pod out of service while it fails."),
         .pointer("startupProbe", \.startupProbe, "A check that holds off the other probes until it succeeds once."),
+        .pointer("lifecycle", \.lifecycle, "Hooks the kubelet runs just after the container starts and just before it is stopped."),
         .omitEmpty("terminationMessagePath", \.terminationMessagePath,
                    "A file the container may write a message to when it ends; /dev/termination-log by default."),
         .member("terminationMessagePolicy", \.terminationMessagePolicy,

@@ -59,7 +59,9 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
 
 /// The resources stage 2's API server serves, with their subresources: a line a kind.
 let resources = [
-    ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource(), "log": PodLogSubresource()]),
+    ResourceRegistration(PodStrategy.self, subresources: [
+        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
+    ]),
     ResourceRegistration(NodeStrategy.self),
     ResourceRegistration(NamespaceStrategy.self),
     ResourceRegistration(EventStrategy.self, subresources: [:]),
