@@ -26,6 +26,10 @@ extension RESTStorage {
                 throw Status.conflict(groupResource, name: name, reason: Status.optimisticLockMessage)
             }
         }
+        // A kind that waits for a cleanup is marked, and stays until the cleanup is done.
+        if let marked = Strategy.markedForDeletion(object, now: Time.now()) {
+            return marked == object ? object : try await write(marked, expectedRevision: revision, dryRun: dryRun)
+        }
         guard let grace = Strategy.gracePeriod(for: object, options: options) else {
             return try await remove(namespace: namespace, name: name, expectedRevision: revision, dryRun: dryRun)
         }
