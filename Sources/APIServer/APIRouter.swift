@@ -53,14 +53,13 @@ struct APIRouter: Sendable {
     }
 
     private func route(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
+        try ContentNegotiation.check(request, info: info)
         guard info.isResourceRequest else { return try discovery(request) }
         guard let endpoint = endpoints[Self.key(info.apiGroup, info.apiVersion, info.resource)] else {
             throw Status.notFound(message: "the server could not find the requested resource")
         }
-        // Objects live in namespaces that must exist (Kubernetes' NamespaceLifecycle admission).
-        if endpoint.resource.isNamespaced, info.verb == "create", !info.namespace.isEmpty, servesNamespaces {
-            _ = try await RESTStorage<NamespaceStrategy>(store: store).get(namespace: "", name: info.namespace)
-        }
+        // Objects live in namespaces that must exist and not be terminating (`NamespaceLifecycle`).
+        if servesNamespaces { try await NamespaceLifecycle(store: store).admit(request, info: info, resource: endpoint.resource) }
         return try await endpoint.serve(request, info: info)
     }
 

@@ -34,6 +34,11 @@ extension RESTStorage {
                 throw Status.conflict(groupResource, name: name, reason: Status.optimisticLockMessage)
             }
         }
+        // A kind that waits for a cleanup of its own (a namespace, for its contents) is marked
+        // its own way, and stays until the cleanup is done.
+        if let marked = Strategy.markedForDeletion(object, now: Time.now()) {
+            return marked == object ? object : try await write(marked, expectedRevision: revision, dryRun: dryRun)
+        }
         // A pod already being deleted with a grace period keeps its mark unless this delete is shorter.
         let grace = Strategy.gracePeriod(for: object, options: options) ?? 0
         if grace == 0 && object.metadata.finalizers.isEmpty {

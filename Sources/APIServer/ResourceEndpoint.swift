@@ -34,14 +34,17 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
     var resource: Resource { Strategy.Object.resource }
 
     func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
-        let groupResource = resource.groupResource
         if !info.subresource.isEmpty {
             guard let subresource = subresources[info.subresource] else {
                 throw Status.notFound(GroupResource(group: resource.group, resource: "\(resource.plural)/\(info.subresource)"), name: info.name)
             }
-            guard subresource.verbs.contains(info.verb) else { throw Status.methodNotSupported(groupResource, action: info.verb) }
+            guard subresource.verbs.contains(info.verb) else { throw Status.noRoute }
             return try await subresource.serve(request, info: info, storage: storage)
         }
+        // A method the path has no route for: PUT on a collection, POST on one object,
+        // a verb the resource lacks (DELETE on the namespaces), as Kubernetes' router answers.
+        let objectVerbs: Set<String> = ["get", "update", "patch", "delete"]
+        guard objectVerbs.contains(info.verb) != info.name.isEmpty, Strategy.verbs.contains(info.verb) else { throw Status.noRoute }
         switch info.verb {
         case "get":
             let object = try await storage.get(namespace: info.namespace, name: info.name)
@@ -56,13 +59,16 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         case "list":
             let (labels, fields) = try RESTStorage<Strategy>.selectors(request.query)
             let namespace: String? = info.namespace.isEmpty ? nil : info.namespace
-            let (items, version) = try await storage.list(namespace: namespace, labels: labels, fields: fields)
+            let (items, metadata) = try await storage.list(
+                namespace: namespace, labels: labels, fields: fields, page: ListPage(query: request.query))
             if TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "") {
-                return try APIResponse.object(TableBuilder.table(
-                    of: items, strategy: Strategy.self, resourceVersion: version,
-                    includeObject: TableBuilder.includeObject(queryValue: request.query["includeObject"]) ?? .metadata))
+                var table = try TableBuilder.table(
+                    of: items, strategy: Strategy.self, resourceVersion: metadata.resourceVersion,
+                    includeObject: TableBuilder.includeObject(queryValue: request.query["includeObject"]) ?? .metadata)
+                table.metadata = metadata
+                return try APIResponse.object(table)
             }
-            return try APIResponse.object(List(metadata: ListMeta(resourceVersion: version), items: items))
+            return try APIResponse.object(List(metadata: metadata, items: items))
         case "create":
             let dryRun = try DryRun.isRequested(by: request, options: "CreateOptions")
             let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
@@ -72,15 +78,15 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         case "patch":
             return try await storage.servePatch(request, info: info, status: false)
         case "delete":
-            var options = DeleteOptions()
-            if !request.body.isEmpty { options = try RESTStorage<Strategy>.decodeBody(request) }
-            if let text = request.query["gracePeriodSeconds"], let seconds = Int64(text) { options.gracePeriodSeconds = seconds }
+            let options = try RESTStorage<Strategy>.deleteOptions(request)
             let dryRun = try DryRun.isRequested(by: request, options: "DeleteOptions", bodyDirectives: options.dryRun)
             return try APIResponse.object(await storage.delete(namespace: info.namespace, name: info.name, options: options, dryRun: dryRun))
+        case "deletecollection":
+            return try await storage.serveDeleteCollection(request, info: info)
         case "watch":
             return try serveWatch(request, info: info)
         default:
-            throw Status.methodNotSupported(groupResource, action: info.verb)
+            throw Status.noRoute
         }
     }
 

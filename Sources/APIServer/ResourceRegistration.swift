@@ -43,6 +43,17 @@ public struct ResourceRegistration: Sendable {
         }
     }
 
+    /// Registers a resource served by `makeEndpoint` (see `Review.swift`).
+    init(
+        resource: Resource, verbs: [String], subresourceVerbs: [String: [String]],
+        makeEndpoint: @escaping @Sendable (any KeyValueStore, any WatchSource) -> any ResourceEndpoint
+    ) {
+        self.resource = resource
+        self.verbs = verbs
+        self.subresourceVerbs = subresourceVerbs
+        self.makeEndpoint = makeEndpoint
+    }
+
     /// Kubernetes' storage version hash: the first 8 bytes of SHA-256 of
     /// `"<group>/<version>/<kind>"`, base64 (apiserver's `discovery.StorageVersionHash`).
     /// Precomputed with that formula, since this package has no SHA-256; "" (left out)
