@@ -51,6 +51,7 @@ public struct ResourceRegistration: Sendable {
         self.resource = resource
         self.verbs = verbs
         self.subresourceVerbs = subresourceVerbs
+        subresourceKinds = [:]
         self.makeEndpoint = makeEndpoint
     }
 
