@@ -51,11 +51,13 @@ extension RESTStorage {
         return try await write(marked, expectedRevision: revision, dryRun: dryRun)
     }
 
-    /// After an update: removes `object` if a delete was asked for and nothing holds it any
-    /// more (no finalizer left, no grace period running), and returns it as it last was.
+    /// After an update: removes `object` if a delete marked it with a grace period of 0 and
+    /// nothing holds it any more (no finalizer left), and returns it as it last was. A
+    /// namespace's mark has no grace period, so clearing its finalizers keeps it, as in
+    /// Kubernetes: the namespace controller deletes it once more when it has emptied it.
     func removeIfFinalized(_ object: Object, dryRun: Bool) async throws(Status) -> Object {
         guard object.metadata.deletionTimestamp != nil, object.metadata.finalizers.isEmpty,
-              (object.metadata.deletionGracePeriodSeconds ?? 0) == 0 else { return object }
+              object.metadata.deletionGracePeriodSeconds == 0 else { return object }
         if dryRun { return object }
         do {
             return try await remove(namespace: object.metadata.namespace, name: object.metadata.name,
