@@ -82,3 +82,16 @@ import Testing
         }
     }
 }
+
+@Suite struct BodyVersionTests {
+    @Test func aBodyOfAnotherAPIVersionIsABadRequest() async throws {
+        try await withInProcessAPIServer { client in
+            let body = #"{"apiVersion":"apps/v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox"}]}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
+                                                                  headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+            #expect(refused.status.code == 400)
+            #expect(try APIJSON.decode(Status.self, from: refused.data).message
+                == "the API version in the data (apps/v1) does not match the expected API version (v1)")
+        }
+    }
+}
