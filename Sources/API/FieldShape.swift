@@ -109,3 +109,28 @@ extension ClosedStringSet {
 extension APIFields {
     public static var fieldShape: FieldShape { .object(Self.self) }
 }
+
+/// One JSON name a type reads, with its value's shape and description; an inlined
+/// struct's fields are listed as the type's own, since they sit in the same object.
+public struct FieldDescriptor {
+    public let name: String
+    public let shape: FieldShape
+    public let description: String
+}
+
+extension APIFields {
+    /// The type's fields as descriptors, in table order, inlined structs' included.
+    public static var fieldDescriptors: [FieldDescriptor] {
+        fields.flatMap { field -> [FieldDescriptor] in
+            if case .inline = field.rule, case .object(let inner) = field.shape {
+                return descriptors(of: inner)
+            }
+            return field.names.map { FieldDescriptor(name: $0, shape: field.shape, description: field.description) }
+        }
+    }
+}
+
+/// The field descriptors of `type`, a table known only at run time.
+public func descriptors(of type: any APIFields.Type) -> [FieldDescriptor] {
+    type.fieldDescriptors
+}

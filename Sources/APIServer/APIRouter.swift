@@ -92,6 +92,12 @@ struct APIRouter: Sendable {
                                     body: [UInt8](Discovery.openAPIv2Protobuf()))
             }
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: [UInt8](Discovery.openAPIv2()))
+        case ("openapi", 2...) where parts[1] == "v3":
+            // The index, then one document per group version (`Discovery+OpenAPIv3.swift`).
+            let groupVersion = parts.dropFirst(2).joined(separator: "/")
+            if groupVersion.isEmpty { return try APIResponse.object(Discovery.openAPIv3Index(of: resources)) }
+            guard let document = Discovery.openAPIv3(groupVersion: groupVersion, resources: resources) else { break }
+            return try APIResponse.object(document)
         default:
             break
         }

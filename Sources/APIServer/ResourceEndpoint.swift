@@ -71,8 +71,12 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
             return try APIResponse.object(List(metadata: metadata, items: items))
         case "create":
             let dryRun = try DryRun.isRequested(by: request, options: "CreateOptions")
+            let validation = try FieldValidation.requested(by: request, options: "CreateOptions")
             let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
+            try RESTStorage<Strategy>.checkGroupVersion(of: object)
+            let warnings = try validation.check(body: request, as: Strategy.Object.self)
             return try APIResponse.object(await storage.create(object, namespace: info.namespace, dryRun: dryRun), status: .created)
+                .warning(warnings)
         case "update":
             return try await storage.serveUpdate(request, info: info, status: false)
         case "patch":
@@ -114,8 +118,12 @@ extension RESTStorage {
     /// PUT of the object, or with `status` of its status alone.
     func serveUpdate(_ request: HTTPRequest, info: RequestInfo, status: Bool) async throws(Status) -> HTTPResponse {
         let dryRun = try DryRun.isRequested(by: request, options: "UpdateOptions")
+        let validation = try FieldValidation.requested(by: request, options: "UpdateOptions")
         let object: Object = try Self.decodeBody(request)
+        try Self.checkGroupVersion(of: object)
+        let warnings = try validation.check(body: request, as: Object.self)
         return try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status, dryRun: dryRun))
+            .warning(warnings)
     }
 
     /// PATCH of the object, or with `status` of its status alone; the Content-Type says which patch.
@@ -124,8 +132,15 @@ extension RESTStorage {
             throw Status.unsupportedMediaType(accepted: PatchType.allCases.map(\.rawValue))
         }
         let dryRun = try DryRun.isRequested(by: request, options: "PatchOptions")
-        return try APIResponse.object(await patch(
-            namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun))
+        let validation = try FieldValidation.requested(by: request, options: "PatchOptions")
+        // The patched object is what is checked: a patch's own directives ($patch, …) are gone by then.
+        var warnings: [String] = []
+        let patched = try await patch(
+            namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
+            checkFields: { (value) throws(Status) in
+                warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
+            })
+        return try APIResponse.object(patched).warning(warnings)
     }
 
     /// The request's `labelSelector` and `fieldSelector`, checked against what this resource supports.

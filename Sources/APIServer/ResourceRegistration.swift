@@ -14,6 +14,7 @@
 // per subresource (`pods/log`, `pods/status`), with the parent's kind and scope, its
 // own verbs and an empty singular name, exactly as a real API server lists them.
 
+import API
 import APIMachinery
 import Storage
 
@@ -29,6 +30,8 @@ public struct ResourceRegistration: Sendable {
     public let subresourceKinds: [String: SubresourceKind]
     /// Makes the endpoint over the server's store and watch.
     let makeEndpoint: @Sendable (any KeyValueStore, any WatchSource) -> any ResourceEndpoint
+    /// Adds the kind's OpenAPI schemas, from its field tables (`OpenAPISchemas`).
+    let addOpenAPISchemas: @Sendable (inout OpenAPISchemas) -> Void
 
     /// Registers `strategy`'s kind with `subresources` (by default `status` alone).
     public init<Strategy: RESTStrategy>(
@@ -40,6 +43,11 @@ public struct ResourceRegistration: Sendable {
         subresourceKinds = subresources.compactMapValues(\.kind)
         makeEndpoint = { store, watch in
             RESTEndpoint<Strategy>(storage: RESTStorage(store: store), subresources: subresources, watch: watch)
+        }
+        addOpenAPISchemas = { schemas in
+            guard let described = Strategy.Object.self as? any APIFields.Type else { return }
+            schemas.add(kind: described, listType: List<Strategy.Object>.self, resource: Strategy.Object.resource,
+                        patchSchema: Strategy.patchSchema)
         }
     }
 
