@@ -174,6 +174,9 @@ extension RESTStorage {
         if type == ProtobufNamespace.mediaType, T.self == Namespace.self, let namespace = ProtobufNamespace.decode(request.body) {
             return namespace as! T  // T is Namespace: checked just above.
         }
+        if type == ProtobufNamespace.mediaType, let object = ProtobufConfigKinds.decode(T.self, from: request.body) {
+            return object
+        }
         guard type == "application/json" || type == "application/yaml" || type == "*/*" else {
             throw Status.unsupportedMediaType(accepted: ["application/json", "application/yaml"])
         }

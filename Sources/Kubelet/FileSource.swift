@@ -139,6 +139,9 @@ struct ManifestFolderReader {
                 throw ManifestFolderError("\(displayName): pod \"\(pod.metadata.name)\" is invalid: "
                     + errors.map(\.description).joined(separator: "; "))
             }
+            if let resource = staticPod.apiObjectReference {
+                throw ManifestFolderError("\(displayName): static pods may not reference \(resource)")
+            }
             return staticPod
         }
     }

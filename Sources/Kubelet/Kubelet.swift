@@ -28,6 +28,8 @@ public struct Kubelet: Sendable {
     let runtime: any ContainerRuntime
     let sources: [any PodSource]
     let recorder: any EventRecorder
+    /// Where the ConfigMaps and Secrets pods refer to come from; stage 1 has none.
+    var configObjects: any ConfigObjectManager = StandaloneConfigObjects()
     let logger: Logger
     let workers = PodWorkers()
     /// The read-only HTTP API's listener, bound when the kubelet is made.
@@ -39,6 +41,9 @@ public struct Kubelet: Sendable {
         runtime: any ContainerRuntime,
         sources: [any PodSource],
         recorder: (any EventRecorder)? = nil,
+        // Stage 2 > the API connection gives the kubelet the ConfigMaps and Secrets its pods refer to
+        configObjects: any ConfigObjectManager = StandaloneConfigObjects(),
+        // Stage 2 <
         logger: Logger
     ) throws {
         self.configuration = configuration
@@ -46,6 +51,9 @@ public struct Kubelet: Sendable {
         self.sources = sources
         self.logger = logger
         self.recorder = recorder ?? LoggingEventRecorder(logger: logger)
+        // Stage 2 > the API connection gives the kubelet the ConfigMaps and Secrets its pods refer to
+        self.configObjects = configObjects
+        // Stage 2 <
         let handler = KubeletServer(
             podManager: podManager, statusManager: statusManager, workers: workers,
             machine: MachineInfo.current(), followInterval: KubeletConfiguration.Defaults.logFollowInterval)
@@ -122,7 +130,11 @@ public struct Kubelet: Sendable {
             logger.info("adding pod", ["pod": pod.metadata.name, "source": pod.metadata.annotations[ConfigAnnotation.source] ?? ""])
             let worker = PodWorker(
                 pod: pod, runtime: runtime, configuration: configuration,
-                statusManager: statusManager, recorder: recorder, logger: logger)
+                statusManager: statusManager, recorder: recorder, logger: logger,
+                // Stage 2 > the API connection gives the kubelet the ConfigMaps and Secrets its pods refer to
+                configObjects: configObjects
+                // Stage 2 <
+            )
             await workers.add(worker, forPod: uid)
             group.addTask {
                 await worker.run()

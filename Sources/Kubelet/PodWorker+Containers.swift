@@ -7,8 +7,12 @@
 // How a container is killed, whatever the reason, is `PodWorker+Killing.swift`.
 //
 // Volumes are the kubelet's job, not the runtime's: the kubelet makes each `emptyDir`
-// a fresh directory under `<root>/pods/<uid>/volumes/kubernetes.io~empty-dir/<name>`
-// and passes it, like a `hostPath`, to the runtime as a mount.
+// a fresh directory under `<root>/pods/<uid>/volumes/kubernetes.io~empty-dir/<name>`,
+// writes each configMap, secret and downwardAPI volume as a directory of files there
+// (`VolumeFiles`), and passes them, like a `hostPath`, to the runtime as mounts. The
+// environment is computed at each start (`ContainerEnvironment`): a ConfigMap or Secret
+// it needs that is missing leaves the container waiting with `CreateContainerConfigError`
+// until a later sync finds it.
 
 import API
 import CRI
@@ -66,8 +70,13 @@ extension PodWorker {
         guard let sandboxID else { return }
         let config: ContainerConfig
         do {
-            config = try containerConfig(container, attempt: restartCount)
+            config = try await containerConfig(container, attempt: restartCount)
         } catch {
+            // Kubernetes reports it at every attempt; here once for each new message.
+            if waiting[container.name]?.message != "\(error)" {
+                logger.warning("could not make the container's config", ["name": container.name, "pod": pod.metadata.name, "error": "\(error)"])
+                await recorder.record(.warning, reason: "Failed", message: "Error: \(error)", pod: pod)
+            }
             waiting[container.name] = WaitingReason(reason: "CreateContainerConfigError", message: "\(error)")
             return
         }
@@ -113,8 +122,36 @@ extension PodWorker {
         }
     }
 
+    /// The downward API of this pod on this node.
+    var downwardAPI: DownwardAPI {
+        // The process runtime shares the node's network, so the pod's IP is the node's.
+        DownwardAPI(pod: pod, hostIP: hostIP, podIP: hostIP)
+    }
+
+    /// Writes the pod's configMap, secret and downwardAPI volumes; false (with a
+    /// `FailedMount` event for a new problem) if one cannot be written before the first
+    /// start. Once written, a failed refresh keeps the files as they were, as Kubernetes
+    /// keeps a mounted volume whose ConfigMap was deleted, and the pod goes on.
+    func writeFileVolumes() async -> Bool {
+        let files = VolumeFiles(pod: pod, downwardAPI: downwardAPI, configObjects: configObjects,
+                                volumesDirectory: configuration.volumesDirectory(podUID: pod.metadata.uid))
+        do {
+            try await files.writeAll()
+            volumeProblem = nil
+            areVolumesWritten = true
+            return true
+        } catch {
+            if volumeProblem != "\(error)" {
+                logger.warning("could not set up a volume", ["pod": pod.metadata.name, "error": "\(error)"])
+                await recorder.record(.warning, reason: "FailedMount", message: "\(error)", pod: pod)
+            }
+            volumeProblem = "\(error)"
+            return areVolumesWritten
+        }
+    }
+
     /// The CRI description of one attempt of `container`.
-    func containerConfig(_ container: Container, attempt: Int) throws -> ContainerConfig {
+    func containerConfig(_ container: Container, attempt: Int) async throws -> ContainerConfig {
         var mounts: [Mount] = []
         for volumeMount in container.volumeMounts {
             guard let volume = pod.spec.volumes.first(where: { $0.name == volumeMount.name }) else {
@@ -123,18 +160,23 @@ extension PodWorker {
             let hostPath: String
             if let path = volume.source.hostPath?.path {
                 hostPath = path
+            } else if let files = VolumeFiles.directory(of: volume, in: configuration.volumesDirectory(podUID: pod.metadata.uid)) {
+                hostPath = files.path
             } else {
                 hostPath = emptyDirPath(volume.name).path
             }
             mounts.append(Mount(containerPath: volumeMount.mountPath, hostPath: hostPath, readonly: volumeMount.readOnly))
         }
+        let environment = ContainerEnvironment(pod: pod, downwardAPI: downwardAPI, configObjects: configObjects)
+        let envs = try await environment.variables(for: container)
+        let lookup = Dictionary(envs.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
         return ContainerConfig(
             metadata: ContainerMetadata(name: container.name, attempt: UInt32(attempt)),
             image: container.image,
-            command: container.command,
-            args: container.args,
+            command: container.command.map { EnvExpansion.expand($0, with: { lookup[$0] }) },
+            args: container.args.map { EnvExpansion.expand($0, with: { lookup[$0] }) },
             workingDir: container.workingDir,
-            envs: container.env.map { KeyValue(key: $0.name, value: $0.value) },
+            envs: envs,
             mounts: mounts,
             labels: ["io.kubernetes.container.name": container.name, "io.kubernetes.pod.uid": pod.metadata.uid],
             annotations: [:],

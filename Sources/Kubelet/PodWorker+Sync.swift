@@ -4,7 +4,8 @@
 // the order Kubernetes does things:
 //
 //   0. a pod past its `activeDeadlineSeconds` has failed: kill everything, start nothing;
-//   1. make sure the pod has a sandbox (the shared home of its containers);
+//   1. make sure the pod has a sandbox (the shared home of its containers) and its
+//      volumes (configMap, secret and downwardAPI files are rewritten when they change);
 //   2. ask the runtime how every container really is;
 //   3. run the init containers, one at a time, each to success;
 //   4. then keep every app container as the restart policy says: start what never
@@ -26,7 +27,7 @@ extension PodWorker {
             await publishStatus()
             return
         }
-        if await ensureSandbox() {
+        if await ensureSandbox(), await writeFileVolumes() {
             await refreshContainerStatuses()
             if await runInitContainers() {
                 for container in pod.spec.containers {

@@ -50,6 +50,8 @@ public actor PodWorker {
     let recorder: any EventRecorder
     let logger: Logger
     let hostIP: String
+    /// Where the ConfigMaps and Secrets the pod refers to come from; stage 1 has none.
+    var configObjects: any ConfigObjectManager = StandaloneConfigObjects()
 
     // State owned by the worker (and so by the actor): touched only inside its methods.
 
@@ -70,6 +72,10 @@ public actor PodWorker {
     var startTime: Time?
     /// Why the pod has failed for good as a whole (`DeadlineExceeded`), shown in its status.
     var podFailure: WaitingReason?
+    /// Why the pod's file-backed volumes could not be written at the last sync, if so.
+    var volumeProblem: String?
+    /// True once the file-backed volumes were written: the containers may use them.
+    var areVolumesWritten = false
 
     private let events: AsyncStream<Event>
     private let eventSink: AsyncStream<Event>.Continuation
@@ -84,7 +90,10 @@ public actor PodWorker {
         statusManager: StatusManager,
         recorder: any EventRecorder,
         logger: Logger,
-        hostIP: String = "127.0.0.1"
+        hostIP: String = "127.0.0.1",
+        // Stage 2 > the API connection gives the kubelet the ConfigMaps and Secrets its pods refer to
+        configObjects: any ConfigObjectManager = StandaloneConfigObjects()
+        // Stage 2 <
     ) {
         self.pod = pod
         self.runtime = runtime
@@ -93,6 +102,9 @@ public actor PodWorker {
         self.recorder = recorder
         self.logger = logger
         self.hostIP = hostIP
+        // Stage 2 > the API connection gives the kubelet the ConfigMaps and Secrets its pods refer to
+        self.configObjects = configObjects
+        // Stage 2 <
         self.backoff = RestartBackoff(policy: configuration.backoff)
         (events, eventSink) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
     }

@@ -1,14 +1,16 @@
 // Stage 2 · KubeletAPI: everything that ties the kubelet to the API server, in one place.
 //
 // Stage 1's kubelet is complete on its own; stage 2 connects it to the cluster without
-// rewriting it. The connection hands the kubelet two stage 1 extension points, a pod
-// source and an event recorder, and runs the loops that report back:
+// rewriting it. The connection hands the kubelet three stage 1 extension points, a pod
+// source, an event recorder and the ConfigMaps and Secrets of its pods, and runs the
+// loops that report back:
 //
 //     let pods = PollingPodLister(client: client, nodeName: "node1", interval: .seconds(2), logger: logger)
 //     let connection = KubeletAPIConnection(client: client, nodeName: "node1", pods: pods, logger: logger)
 //     let kubelet = try Kubelet(configuration: …, runtime: …,
 //                               sources: [fileSource, connection.podSource],
-//                               recorder: connection.eventRecorder, logger: logger)
+//                               recorder: connection.eventRecorder,
+//                               configObjects: connection.configObjects, logger: logger)
 //     group.addTask { try await kubelet.run() }
 //     group.addTask { try await connection.run(for: kubelet) }
 //
@@ -35,6 +37,8 @@ public struct KubeletAPIConnection: Sendable {
     public let podSource: APIServerSource
     /// The recorder to give the kubelet.
     public let eventRecorder: APIEventRecorder
+    /// Where the kubelet reads the ConfigMaps and Secrets its pods refer to.
+    public let configObjects: APIConfigObjectManager
     /// How long between two node status updates.
     public let heartbeatInterval: Duration
     private let logger: Logger
@@ -51,6 +55,7 @@ public struct KubeletAPIConnection: Sendable {
         self.logger = logger
         podSource = APIServerSource(pods: pods)
         eventRecorder = APIEventRecorder(client: client, nodeName: nodeName, logger: logger)
+        configObjects = APIConfigObjectManager(client: client)
     }
 
     /// Runs the pod lister and every reporting loop for `kubelet` until cancelled.

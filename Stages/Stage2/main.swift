@@ -103,7 +103,7 @@ func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, Kubel
     let runtime = try ProcessRuntime(root: configuration.runtimeDirectory, logger: logger.labelled("runtime"))
     let files = FileSource(directory: manifests, nodeName: nodeName, checkFrequency: configuration.fileCheckFrequency, logger: logger)
     let kubelet = try Kubelet(configuration: configuration, runtime: runtime, sources: [files, connection.podSource],
-                              recorder: connection.eventRecorder, logger: logger)
+                              recorder: connection.eventRecorder, configObjects: connection.configObjects, logger: logger)
     return (kubelet, connection)
 }
 

@@ -75,7 +75,9 @@ import Testing
 
     @Test func anUnbalancedFenceFails() async throws {
         let (status, output) = try await checkCopy { root in
-            try edit(root, "Sources/Kubelet/Kubelet.swift", replacing: "    // Stage 2 <\n", with: "")
+            // The file's last fence, so that no later marker makes the error a nesting one.
+            let line = "                configObjects: configObjects\n"
+            try edit(root, "Sources/Kubelet/Kubelet.swift", replacing: line + "                // Stage 2 <\n", with: line)
         }
         #expect(status == 1)
         #expect(output.contains("Sources/Kubelet/Kubelet.swift:") && output.contains("fence is never closed"))

@@ -86,6 +86,8 @@ actor ScriptedRuntime: ContainerRuntime {
     private(set) var events: [Event] = []
     /// The containers created and not yet removed, by id (the id is `name#attempt`).
     private var containers: [String: CRI.RuntimeContainerStatus] = [:]
+    /// The config each container attempt was created with, by id (`web#0`).
+    private(set) var configs: [String: ContainerConfig] = [:]
     private var sandboxes: [String: PodSandboxStatus] = [:]
     private var subscribers: [UUID: AsyncStream<Event>.Continuation] = [:]
     /// Set once the worker has made `maximumCalls` calls; every call fails from then on.
@@ -240,6 +242,7 @@ actor ScriptedRuntime: ContainerRuntime {
         let id = "\(config.metadata.name)#\(config.metadata.attempt)"
         let now = Date()
         try record(.createContainer(id), at: now)
+        configs[id] = config
         containers[id] = CRI.RuntimeContainerStatus(
             id: id, podSandboxID: sandboxID, metadata: config.metadata, state: .created, createdAt: now,
             image: config.image, labels: config.labels, logPath: "/dev/null")
