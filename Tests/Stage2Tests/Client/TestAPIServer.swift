@@ -20,7 +20,9 @@ import Synchronization
 
 /// The resources stage 2's `main` registers, for tests that want the same server.
 let stage2Resources = [
-    ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource(), "log": PodLogSubresource()]),
+    ResourceRegistration(PodStrategy.self, subresources: [
+        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
+    ]),
     ResourceRegistration(NodeStrategy.self),
     ResourceRegistration(NamespaceStrategy.self),
     ResourceRegistration(EventStrategy.self, subresources: [:]),
