@@ -13,8 +13,9 @@
 //
 // The grace period of a deleted pod is the API server's word: `kubectl delete
 // --grace-period=1` (or `--now`) sets the pod's `metadata.deletionGracePeriodSeconds`,
-// which then replaces `spec.terminationGracePeriodSeconds`; it can only get shorter,
-// and it is never under 1 second (`calculateEffectiveGracePeriod` in `pod_workers.go`).
+// which then replaces `spec.terminationGracePeriodSeconds`; it can only get shorter (a
+// second delete with `--now` shortens a stop under way: `shortenTermination`), and it is
+// never under 1 second (`calculateEffectiveGracePeriod` in `pod_workers.go`).
 
 import API
 import CRI
@@ -42,6 +43,17 @@ extension PodWorker {
                                              message: "Stopping container \(name)", gracePeriod: gracePeriod)
                 }
             }
+        }
+    }
+
+    /// Stops the running containers again with the pod's new, shorter grace period, beside
+    /// the stop already under way: as with containerd, the shorter stop's SIGKILL comes first.
+    func shortenTermination(in group: inout DiscardingTaskGroup) {
+        let grace = Duration.seconds(terminationGracePeriod)
+        logger.info("grace period shortened", ["pod": pod.metadata.name, "gracePeriod": grace.kubernetesDescription])
+        for record in containers.values where record.status.state == .running {
+            let runtime = self.runtime
+            group.addTask { try? await runtime.stopContainer(id: record.id, timeout: grace) }
         }
     }
 

@@ -61,6 +61,17 @@ struct TerminationEndToEndTests {
                 let deleted = try await cluster.kubectl(["delete", "pod", name, flag, "--timeout=30s"], tool: tool)
                 #expect(deleted.status == 0 && deleted.output.contains("pod \"\(name)\" deleted"), "\(tool) \(flag): \(deleted.output)")
             }
+            // A second delete shortens the grace period of one under way.
+            let twice = "twice\(index)"
+            try await apply(cluster, Self.manifest(twice, Self.stubborn, marker: cluster.marker, spec: long))
+            try await waitRunning(cluster, twice)
+            let first = try await cluster.kubectl(["delete", "pod", twice, "--wait=false"], tool: tool)
+            #expect(first.status == 0, "\(tool): \(first.output)")
+            try await eventually("the kubelet to have started stopping \(twice)") {
+                try await cluster.kubectl("describe", "pod", twice).output.contains("Stopping container main")
+            }
+            let second = try await cluster.kubectl(["delete", "pod", twice, "--now", "--timeout=30s"], tool: tool)
+            #expect(second.status == 0, "\(tool): \(second.output)")
             // --force --grace-period=0: gone from the API at once; the kubelet then stops it.
             let forced = "force\(index)"
             try await apply(cluster, Self.manifest(forced, "while :; do sleep 1; done", marker: cluster.marker))
