@@ -109,7 +109,8 @@ public struct Kubelet: Sendable {
         if let failure { throw failure }
     }
 
-    /// Starts a worker for every new pod and asks the workers of vanished pods to stop theirs.
+    /// Starts a worker for every new pod, hands every running worker its pod's newest
+    /// version, and asks the workers of vanished or deleted pods to stop theirs.
     private func reconcileWorkers(addingTo group: inout ThrowingDiscardingTaskGroup<any Error>, changed: AsyncStream<Void>.Continuation) async {
         let desired = await podManager.pods
         let desiredUIDs = Set(desired.map(\.metadata.uid))

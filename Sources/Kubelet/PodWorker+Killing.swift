@@ -13,8 +13,9 @@
 //
 // The grace period of a deleted pod is the API server's word: `kubectl delete
 // --grace-period=1` (or `--now`) sets the pod's `metadata.deletionGracePeriodSeconds`,
-// which then replaces `spec.terminationGracePeriodSeconds`; it can only get shorter,
-// and it is never under 1 second (`calculateEffectiveGracePeriod` in `pod_workers.go`).
+// which then replaces `spec.terminationGracePeriodSeconds`; it can only get shorter (a
+// second delete with `--now` shortens a stop under way: `shortenTermination`), and it is
+// never under 1 second (`calculateEffectiveGracePeriod` in `pod_workers.go`).
 
 import API
 import CRI
@@ -31,27 +32,6 @@ extension PodWorker {
         return max(grace, 1)
     }
 
-    /// Stops every container of the pod, gracefully, and removes the pod's sandbox and volumes.
-    ///
-    /// This is what happens when a manifest or an API pod is deleted: each running
-    /// container gets its preStop hook, SIGTERM and the pod's grace period before SIGKILL.
-    func terminate() async {
-        guard state != .terminated else { return }
-        state = .terminating
-        await killRunningContainers(gracePeriod: terminationGracePeriod)
-        for record in containers.values {
-            try? await runtime.removeContainer(id: record.id)
-        }
-        if let sandboxID {
-            try? await runtime.stopPodSandbox(id: sandboxID)
-            try? await runtime.removePodSandbox(id: sandboxID)
-        }
-        try? FileManager.default.removeItem(at: configuration.volumesDirectory(podUID: pod.metadata.uid).deletingLastPathComponent())
-        await statusManager.removeStatus(ofPod: pod.metadata.uid)
-        logger.info("pod stopped", ["pod": pod.metadata.name])
-        state = .terminated
-    }
-
     /// Kills every running container at once, each with `gracePeriod` seconds.
     func killRunningContainers(gracePeriod: Int64) async {
         let running = containers.filter { $0.value.status.state == .running }
@@ -64,13 +44,23 @@ extension PodWorker {
                 }
             }
         }
-        await refreshContainerStatuses()
+    }
+
+    /// Stops the running containers again with the pod's new, shorter grace period, beside
+    /// the stop already under way: as with containerd, the shorter stop's SIGKILL comes first.
+    func shortenTermination(in group: inout DiscardingTaskGroup) {
+        let grace = Duration.seconds(terminationGracePeriod)
+        logger.info("grace period shortened", ["pod": pod.metadata.name, "gracePeriod": grace.kubernetesDescription])
+        for record in containers.values where record.status.state == .running {
+            let runtime = self.runtime
+            group.addTask { try? await runtime.stopContainer(id: record.id, timeout: grace) }
+        }
     }
 
     /// Kills one container attempt: a `Killing` event, its preStop hook, then SIGTERM and
     /// SIGKILL once the rest of `gracePeriod` (seconds) has passed.
     func killContainer(named name: String, container: Container?, id: String, message: String, gracePeriod: Int64) async {
-        logger.info("killing container", ["name": name, "pod": pod.metadata.name, "gracePeriod": gracePeriod])
+        logger.info("killing container", ["name": name, "pod": pod.metadata.name, "gracePeriod": Duration.seconds(gracePeriod).kubernetesDescription])
         await recorder.record(.normal, reason: "Killing", message: message, pod: pod)
         var remaining = Duration.seconds(gracePeriod)
         if let container, let preStop = container.lifecycle?.preStop {

@@ -139,6 +139,27 @@ extension PodWorker {
         await startContainer(container, restartCount: record.restartCount + 1, previous: record.status)
     }
 
+    /// Stops every container of the pod, gracefully, and removes the pod's sandbox and volumes.
+    ///
+    /// This is what happens when a manifest or an API pod is deleted: each running
+    /// container gets its preStop hook, SIGTERM and the pod's grace period before SIGKILL.
+    func terminate() async {
+        guard state != .terminated else { return }
+        state = .terminating
+        await killRunningContainers(gracePeriod: terminationGracePeriod)
+        for record in containers.values {
+            try? await runtime.removeContainer(id: record.id)
+        }
+        if let sandboxID {
+            try? await runtime.stopPodSandbox(id: sandboxID)
+            try? await runtime.removePodSandbox(id: sandboxID)
+        }
+        try? FileManager.default.removeItem(at: configuration.volumesDirectory(podUID: pod.metadata.uid).deletingLastPathComponent())
+        await statusManager.removeStatus(ofPod: pod.metadata.uid)
+        logger.info("pod stopped", ["pod": pod.metadata.name])
+        state = .terminated
+    }
+
     /// Computes the pod's status from what the worker knows, and records it.
     func publishStatus() async {
         let generator = PodStatusGenerator(

@@ -30,6 +30,8 @@ public actor PodWorker {
         case terminate
         /// The pod's source has a newer version of it (a new image, a deletion's grace period).
         case update(Pod)
+        /// The termination the worker started is done: the pod is stopped and cleaned up.
+        case terminated
     }
 
     /// Where the worker is in the pod's life.
@@ -125,16 +127,25 @@ public actor PodWorker {
             }
             await sync()
             startProbes(in: &group)
-            for await event in events {
+            loop: for await event in events {
                 switch event {
                 case .resync: break
                 case .probe(let verdict): await record(verdict)
-                case .terminate: state = .terminating
-                case .update(let newer): pod = newer
-                }
-                if state == .terminating {
-                    await terminate()
-                    break
+                case .terminate:
+                    guard state == .syncing else { continue }
+                    state = .terminating
+                    // The stopping runs beside this loop, so that a shorter grace period
+                    // (a second delete, with `--now`) still reaches the containers.
+                    group.addTask {
+                        await self.terminate()
+                        sink.yield(.terminated)
+                    }
+                case .update(let newer):
+                    let grace = terminationGracePeriod
+                    pod = newer
+                    if state == .terminating && terminationGracePeriod < grace { shortenTermination(in: &group) }
+                case .terminated:
+                    break loop
                 }
                 await sync()
                 startProbes(in: &group)

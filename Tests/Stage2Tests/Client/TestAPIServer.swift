@@ -21,7 +21,7 @@ import Synchronization
 /// The resources stage 2's `main` registers, for tests that want the same server.
 let stage2Resources = [
     ResourceRegistration(PodStrategy.self, subresources: [
-        "status": StatusSubresource(), "log": PodLogSubresource(),
+        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
         "exec": NotBuiltSubresource("exec"), "attach": NotBuiltSubresource("attach"), "portforward": NotBuiltSubresource("portforward"),
     ]),
     ResourceRegistration(NodeStrategy.self),

@@ -56,6 +56,8 @@ import Testing
                "shortNames": ["po"], "categories": ["all"], "storageVersionHash": "xPOwRZ+Yhw8="},
               {"name": "pods/attach", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["create", "get"]},
               {"name": "pods/exec", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["create", "get"]},
+              {"name": "pods/eviction", "singularName": "", "namespaced": true, "group": "policy", "version": "v1",
+               "kind": "Eviction", "verbs": ["create"]},
               {"name": "pods/log", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["get"]},
               {"name": "pods/portforward", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["create", "get"]},
               {"name": "pods/status", "singularName": "", "namespaced": true, "kind": "Pod",
@@ -68,7 +70,8 @@ import Testing
         let names = Discovery.apiResourceList(groupVersion: "v1", resources: stage2Resources).resources.map(\.name)
         #expect(names == [
             "configmaps", "events", "namespaces", "namespaces/finalize", "namespaces/status", "nodes", "nodes/status",
-            "pods", "pods/attach", "pods/exec", "pods/log", "pods/portforward", "pods/status", "secrets", "serviceaccounts",
+            "pods", "pods/attach", "pods/eviction", "pods/exec", "pods/log", "pods/portforward", "pods/status",
+            "secrets", "serviceaccounts",
         ])
     }
 
