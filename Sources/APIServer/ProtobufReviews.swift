@@ -14,7 +14,7 @@ import ClusterKinds
 
 extension SelfSubjectAccessReviewer {
     public static func object(protobuf body: [UInt8]) -> SelfSubjectAccessReview? {
-        guard let raw = ProtobufNamespace.raw(body, kind: "SelfSubjectAccessReview"), let object = ProtobufNamespace.fields(raw) else { return nil }
+        guard let raw = protobufObject(body, kind: "SelfSubjectAccessReview"), let object = ProtobufNamespace.fields(raw) else { return nil }
         var review = SelfSubjectAccessReview()
         guard let spec = object[2]?.first.flatMap(ProtobufNamespace.fields) else { return review }
         let text = { (fields: [Int: [ArraySlice<UInt8>]], number: Int) in fields[number]?.first.map(ProtobufNamespace.string) ?? "" }
@@ -32,15 +32,14 @@ extension SelfSubjectAccessReviewer {
 
 extension SelfSubjectReviewer {
     public static func object(protobuf body: [UInt8]) -> SelfSubjectReview? {
-        ProtobufNamespace.raw(body, kind: "SelfSubjectReview").map { _ in SelfSubjectReview() }
+        protobufObject(body, kind: "SelfSubjectReview").map { _ in SelfSubjectReview() }
     }
 }
 
-extension ProtobufNamespace {
-    /// The object message inside a protobuf body of `kind`, or nil when the body is not one.
-    static func raw(_ body: [UInt8], kind: String) -> ArraySlice<UInt8>? {
-        guard body.starts(with: magic), let envelope = fields(body[magic.count...]),
-              let typeMeta = envelope[1]?.first.flatMap(fields), typeMeta[2]?.first.map(string) == kind else { return nil }
-        return envelope[2]?.first ?? []
-    }
+/// The object message inside a protobuf body of `kind`, or nil when the body is not one.
+private func protobufObject(_ body: [UInt8], kind: String) -> ArraySlice<UInt8>? {
+    guard body.starts(with: ProtobufNamespace.magic), let envelope = ProtobufNamespace.fields(body[ProtobufNamespace.magic.count...]),
+          let typeMeta = envelope[1]?.first.flatMap(ProtobufNamespace.fields),
+          typeMeta[2]?.first.map(ProtobufNamespace.string) == kind else { return nil }
+    return envelope[2]?.first ?? []
 }
