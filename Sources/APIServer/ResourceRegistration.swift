@@ -25,6 +25,8 @@ public struct ResourceRegistration: Sendable {
     public let verbs: [String]
     /// The verbs of each subresource, by name.
     public let subresourceVerbs: [String: [String]]
+    /// The kinds of the subresources whose kind is not the resource's, by name.
+    public let subresourceKinds: [String: String]
     /// Makes the endpoint over the server's store and watch.
     let makeEndpoint: @Sendable (any KeyValueStore, any WatchSource) -> any ResourceEndpoint
 
@@ -35,6 +37,7 @@ public struct ResourceRegistration: Sendable {
         resource = Strategy.Object.resource
         verbs = Strategy.verbs
         subresourceVerbs = subresources.mapValues(\.verbs)
+        subresourceKinds = subresources.compactMapValues(\.kind)
         makeEndpoint = { store, watch in
             RESTEndpoint<Strategy>(storage: RESTStorage(store: store), subresources: subresources, watch: watch)
         }
@@ -48,6 +51,7 @@ public struct ResourceRegistration: Sendable {
         self.resource = resource
         self.verbs = verbs
         self.subresourceVerbs = subresourceVerbs
+        subresourceKinds = [:]
         self.makeEndpoint = makeEndpoint
     }
 
@@ -75,7 +79,7 @@ public struct ResourceRegistration: Sendable {
         return [own] + subresourceVerbs.keys.sorted().map { subresource in
             APIResource(
                 name: "\(resource.plural)/\(subresource)", singularName: "", namespaced: resource.isNamespaced,
-                kind: resource.kind, verbs: subresourceVerbs[subresource] ?? [])
+                kind: subresourceKinds[subresource] ?? resource.kind, verbs: subresourceVerbs[subresource] ?? [])
         }
     }
 }

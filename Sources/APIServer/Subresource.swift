@@ -23,6 +23,13 @@ public protocol Subresource<Strategy>: Sendable {
     /// Answers a request for it, with the parent resource's storage at hand (and through
     /// `storage.store`, any other resource's).
     func serve(_ request: HTTPRequest, info: RequestInfo, storage: RESTStorage<Strategy>) async throws(Status) -> HTTPResponse
+    /// The kind discovery names for it when that is not the parent's (`PodExecOptions` for `pods/exec`).
+    var kind: String? { get }
+}
+
+extension Subresource {
+    /// Most subresources are read and written as the parent's kind.
+    public var kind: String? { nil }
 }
 
 /// `…/status`: reads and writes of the status alone; the strategy's
