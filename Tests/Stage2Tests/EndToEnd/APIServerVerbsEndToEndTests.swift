@@ -25,6 +25,9 @@ struct APIServerVerbsEndToEndTests {
             let described = try await cluster.kubectl(["describe", "ns", name], tool: tool)
             #expect(described.output.contains("Terminating") && described.output.contains("kubernetes.io/metadata.name=\(name)"),
                     "\(tool): \(described.output)")
+            let again = try await cluster.kubectl(["create", "namespace", name], tool: tool)
+            #expect(again.output.contains(#"Error from server (AlreadyExists): object is being deleted: namespaces "\#(name)" already exists"#),
+                    "\(tool): \(again.output)")
             let refused = try await cluster.kubectl(["run", "p", "--image=busybox", "-n", name], tool: tool)
             #expect(refused.status != 0, "\(tool): \(refused.output)")
             #expect(refused.output.contains(
