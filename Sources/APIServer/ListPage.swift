@@ -49,7 +49,9 @@ struct ListPage: Sendable, Equatable {
     /// The token of a page that ended at `lastKey` (relative to the resource's prefix) at `revision`.
     static func token(lastKey: String, revision: Int64) -> String {
         let body = Token(v: tokenVersion, rv: revision, start: lastKey + "\u{0}")
-        let data = (try? JSONEncoder().encode(body)) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }

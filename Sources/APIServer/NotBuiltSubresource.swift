@@ -24,6 +24,11 @@ public struct NotBuiltSubresource<Strategy: RESTStrategy>: Subresource {
 
     public init(_ name: String) { self.name = name }
 
+    /// The options kind each is requested with, as Kubernetes' discovery names it.
+    static var kinds: [String: String] { ["exec": "PodExecOptions", "attach": "PodAttachOptions", "portforward": "PodPortForwardOptions"] }
+
+    public var kind: SubresourceKind? { Self.kinds[name].map { SubresourceKind(group: "", version: "", kind: $0) } }
+
     /// As Kubernetes lists them: a SPDY stream starts with a POST, a WebSocket with a GET.
     public var verbs: [String] { ["create", "get"] }
 

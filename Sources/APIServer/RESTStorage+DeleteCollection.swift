@@ -36,7 +36,8 @@ extension RESTStorage {
         return try APIResponse.object(List(metadata: ListMeta(resourceVersion: metadata.resourceVersion), items: deleted))
     }
 
-    /// The `DeleteOptions` of a delete: the body's, with `gracePeriodSeconds` from the query.
+    /// The `DeleteOptions` of a delete: the body's, with `gracePeriodSeconds` from the query
+    /// (read as a single delete reads them, in `RESTEndpoint`).
     static func deleteOptions(_ request: HTTPRequest) throws(Status) -> DeleteOptions {
         var options = DeleteOptions()
         if !request.body.isEmpty { options = try decodeBody(request) }

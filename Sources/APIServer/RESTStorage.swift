@@ -43,11 +43,17 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         if dryRun {
             // As a real create would: a name that is taken is a conflict.
             if try await storing(object.metadata.name, { try await store.get(key) }) != nil {
-                throw Status.alreadyExists(groupResource, name: object.metadata.name)
+                throw await alreadyExists(Status.alreadyExists(groupResource, name: object.metadata.name),
+                                          namespace: object.metadata.namespace, name: object.metadata.name)
             }
             return object
         }
-        let revision = try await storing(object.metadata.name) { try await store.create(key, value: value) }
+        let revision: Int64
+        do {
+            revision = try await storing(object.metadata.name) { try await store.create(key, value: value) }
+        } catch where error.reason == .alreadyExists {
+            throw await alreadyExists(error, namespace: object.metadata.namespace, name: object.metadata.name)
+        }
         object.metadata.resourceVersion = String(revision)
         return object
     }

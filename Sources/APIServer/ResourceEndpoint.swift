@@ -5,6 +5,8 @@
 //
 //   get → read one    list → read many (as a Table when kubectl asks for one)
 //   create → POST     update → PUT      patch → PATCH      delete → DELETE
+//   deletecollection → DELETE of the list (`RESTStorage+DeleteCollection.swift`)
+//   list with ?limit (and ?continue) → one page of it (`ListPage.swift`)
 //   watch → a stream of changes, from the `WatchSource` the composition root chose
 //   …/{name}/{subresource} → the handler in the resource's table of subresources
 //
@@ -82,7 +84,9 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         case "patch":
             return try await storage.servePatch(request, info: info, status: false)
         case "delete":
-            let options = try RESTStorage<Strategy>.deleteOptions(request)
+            var options = DeleteOptions()
+            if !request.body.isEmpty { options = try RESTStorage<Strategy>.decodeBody(request) }
+            if let text = request.query["gracePeriodSeconds"], let seconds = Int64(text) { options.gracePeriodSeconds = seconds }
             let dryRun = try DryRun.isRequested(by: request, options: "DeleteOptions", bodyDirectives: options.dryRun)
             return try APIResponse.object(await storage.delete(namespace: info.namespace, name: info.name, options: options, dryRun: dryRun))
         case "deletecollection":

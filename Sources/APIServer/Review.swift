@@ -21,6 +21,12 @@ public protocol Review: Sendable {
     associatedtype Object: APIObject
     /// The object asked with, answered: its status filled in; 422 when the question is malformed.
     static func answer(_ object: Object) throws(Status) -> Object
+    /// The object in a protobuf body, as kubectl 1.28 and later send it; nil if it is not one.
+    static func object(protobuf body: [UInt8]) -> Object?
+}
+
+extension Review {
+    public static func object(protobuf body: [UInt8]) -> Object? { nil }
 }
 
 /// The endpoint of a `Review`'s kind, at the version it was registered with.
@@ -30,8 +36,13 @@ struct ReviewEndpoint<Reviewer: Review>: ResourceEndpoint {
     func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
         guard info.verb == "create", info.name.isEmpty else { throw Status.noRoute }
         _ = try DryRun.isRequested(by: request, options: "CreateOptions")
-        // The body reader serves every kind; it sits on `RESTStorage` for those that are stored.
-        var object: Reviewer.Object = try RESTStorage<NamespaceStrategy>.decodeBody(request)
+        var object: Reviewer.Object
+        if RESTStorage<NamespaceStrategy>.mediaType(request) == ProtobufNamespace.mediaType, let asked = Reviewer.object(protobuf: request.body) {
+            object = asked
+        } else {
+            // The body reader serves every kind; it sits on `RESTStorage` for those that are stored.
+            object = try RESTStorage<NamespaceStrategy>.decodeBody(request)
+        }
         object = try Reviewer.answer(object)
         object.apiVersion = resource.groupVersion
         object.kind = resource.kind

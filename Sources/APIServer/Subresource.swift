@@ -25,7 +25,7 @@ public protocol Subresource<Strategy>: Sendable {
     /// `storage.store`, any other resource's).
     func serve(_ request: HTTPRequest, info: RequestInfo, storage: RESTStorage<Strategy>) async throws(Status) -> HTTPResponse
     /// The kind it takes and answers, for discovery, when not the parent's (`pods/eviction`
-    /// takes a policy/v1 Eviction); nil for the parent's own kind.
+    /// takes a policy/v1 Eviction, `pods/exec` is a PodExecOptions); nil for the parent's own kind.
     var kind: SubresourceKind? { get }
 }
 

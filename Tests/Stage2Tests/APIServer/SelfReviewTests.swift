@@ -39,4 +39,22 @@ import Testing
             }
         }
     }
+
+    /// One length-delimited protobuf field.
+    static func field(_ number: UInt8, _ bytes: [UInt8]) -> [UInt8] { [number << 3 | 2, UInt8(bytes.count)] + bytes }
+
+    @Test func kubectl133sProtobufAccessReviewIsRead() async throws {
+        let attributes = Self.field(2, Array("create".utf8)) + Self.field(5, Array("pods".utf8))
+        let raw = Self.field(2, Self.field(1, attributes))
+        let body = [0x6B, 0x38, 0x73, 0x00] + Self.field(1, Self.field(2, Array("SelfSubjectAccessReview".utf8))) + Self.field(2, raw)
+        let review = try #require(SelfSubjectAccessReviewer.object(protobuf: body))
+        #expect(review.spec.resourceAttributes == ResourceAttributes(verb: "create", resource: "pods"))
+        try await withInProcessAPIServer { client in
+            let answer = try await client.send(HTTPClientRequest(
+                method: "POST", target: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                headers: ["Content-Type": "application/vnd.kubernetes.protobuf"], body: body))
+            #expect(answer.status.code == 201)
+            #expect(try APIJSON.decode(SelfSubjectAccessReview.self, from: answer.data).status.allowed)
+        }
+    }
 }

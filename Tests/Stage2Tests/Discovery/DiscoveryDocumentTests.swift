@@ -54,12 +54,12 @@ import Testing
               {"name": "pods", "singularName": "pod", "namespaced": true, "kind": "Pod",
                "verbs": ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
                "shortNames": ["po"], "categories": ["all"], "storageVersionHash": "xPOwRZ+Yhw8="},
-              {"name": "pods/attach", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["create", "get"]},
-              {"name": "pods/exec", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["create", "get"]},
+              {"name": "pods/attach", "singularName": "", "namespaced": true, "kind": "PodAttachOptions", "verbs": ["create", "get"]},
+              {"name": "pods/exec", "singularName": "", "namespaced": true, "kind": "PodExecOptions", "verbs": ["create", "get"]},
               {"name": "pods/eviction", "singularName": "", "namespaced": true, "group": "policy", "version": "v1",
                "kind": "Eviction", "verbs": ["create"]},
               {"name": "pods/log", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["get"]},
-              {"name": "pods/portforward", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["create", "get"]},
+              {"name": "pods/portforward", "singularName": "", "namespaced": true, "kind": "PodPortForwardOptions", "verbs": ["create", "get"]},
               {"name": "pods/status", "singularName": "", "namespaced": true, "kind": "Pod",
                "verbs": ["get", "patch", "update"]}
             ]}
