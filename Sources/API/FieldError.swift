@@ -22,6 +22,8 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
         case notFound = "FieldValueNotFound"
         /// The field may not be changed or used here.
         case forbidden = "FieldValueForbidden"
+        /// The value is longer than allowed.
+        case tooLong = "FieldValueTooLong"
 
         /// How Kubernetes prints the kind.
         package var phrase: String {
@@ -32,6 +34,7 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
             case .notSupported: "Unsupported value"
             case .notFound: "Not found"
             case .forbidden: "Forbidden"
+            case .tooLong: "Too long"
             }
         }
     }

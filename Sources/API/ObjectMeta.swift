@@ -65,19 +65,19 @@ public struct ObjectMeta: Sendable, Hashable {
 extension ObjectMeta: APIFields {
     public static let zero = ObjectMeta()
     public static let fields: [JSONField<ObjectMeta>] = [
-        .omitEmpty("name", \.name),
-        .omitEmpty("generateName", \.generateName),
-        .omitEmpty("namespace", \.namespace),
-        .omitEmpty("uid", \.uid),
-        .omitEmpty("resourceVersion", \.resourceVersion),
-        .omitEmpty("generation", \.generation),
+        .omitEmpty("name", \.name, "The object's name, unique among objects of its kind in its namespace."),
+        .omitEmpty("generateName", \.generateName, "A prefix from which the server makes a unique name when name is empty."),
+        .omitEmpty("namespace", \.namespace, "The namespace the object lives in; default when unset."),
+        .omitEmpty("uid", \.uid, "A cluster-unique id, set by the server when the object is created."),
+        .omitEmpty("resourceVersion", \.resourceVersion, "An opaque version, changed on every write; used for watches and conflict checks."),
+        .omitEmpty("generation", \.generation, "A number raised on every change of the desired state."),
         // `metav1.Time` is a struct, so `omitempty` does not drop it: unset, it is `null`.
-        .structure("creationTimestamp", \.creationTimestamp),
-        .pointer("deletionTimestamp", \.deletionTimestamp),
-        .pointer("deletionGracePeriodSeconds", \.deletionGracePeriodSeconds),
-        .omitEmpty("labels", \.labels),
-        .omitEmpty("annotations", \.annotations),
-        .omitEmpty("ownerReferences", \.ownerReferences),
-        .omitEmpty("finalizers", \.finalizers),
+        .structure("creationTimestamp", \.creationTimestamp, "When the server created the object."),
+        .pointer("deletionTimestamp", \.deletionTimestamp, "When a graceful deletion was asked for; set by the server."),
+        .pointer("deletionGracePeriodSeconds", \.deletionGracePeriodSeconds, "The grace period of the deletion asked for, in seconds."),
+        .omitEmpty("labels", \.labels, "Key/value pairs that selectors match objects by."),
+        .omitEmpty("annotations", \.annotations, "Key/value pairs for tools and people, not for selecting; 256 KiB in all."),
+        .omitEmpty("ownerReferences", \.ownerReferences, "The objects this one belongs to; when they are gone it is garbage collected."),
+        .omitEmpty("finalizers", \.finalizers, "Names of steps that must finish, and remove their entry, before the object is deleted."),
     ]
 }

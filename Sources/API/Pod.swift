@@ -34,11 +34,11 @@ public struct Pod: Sendable, Hashable {
 extension Pod: APIFields {
     public static let zero = Pod(apiVersion: "", kind: "")
     public static let fields: [JSONField<Pod>] = [
-        .omitEmpty("apiVersion", \.apiVersion),
-        .omitEmpty("kind", \.kind),
+        .omitEmpty("apiVersion", \.apiVersion, "The version of the API the object is written in: v1."),
+        .omitEmpty("kind", \.kind, "The kind of object: Pod."),
         // Structs: always written, whatever `omitempty` says (see OmitEmpty.swift).
-        .structure("metadata", \.metadata),
-        .structure("spec", \.spec),
-        .structure("status", \.status),
+        .structure("metadata", \.metadata, "The pod's name, namespace, labels, annotations and bookkeeping."),
+        .structure("spec", \.spec, "What should run: the containers, their volumes, and where and how they run."),
+        .structure("status", \.status, "What the kubelet last observed of the pod; read-only for users."),
     ]
 }

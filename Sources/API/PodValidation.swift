@@ -11,6 +11,8 @@ import Foundation
 public enum PodValidation {
     /// The lowest and highest port numbers.
     public static let portRange: ClosedRange<Int32> = 1...65535
+    /// The seconds `activeDeadlineSeconds` may hold: at least one, at most Go's largest int32.
+    public static let activeDeadlineRange: ClosedRange<Int64> = 1...Int64(Int32.max)
 
     /// Every problem with `pod`; empty when it is valid.
     public static func validate(_ pod: Pod) -> [FieldError] {
@@ -21,6 +23,8 @@ public enum PodValidation {
         } else if !name.isEmpty {
             errors += NameValidation.subdomain(name).map { FieldError(.invalid, "metadata.name", value: name, $0) }
         }
+        errors += LabelValidation.validate(labels: pod.metadata.labels, path: "metadata.labels")
+        errors += LabelValidation.validate(annotations: pod.metadata.annotations, path: "metadata.annotations")
         errors += validate(pod.spec, path: "spec")
         return errors
     }
@@ -60,6 +64,10 @@ public enum PodValidation {
                 }
                 errors += validate(container, path: field, volumes: volumeNames)
             }
+        }
+        if let deadline = spec.activeDeadlineSeconds, !activeDeadlineRange.contains(deadline) {
+            errors.append(FieldError(.invalid, "\(path).activeDeadlineSeconds", number: deadline,
+                                     "must be between \(activeDeadlineRange.lowerBound) and \(activeDeadlineRange.upperBound), inclusive"))
         }
         if let grace = spec.terminationGracePeriodSeconds, grace < 0 {
             errors.append(FieldError(.invalid, "\(path).terminationGracePeriodSeconds", number: grace, "must be greater than or equal to 0"))
@@ -112,6 +120,13 @@ public enum PodValidation {
             }
             if mount.mountPath.isEmpty {
                 errors.append(FieldError(.required, "\(field).mountPath"))
+            }
+        }
+        for (name, request) in container.resources.requests.sorted(by: { $0.key < $1.key }) {
+            // A request above its limit could never be honoured.
+            if let limit = container.resources.limits[name], request > limit {
+                errors.append(FieldError(.invalid, "\(path).resources.requests[\(name)]", value: request.written,
+                                         "must be less than or equal to \(name) limit of \(limit.written)"))
             }
         }
         let probes = [("livenessProbe", container.livenessProbe), ("readinessProbe", container.readinessProbe)]

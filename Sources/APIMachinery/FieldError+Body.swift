@@ -13,10 +13,11 @@ extension FieldError {
     public var body: String {
         var text = kind.phrase
         switch kind {
-        case .required, .forbidden:
+        case .required, .forbidden, .tooLong:
             break
         case .invalid, .duplicate, .notSupported, .notFound:
-            if let value { text += ": " + value.goQuoted }
+            // A number prints bare, as Go's %v prints it (`Invalid value: 0`).
+            if let value { text += ": " + (quotesValue ? value.goQuoted : value) }
         }
         if !detail.isEmpty { text += ": \(detail)" }
         return text

@@ -8,7 +8,7 @@
 extension String {
     /// The string in double quotes, escaped like Go's `strconv.Quote`; used by the
     /// `Status` factories and field error messages.
-    var goQuoted: String {
+    package var goQuoted: String {
         var quoted = "\""
         for scalar in unicodeScalars {
             switch scalar {

@@ -53,14 +53,13 @@ struct APIRouter: Sendable {
     }
 
     private func route(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
+        try ContentNegotiation.check(request, info: info)
         guard info.isResourceRequest else { return try discovery(request) }
         guard let endpoint = endpoints[Self.key(info.apiGroup, info.apiVersion, info.resource)] else {
             throw Status.notFound(message: "the server could not find the requested resource")
         }
-        // Objects live in namespaces that must exist (Kubernetes' NamespaceLifecycle admission).
-        if endpoint.resource.isNamespaced, info.verb == "create", !info.namespace.isEmpty, servesNamespaces {
-            _ = try await RESTStorage<NamespaceStrategy>(store: store).get(namespace: "", name: info.namespace)
-        }
+        // Objects live in namespaces that must exist and not be terminating (`NamespaceLifecycle`).
+        if servesNamespaces { try await NamespaceLifecycle(store: store).admit(request, info: info, resource: endpoint.resource) }
         return try await endpoint.serve(request, info: info)
     }
 
@@ -93,6 +92,12 @@ struct APIRouter: Sendable {
                                     body: [UInt8](Discovery.openAPIv2Protobuf()))
             }
             return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: [UInt8](Discovery.openAPIv2()))
+        case ("openapi", 2...) where parts[1] == "v3":
+            // The index, then one document per group version (`Discovery+OpenAPIv3.swift`).
+            let groupVersion = parts.dropFirst(2).joined(separator: "/")
+            if groupVersion.isEmpty { return try APIResponse.object(Discovery.openAPIv3Index(of: resources)) }
+            guard let document = Discovery.openAPIv3(groupVersion: groupVersion, resources: resources) else { break }
+            return try APIResponse.object(document)
         default:
             break
         }

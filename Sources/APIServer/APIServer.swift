@@ -10,7 +10,8 @@
 //   /healthz /version /api /api/v1 /apis /openapi/v2      discovery and health
 //   /api/v1/namespaces/{ns}/pods[/{name}[/status|/log]]    namespaced resources
 //   /api/v1/nodes[/{name}[/status]]  /api/v1/namespaces     cluster-scoped resources
-//   /apis/{group}/{version}/…                             named groups (apps/v1 in stage 5)
+//   /apis/{group}/{version}/…                             named groups: the self-reviews of
+//                                                         `kubectl auth` here, apps/v1 in stage 5
 //
 // It serves what its caller registers: the stage's `main` passes the resources
 // (`ResourceRegistration`: a kind's strategy and its subresources), and the groups,
@@ -22,7 +23,8 @@
 //   - its type file, plus its `APIObject` conformance there: 3 lines naming its `Resource`;
 //   - its strategy file, saying only where it differs from `RESTStrategy`'s defaults:
 //     3 lines for a kind with no rules of its own (`WidgetStrategy`), 19 lines of code for
-//     events (33 with the file's header and imports), 17 for nodes, 21 for namespaces;
+//     events (33 with the file's header and imports), 17 for nodes, 46 for namespaces
+//     (their two-step deletion and their name label are their own rules);
 //   - one line in the composition root (`ResourceRegistration(NodeStrategy.self)`);
 //   - if `kubectl get` is to show more than name and creation time, a printer (PodPrinter,
 //     NodePrinter…), which is the kind's own lesson rather than plumbing.

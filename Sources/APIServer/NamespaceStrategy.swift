@@ -1,8 +1,18 @@
-// Stage 2 · APIServer: what the API server does to a namespace on create.
+// Stage 2 · APIServer: what the API server does to a namespace, from create to delete.
 //
-// A namespace is `Active` from its creation and carries the `kubernetes` finalizer,
-// which in Kubernetes makes deleting it wait until everything inside is gone (the
-// namespace controller, not part of this series, does that work). Its name must be a
+// A namespace is `Active` from its creation and carries the `kubernetes` finalizer in
+// `spec.finalizers`, which makes deleting it a two-step affair:
+//
+//   DELETE      → deletionTimestamp is set, the phase becomes `Terminating`; the object stays
+//   (cleanup)   → the namespace controller (stage 5) deletes everything inside, then clears
+//                 `spec.finalizers` with a PUT of `…/finalize` (`NamespaceFinalizeSubresource`)
+//   DELETE      → with no finalizer left, the namespace is removed
+//
+// Until stage 5 nothing does the cleanup, so a deleted namespace stays Terminating, as in
+// a Kubernetes cluster without its controller manager. Meanwhile nothing new may be
+// created in it (`NamespaceLifecycle`). Every namespace carries the label
+// `kubernetes.io/metadata.name` with its own name, so that selectors (a network policy's,
+// say) can pick namespaces by name; the server sets it on every write. Its name must be a
 // DNS label, stricter than most names, since it becomes part of other names.
 
 import API
@@ -11,14 +21,50 @@ import ClusterKinds
 
 /// Kubernetes' namespace strategy (`pkg/registry/core/namespace/strategy.go`), in part.
 public enum NamespaceStrategy: RESTStrategy {
+    /// The label every namespace carries, its value the namespace's name.
+    public static let nameLabel = "kubernetes.io/metadata.name"
+
     /// Namespaces are not deleted by collection.
     public static var verbs: [String] { ["create", "delete", "get", "list", "patch", "update", "watch"] }
 
     public static func prepareForCreate(_ namespace: inout Namespace) {
-        namespace.status.phase = .active
+        namespace.status = NamespaceStatus(phase: .active)
         if !namespace.spec.finalizers.contains(NamespaceSpec.kubernetesFinalizer) {
             namespace.spec.finalizers.append(NamespaceSpec.kubernetesFinalizer)
         }
+        labelWithName(&namespace)
+    }
+
+    /// An update may not change the finalizers (only `…/finalize` may) nor the status.
+    public static func prepareForUpdate(_ namespace: inout Namespace, old: Namespace) {
+        namespace.metadata.keepSystemFields(from: old.metadata)
+        namespace.spec.finalizers = old.spec.finalizers
+        namespace.status = old.status
+        labelWithName(&namespace)
+    }
+
+    /// A status update may not change the spec.
+    public static func prepareForStatusUpdate(_ namespace: inout Namespace, old: Namespace) {
+        namespace.metadata.keepSystemFields(from: old.metadata)
+        namespace.spec = old.spec
+        labelWithName(&namespace)
+    }
+
+    /// Sets the name label, whatever the client sent (Kubernetes' `Canonicalize`).
+    static func labelWithName(_ namespace: inout Namespace) {
+        namespace.metadata.labels[nameLabel] = namespace.metadata.name
+    }
+
+    /// The first delete marks the namespace Terminating; later ones keep it while a
+    /// finalizer remains, and remove it once none does.
+    public static func markedForDeletion(_ namespace: Namespace, now: Time) -> Namespace? {
+        guard namespace.metadata.deletionTimestamp == nil else {
+            return namespace.spec.finalizers.isEmpty ? nil : namespace
+        }
+        var marked = namespace
+        marked.metadata.deletionTimestamp = now
+        marked.status.phase = .terminating
+        return marked
     }
 
     public static func validate(_ namespace: Namespace) -> [FieldError] {

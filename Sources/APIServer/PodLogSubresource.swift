@@ -6,6 +6,9 @@
 // (`status.addresses`, `status.daemonEndpoints.kubeletEndpoint.Port`, which the kubelet
 // reported when it registered), and relays the kubelet's `/containerLogs/…` answer.
 // With `follow=true` the answer is a stream, relayed chunk by chunk as it arrives.
+// The options (`tailLines`, `timestamps`, `sinceSeconds`, `sinceTime`, `limitBytes`,
+// `previous`, `follow`) are checked here as Kubernetes' `ValidatePodLogOptions` does and
+// passed on; the kubelet applies them (`ContainerLogs+Render.swift`).
 
 import API
 import APIMachinery
@@ -41,9 +44,10 @@ public struct PodLogSubresource: Subresource {
         let node = try await RESTStorage<NodeStrategy>(store: pods.store).get(namespace: "", name: pod.spec.nodeName)
         let address = node.status.addresses.first { $0.type == .internalIP }?.address ?? "127.0.0.1"
         let port = node.status.daemonEndpoints.kubeletEndpoint.port
+        try Self.validate(request.query)
         var parameters: [String] = []
-        for name in ["tailLines", "follow", "previous"] {
-            if let value = request.query[name] { parameters.append("\(name)=\(value)") }
+        for name in Self.forwardedParameters {
+            if let value = request.query[name] { parameters.append("\(name)=\(Self.escaped(value))") }
         }
         let target = "/containerLogs/\(info.namespace)/\(info.name)/\(container)"
             + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&"))
@@ -57,6 +61,12 @@ public struct PodLogSubresource: Subresource {
                 }
             }
             let response = try await client.send(forwarded)
+            // The kubelet polls for its pods, so for a moment after a create it does not
+            // know the pod yet: its container is then, as far as anyone can tell, still
+            // being created, and Kubernetes' kubelet would say so.
+            if response.status.code == 404 {
+                throw Status.badRequest(Self.waitingMessage(pod: pod, container: container))
+            }
             guard response.status.code == 200 else {
                 throw Status.badRequest(response.text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
@@ -66,5 +76,42 @@ public struct PodLogSubresource: Subresource {
         } catch {
             throw Status.internalError("cannot reach the kubelet of node \(pod.spec.nodeName) at \(address):\(port): \(error)")
         }
+    }
+
+    /// The query parameters the kubelet understands, passed on as they came.
+    static let forwardedParameters = ["tailLines", "follow", "previous", "timestamps", "sinceSeconds", "sinceTime", "limitBytes"]
+
+    /// Kubernetes' checks of the log options: a 400 for a value that is not a number, a
+    /// 422 `PodLogOptions` Invalid for one out of range, or for both kinds of `since`.
+    static func validate(_ query: [String: String]) throws(Status) {
+        var errors: [FieldError] = []
+        for (name, minimum) in [("tailLines", 0), ("limitBytes", 1), ("sinceSeconds", 1)] {
+            guard let text = query[name] else { continue }
+            guard let number = Int64(text) else {
+                throw Status.badRequest("invalid value \(text) for \(name): not an integer")
+            }
+            if number < minimum {
+                errors.append(FieldError(.invalid, name, value: text,
+                                         minimum == 0 ? "must be greater than or equal to 0" : "must be greater than 0"))
+            }
+        }
+        if query["sinceSeconds"] != nil && query["sinceTime"] != nil {
+            errors.append(FieldError(.forbidden, "", "at most one of `sinceTime` or `sinceSeconds` may be specified"))
+        }
+        if !errors.isEmpty { throw Status.invalid(GroupKind(group: "", kind: "PodLogOptions"), name: "", errors: errors) }
+    }
+
+    /// The kubelet's answer for a container that has not started: its waiting reason.
+    static func waitingMessage(pod: Pod, container: String) -> String {
+        let statuses = pod.status.containerStatuses + pod.status.initContainerStatuses
+        let reason = statuses.first { $0.name == container }?.state.waiting?.reason ?? ""
+        return "container \"\(container)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason.isEmpty ? "ContainerCreating" : reason)"
+    }
+
+    /// `value` escaped for a query string (a `sinceTime` may hold `+` and `:`).
+    static func escaped(_ value: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "+&=")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 }

@@ -20,8 +20,10 @@ public enum PatchType: String, Sendable, CaseIterable {
 
 extension RESTStorage {
     /// Applies `patch` to object `name` (or to its status) and stores the result.
+    /// `checkFields` sees the patched JSON before it is decoded (field validation).
     public func patch(
-        namespace: String, name: String, patch: Data, type: PatchType, status: Bool = false, dryRun: Bool = false
+        namespace: String, name: String, patch: Data, type: PatchType, status: Bool = false, dryRun: Bool = false,
+        checkFields: (JSONValue) throws(Status) -> Void = { _ in }
     ) async throws(Status) -> Object {
         let (old, revision) = try await read(namespace: namespace, name: name)
         let patchValue: JSONValue
@@ -37,7 +39,10 @@ extension RESTStorage {
             case .merge: MergePatch.apply(patchValue, to: original)
             case .strategicMerge: try StrategicMergePatch.apply(patchValue, to: original, schema: Strategy.patchSchema)
             }
+            try checkFields(result)
             patched = try result.decoded(as: Object.self)
+        } catch let status as Status {
+            throw status
         } catch let error as PatchError {
             throw Status.badRequest(error.description)
         } catch {

@@ -43,11 +43,17 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         if dryRun {
             // As a real create would: a name that is taken is a conflict.
             if try await storing(object.metadata.name, { try await store.get(key) }) != nil {
-                throw Status.alreadyExists(groupResource, name: object.metadata.name)
+                throw await alreadyExists(Status.alreadyExists(groupResource, name: object.metadata.name),
+                                          namespace: object.metadata.namespace, name: object.metadata.name)
             }
             return object
         }
-        let revision = try await storing(object.metadata.name) { try await store.create(key, value: value) }
+        let revision: Int64
+        do {
+            revision = try await storing(object.metadata.name) { try await store.create(key, value: value) }
+        } catch where error.reason == .alreadyExists {
+            throw await alreadyExists(error, namespace: object.metadata.namespace, name: object.metadata.name)
+        }
         object.metadata.resourceVersion = String(revision)
         return object
     }
@@ -97,7 +103,8 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         }
         let errors = Strategy.validateUpdate(object, old: old)
         guard errors.isEmpty else { throw Status.invalid(groupKind, name: name, errors: errors) }
-        return try await write(object, expectedRevision: revision, dryRun: dryRun)
+        // The update may have removed the last finalizer of an object being deleted.
+        return try await removeIfFinalized(write(object, expectedRevision: revision, dryRun: dryRun), dryRun: dryRun)
     }
 
     /// Stores `object` over the version at `expectedRevision`; 409 if that is no longer current.

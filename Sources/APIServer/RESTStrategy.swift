@@ -43,6 +43,9 @@ public protocol RESTStrategy: Sendable {
     static var patchSchema: PatchSchema { get }
     /// How long a deletion must wait (see `RESTStorage+Delete.swift`), or nil to delete at once.
     static func gracePeriod(for object: Object, options: DeleteOptions) -> Int64?
+    /// What a delete leaves stored instead of removing the object, for kinds that wait for
+    /// a cleanup first (a namespace, for its contents); nil to go on with the delete.
+    static func markedForDeletion(_ object: Object, now: Time) -> Object?
 }
 
 extension RESTStrategy {
@@ -108,4 +111,7 @@ extension RESTStrategy {
 
     /// Most kinds are removed at once.
     public static func gracePeriod(for object: Object, options: DeleteOptions) -> Int64? { nil }
+
+    /// Most kinds wait for no cleanup.
+    public static func markedForDeletion(_ object: Object, now: Time) -> Object? { nil }
 }

@@ -5,6 +5,8 @@
 //
 //   get → read one    list → read many (as a Table when kubectl asks for one)
 //   create → POST     update → PUT      patch → PATCH      delete → DELETE
+//   deletecollection → DELETE of the list (`RESTStorage+DeleteCollection.swift`)
+//   list with ?limit (and ?continue) → one page of it (`ListPage.swift`)
 //   watch → a stream of changes, from the `WatchSource` the composition root chose
 //   …/{name}/{subresource} → the handler in the resource's table of subresources
 //
@@ -34,14 +36,17 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
     var resource: Resource { Strategy.Object.resource }
 
     func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
-        let groupResource = resource.groupResource
         if !info.subresource.isEmpty {
             guard let subresource = subresources[info.subresource] else {
                 throw Status.notFound(GroupResource(group: resource.group, resource: "\(resource.plural)/\(info.subresource)"), name: info.name)
             }
-            guard subresource.verbs.contains(info.verb) else { throw Status.methodNotSupported(groupResource, action: info.verb) }
+            guard subresource.verbs.contains(info.verb) else { throw Status.noRoute }
             return try await subresource.serve(request, info: info, storage: storage)
         }
+        // A method the path has no route for: PUT on a collection, POST on one object,
+        // a verb the resource lacks (DELETE on the namespaces), as Kubernetes' router answers.
+        let objectVerbs: Set<String> = ["get", "update", "patch", "delete"]
+        guard objectVerbs.contains(info.verb) != info.name.isEmpty, Strategy.verbs.contains(info.verb) else { throw Status.noRoute }
         switch info.verb {
         case "get":
             let object = try await storage.get(namespace: info.namespace, name: info.name)
@@ -56,17 +61,24 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         case "list":
             let (labels, fields) = try RESTStorage<Strategy>.selectors(request.query)
             let namespace: String? = info.namespace.isEmpty ? nil : info.namespace
-            let (items, version) = try await storage.list(namespace: namespace, labels: labels, fields: fields)
+            let (items, metadata) = try await storage.list(
+                namespace: namespace, labels: labels, fields: fields, page: ListPage(query: request.query))
             if TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "") {
-                return try APIResponse.object(TableBuilder.table(
-                    of: items, strategy: Strategy.self, resourceVersion: version,
-                    includeObject: TableBuilder.includeObject(queryValue: request.query["includeObject"]) ?? .metadata))
+                var table = try TableBuilder.table(
+                    of: items, strategy: Strategy.self, resourceVersion: metadata.resourceVersion,
+                    includeObject: TableBuilder.includeObject(queryValue: request.query["includeObject"]) ?? .metadata)
+                table.metadata = metadata
+                return try APIResponse.object(table)
             }
-            return try APIResponse.object(List(metadata: ListMeta(resourceVersion: version), items: items))
+            return try APIResponse.object(List(metadata: metadata, items: items))
         case "create":
             let dryRun = try DryRun.isRequested(by: request, options: "CreateOptions")
+            let validation = try FieldValidation.requested(by: request, options: "CreateOptions")
             let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
+            try RESTStorage<Strategy>.checkGroupVersion(of: object)
+            let warnings = try validation.check(body: request, as: Strategy.Object.self)
             return try APIResponse.object(await storage.create(object, namespace: info.namespace, dryRun: dryRun), status: .created)
+                .warning(warnings)
         case "update":
             return try await storage.serveUpdate(request, info: info, status: false)
         case "patch":
@@ -77,10 +89,12 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
             if let text = request.query["gracePeriodSeconds"], let seconds = Int64(text) { options.gracePeriodSeconds = seconds }
             let dryRun = try DryRun.isRequested(by: request, options: "DeleteOptions", bodyDirectives: options.dryRun)
             return try APIResponse.object(await storage.delete(namespace: info.namespace, name: info.name, options: options, dryRun: dryRun))
+        case "deletecollection":
+            return try await storage.serveDeleteCollection(request, info: info)
         case "watch":
             return try serveWatch(request, info: info)
         default:
-            throw Status.methodNotSupported(groupResource, action: info.verb)
+            throw Status.noRoute
         }
     }
 
@@ -108,8 +122,12 @@ extension RESTStorage {
     /// PUT of the object, or with `status` of its status alone.
     func serveUpdate(_ request: HTTPRequest, info: RequestInfo, status: Bool) async throws(Status) -> HTTPResponse {
         let dryRun = try DryRun.isRequested(by: request, options: "UpdateOptions")
+        let validation = try FieldValidation.requested(by: request, options: "UpdateOptions")
         let object: Object = try Self.decodeBody(request)
+        try Self.checkGroupVersion(of: object)
+        let warnings = try validation.check(body: request, as: Object.self)
         return try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status, dryRun: dryRun))
+            .warning(warnings)
     }
 
     /// PATCH of the object, or with `status` of its status alone; the Content-Type says which patch.
@@ -118,8 +136,15 @@ extension RESTStorage {
             throw Status.unsupportedMediaType(accepted: PatchType.allCases.map(\.rawValue))
         }
         let dryRun = try DryRun.isRequested(by: request, options: "PatchOptions")
-        return try APIResponse.object(await patch(
-            namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun))
+        let validation = try FieldValidation.requested(by: request, options: "PatchOptions")
+        // The patched object is what is checked: a patch's own directives ($patch, …) are gone by then.
+        var warnings: [String] = []
+        let patched = try await patch(
+            namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
+            checkFields: { (value) throws(Status) in
+                warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
+            })
+        return try APIResponse.object(patched).warning(warnings)
     }
 
     /// The request's `labelSelector` and `fieldSelector`, checked against what this resource supports.

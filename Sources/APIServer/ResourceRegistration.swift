@@ -14,6 +14,7 @@
 // per subresource (`pods/log`, `pods/status`), with the parent's kind and scope, its
 // own verbs and an empty singular name, exactly as a real API server lists them.
 
+import API
 import APIMachinery
 import Storage
 
@@ -25,8 +26,12 @@ public struct ResourceRegistration: Sendable {
     public let verbs: [String]
     /// The verbs of each subresource, by name.
     public let subresourceVerbs: [String: [String]]
+    /// The kinds of the subresources whose kind is not the parent's (`pods/eviction`).
+    public let subresourceKinds: [String: SubresourceKind]
     /// Makes the endpoint over the server's store and watch.
     let makeEndpoint: @Sendable (any KeyValueStore, any WatchSource) -> any ResourceEndpoint
+    /// Adds the kind's OpenAPI schemas, from its field tables (`OpenAPISchemas`).
+    let addOpenAPISchemas: @Sendable (inout OpenAPISchemas) -> Void
 
     /// Registers `strategy`'s kind with `subresources` (by default `status` alone).
     public init<Strategy: RESTStrategy>(
@@ -35,9 +40,27 @@ public struct ResourceRegistration: Sendable {
         resource = Strategy.Object.resource
         verbs = Strategy.verbs
         subresourceVerbs = subresources.mapValues(\.verbs)
+        subresourceKinds = subresources.compactMapValues(\.kind)
         makeEndpoint = { store, watch in
             RESTEndpoint<Strategy>(storage: RESTStorage(store: store), subresources: subresources, watch: watch)
         }
+        addOpenAPISchemas = { schemas in
+            guard let described = Strategy.Object.self as? any APIFields.Type else { return }
+            schemas.add(kind: described, listType: List<Strategy.Object>.self, resource: Strategy.Object.resource,
+                        patchSchema: Strategy.patchSchema)
+        }
+    }
+
+    /// Registers a resource served by `makeEndpoint` (see `Review.swift`).
+    init(
+        resource: Resource, verbs: [String], subresourceVerbs: [String: [String]],
+        makeEndpoint: @escaping @Sendable (any KeyValueStore, any WatchSource) -> any ResourceEndpoint
+    ) {
+        self.resource = resource
+        self.verbs = verbs
+        self.subresourceVerbs = subresourceVerbs
+        subresourceKinds = [:]
+        self.makeEndpoint = makeEndpoint
     }
 
     /// Kubernetes' storage version hash: the first 8 bytes of SHA-256 of
@@ -67,7 +90,8 @@ public struct ResourceRegistration: Sendable {
         return [own] + subresourceVerbs.keys.sorted().map { subresource in
             APIResource(
                 name: "\(resource.plural)/\(subresource)", singularName: "", namespaced: resource.isNamespaced,
-                kind: resource.kind, verbs: subresourceVerbs[subresource] ?? [])
+                group: subresourceKinds[subresource]?.group ?? "", version: subresourceKinds[subresource]?.version ?? "",
+                kind: subresourceKinds[subresource]?.kind ?? resource.kind, verbs: subresourceVerbs[subresource] ?? [])
         }
     }
 }

@@ -28,6 +28,10 @@ public actor PodWorker {
         case probe(ProbeVerdict)
         /// The pod is no longer wanted: stop its containers and clean up.
         case terminate
+        /// The pod's source has a newer version of it (a new image, a deletion's grace period).
+        case update(Pod)
+        /// The termination the worker started is done: the pod is stopped and cleaned up.
+        case terminated
     }
 
     /// Where the worker is in the pod's life.
@@ -68,6 +72,8 @@ public actor PodWorker {
     var hasFailedForGood = false
     /// When the worker first synced the pod: the pod's `startTime`.
     var startTime: Time?
+    /// Why the pod has failed for good as a whole (`DeadlineExceeded`), shown in its status.
+    var podFailure: WaitingReason?
     /// Why the pod's file-backed volumes could not be written at the last sync, if so.
     var volumeProblem: String?
     /// True once the file-backed volumes were written: the containers may use them.
@@ -121,15 +127,25 @@ public actor PodWorker {
             }
             await sync()
             startProbes(in: &group)
-            for await event in events {
+            loop: for await event in events {
                 switch event {
                 case .resync: break
                 case .probe(let verdict): await record(verdict)
-                case .terminate: state = .terminating
-                }
-                if state == .terminating {
-                    await terminate()
-                    break
+                case .terminate:
+                    guard state == .syncing else { continue }
+                    state = .terminating
+                    // The stopping runs beside this loop, so that a shorter grace period
+                    // (a second delete, with `--now`) still reaches the containers.
+                    group.addTask {
+                        await self.terminate()
+                        sink.yield(.terminated)
+                    }
+                case .update(let newer):
+                    let grace = terminationGracePeriod
+                    pod = newer
+                    if state == .terminating && terminationGracePeriod < grace { shortenTermination(in: &group) }
+                case .terminated:
+                    break loop
                 }
                 await sync()
                 startProbes(in: &group)
@@ -141,6 +157,11 @@ public actor PodWorker {
     /// Asks the worker to stop the pod's containers and clean up; `run` returns when done.
     public nonisolated func requestTermination() {
         eventSink.yield(.terminate)
+    }
+
+    /// Hands the worker a newer version of its pod, which the next sync works towards.
+    public nonisolated func update(_ pod: Pod) {
+        eventSink.yield(.update(pod))
     }
 
     /// Hands a probe's verdict to the worker, which acts on it at its next sync.
@@ -179,4 +200,7 @@ struct ContainerRecord: Sendable {
     var status: RuntimeContainerStatus
     /// The runtime's last report on the previous attempt, shown as `lastState`.
     var previous: RuntimeContainerStatus?
+    /// The spec this attempt was started from; a running attempt whose spec differs
+    /// from the pod's (Kubernetes compares hashes) is restarted.
+    var spec: Container = Container()
 }

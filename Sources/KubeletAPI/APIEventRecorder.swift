@@ -9,6 +9,12 @@
 //     reportingComponent kubelet, reportingInstance <node>
 //     firstTimestamp = lastTimestamp = now, count 1, type, reason, message
 //
+// A repeat of an event already sent (same object, reason, message…) is not a new object:
+// `EventCorrelator` gives it the first one's name, and it is sent as a PATCH of `count`,
+// `lastTimestamp` and `message` (as client-go's recorder does, though with a merge
+// patch rather than a strategic one: for these three fields they are the same). If that
+// Event is gone (deleted, or expired in a real cluster), it is created again.
+//
 // Posting takes a round trip, and a pod worker must not wait on the API server to go on
 // starting containers. So `record` only queues the event (a bounded stream: past its
 // length the oldest are dropped, as client-go drops rather than block) and `run()` posts
@@ -47,19 +53,35 @@ public struct APIEventRecorder: EventRecorder {
         enqueue.yield(makeEvent(type, reason: reason, message: message, pod: pod, now: Date()))
     }
 
-    /// Posts queued events until cancelled. Runs once: the queue has one consumer.
+    /// Posts queued events until cancelled, folding repeats into counts. Runs once: the
+    /// queue has one consumer, which alone owns the correlator.
     public func run() async {
+        var correlator = EventCorrelator()
         await withTaskCancellationHandler {
-            for await event in queue {
+            for await occurrence in queue {
+                let (event, isRepeat) = correlator.correlate(occurrence)
                 do {
-                    try await client.create(event)
+                    correlator.update(with: try await send(event, isRepeat: isRepeat))
                 } catch {
+                    correlator.forget(event)
                     logger.warning("cannot post event", ["reason": event.reason, "pod": event.involvedObject.name, "error": error])
                 }
             }
         } onCancel: {
             enqueue.finish()
         }
+    }
+
+    /// Creates `event`, or patches a repeat onto the Event it repeats (created anew if that is gone).
+    func send(_ event: Event, isRepeat: Bool) async throws(APIError) -> Event {
+        if isRepeat {
+            do {
+                return try await client.patch(
+                    Event.self, namespace: event.metadata.namespace, name: event.metadata.name,
+                    mergePatch: EventRepeat(count: event.count, lastTimestamp: event.lastTimestamp, message: event.message))
+            } catch where error.isNotFound {}
+        }
+        return try await client.create(event)
     }
 
     /// The Event for one occurrence, named `<pod>.<unix ns in hex>` as client-go names them.
@@ -75,4 +97,11 @@ public struct APIEventRecorder: EventRecorder {
             firstTimestamp: Time(now), lastTimestamp: Time(now), count: 1, type: type.rawValue,
             reportingComponent: Self.component, reportingInstance: nodeName)
     }
+}
+
+/// The fields a repeat of an event changes: the body of its PATCH.
+struct EventRepeat: Encodable, Sendable {
+    var count: Int32
+    var lastTimestamp: Time
+    var message: String
 }

@@ -131,3 +131,49 @@ func labelFollowsRFC1123(name: String, isValid: Bool) {
 func portNameFollowsIANAServiceNames(name: String, isValid: Bool) {
     #expect(NameValidation.portName(name).isEmpty == isValid)
 }
+
+@Suite struct PodValidationGapTests {
+    func pod(_ change: (inout Pod) -> Void) -> Pod {
+        var pod = Pod()
+        pod.metadata.name = "web"
+        pod.spec.containers = [Container(name: "main", image: "busybox")]
+        change(&pod)
+        return pod
+    }
+
+    @Test func labelKeysAndValuesMustBeQualifiedNamesAndLabelValues() {
+        let errors = PodValidation.validate(pod { $0.metadata.labels = ["-bad": "ok", "app.kubernetes.io/name": "not ok!", "ok": ""] })
+        #expect(errors.map(\.description) == [
+            #"metadata.labels: Invalid value: "-bad": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"#,
+            #"metadata.labels: Invalid value: "not ok!": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"#,
+        ])
+    }
+
+    @Test func annotationsMayHoldAtMost256KiB() {
+        let errors = PodValidation.validate(pod { $0.metadata.annotations = ["big": String(repeating: "x", count: 256 * 1024)] })
+        #expect(errors.map(\.description) == ["metadata.annotations: Too long: may not be more than 262144 bytes"])
+    }
+
+    @Test func activeDeadlineSecondsMustBePositiveAndFitAnInt32() {
+        for seconds: Int64 in [0, 1 << 31] {
+            let errors = PodValidation.validate(pod { $0.spec.activeDeadlineSeconds = seconds })
+            #expect(errors.map(\.description) == ["spec.activeDeadlineSeconds: Invalid value: \(seconds): must be between 1 and 2147483647, inclusive"])
+        }
+        #expect(PodValidation.validate(pod { $0.spec.activeDeadlineSeconds = 30 }).isEmpty)
+    }
+
+    @Test func aRequestAboveItsLimitIsInvalid() throws {
+        let limit = try Quantity(parsing: "500m"), request = try Quantity(parsing: "1")
+        let errors = PodValidation.validate(pod {
+            $0.spec.containers[0].resources = ResourceRequirements(limits: ["cpu": limit], requests: ["cpu": request])
+        })
+        #expect(errors.map(\.description) == [#"spec.containers[0].resources.requests[cpu]: Invalid value: "1": must be less than or equal to cpu limit of 500m"#])
+    }
+
+    @Test func aLimitWithoutARequestRequestsTheLimitAndTheSecurityContextIsEmpty() throws {
+        var pod = pod { $0.spec.containers[0].resources.limits = ["memory": try! Quantity(parsing: "64Mi")] }
+        pod.applyDefaults()
+        #expect(pod.spec.containers[0].resources.requests["memory"] == (try Quantity(parsing: "64Mi")))
+        #expect(pod.spec.securityContext == PodSecurityContext())
+    }
+}

@@ -40,6 +40,7 @@ func withPodWorker(
     _ pod: Pod,
     _ runtime: ScriptedRuntime,
     backoff: RestartBackoff.Policy = PodWorkerFixture.slowBackoff,
+    recorder: any EventRecorder = LoggingEventRecorder(logger: .silent),
     configObjects: any ConfigObjectManager = StandaloneConfigObjects(),
     sourceLocation: SourceLocation = #_sourceLocation,
     _ body: @escaping @Sendable (PodWorker, StatusManager) async throws -> Void
@@ -52,7 +53,7 @@ func withPodWorker(
     let statusManager = StatusManager()
     let worker = PodWorker(
         pod: pod, runtime: runtime, configuration: configuration, statusManager: statusManager,
-        recorder: LoggingEventRecorder(logger: .silent), logger: .silent, configObjects: configObjects)
+        recorder: recorder, logger: .silent, configObjects: configObjects)
     try await withDeadline(seconds: PodWorkerFixture.deadlineSeconds) {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await worker.run() }

@@ -36,7 +36,7 @@ enum WidgetStrategy: RESTStrategy {
         try await withTestAPIServer(resources: Self.resources) { server in
             let client = try APIClient(server: server.url)
             let groups = try await client.get(APIGroupList.self, path: "/apis")
-            #expect(groups.groups.map(\.name) == ["example.com"])
+            #expect(groups.groups.map(\.name) == ["authentication.k8s.io", "authorization.k8s.io", "example.com"])
             let group = try await client.get(APIGroup.self, path: "/apis/example.com")
             #expect(group.kind == "APIGroup" && group.preferredVersion.groupVersion == "example.com/v1")
             let resources = try await client.get(APIResourceList.self, path: "/apis/example.com/v1")

@@ -20,13 +20,19 @@ import Synchronization
 
 /// The resources stage 2's `main` registers, for tests that want the same server.
 let stage2Resources = [
-    ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource(), "log": PodLogSubresource()]),
+    ResourceRegistration(PodStrategy.self, subresources: [
+        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
+        "exec": NotBuiltSubresource("exec"), "attach": NotBuiltSubresource("attach"), "portforward": NotBuiltSubresource("portforward"),
+    ]),
     ResourceRegistration(NodeStrategy.self),
-    ResourceRegistration(NamespaceStrategy.self),
+    ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource(), "finalize": NamespaceFinalizeSubresource()]),
     ResourceRegistration(EventStrategy.self, subresources: [:]),
     ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
     ResourceRegistration(SecretStrategy.self, subresources: [:]),
     ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
+    ResourceRegistration(review: SelfSubjectReviewer.self),
+    ResourceRegistration(review: SelfSubjectReviewer.self, version: "v1beta1"),
+    ResourceRegistration(review: SelfSubjectAccessReviewer.self),
 ]
 
 /// The API server of one test, with every request it received.

@@ -15,12 +15,22 @@ import Testing
             """#))
     }
 
-    @Test func apisListsNoGroupsInStage2() throws {
-        #expect(try encodedText(Discovery.apiGroupList(of: stage2Resources)) == #"{"apiVersion":"v1","groups":[],"kind":"APIGroupList"}"#)
+    @Test func apisListsTheTwoSelfReviewGroupsInStage2() throws {
+        #expect(try encodedValue(Discovery.apiGroupList(of: stage2Resources)) == jsonValue(#"""
+            {"kind": "APIGroupList", "apiVersion": "v1", "groups": [
+              {"name": "authentication.k8s.io",
+               "versions": [{"groupVersion": "authentication.k8s.io/v1", "version": "v1"},
+                            {"groupVersion": "authentication.k8s.io/v1beta1", "version": "v1beta1"}],
+               "preferredVersion": {"groupVersion": "authentication.k8s.io/v1", "version": "v1"}},
+              {"name": "authorization.k8s.io", "versions": [{"groupVersion": "authorization.k8s.io/v1", "version": "v1"}],
+               "preferredVersion": {"groupVersion": "authorization.k8s.io/v1", "version": "v1"}}]}
+            """#))
+        let reviews = Discovery.apiResourceList(groupVersion: "authorization.k8s.io/v1", resources: stage2Resources).resources
+        #expect(reviews.map(\.name) == ["selfsubjectaccessreviews"] && reviews.first?.verbs == ["create"])
     }
 
     @Test func aNamedGroupIsListedWithItsVersionsTheFirstPreferred() throws {
-        let list = Discovery.apiGroupList(of: stage2Resources + [ResourceRegistration(WidgetStrategy.self)])
+        let list = Discovery.apiGroupList(of: stage2Resources.filter { $0.resource.group.isEmpty } + [ResourceRegistration(WidgetStrategy.self)])
         #expect(try encodedValue(list) == jsonValue(#"""
             {"kind": "APIGroupList", "apiVersion": "v1", "groups": [
               {"name": "example.com", "versions": [{"groupVersion": "example.com/v1", "version": "v1"}],
@@ -44,7 +54,12 @@ import Testing
               {"name": "pods", "singularName": "pod", "namespaced": true, "kind": "Pod",
                "verbs": ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
                "shortNames": ["po"], "categories": ["all"], "storageVersionHash": "xPOwRZ+Yhw8="},
+              {"name": "pods/attach", "singularName": "", "namespaced": true, "kind": "PodAttachOptions", "verbs": ["create", "get"]},
+              {"name": "pods/exec", "singularName": "", "namespaced": true, "kind": "PodExecOptions", "verbs": ["create", "get"]},
+              {"name": "pods/eviction", "singularName": "", "namespaced": true, "group": "policy", "version": "v1",
+               "kind": "Eviction", "verbs": ["create"]},
               {"name": "pods/log", "singularName": "", "namespaced": true, "kind": "Pod", "verbs": ["get"]},
+              {"name": "pods/portforward", "singularName": "", "namespaced": true, "kind": "PodPortForwardOptions", "verbs": ["create", "get"]},
               {"name": "pods/status", "singularName": "", "namespaced": true, "kind": "Pod",
                "verbs": ["get", "patch", "update"]}
             ]}
@@ -54,8 +69,9 @@ import Testing
     @Test func coreV1ListsEveryResourceAndSubresourceSortedByName() {
         let names = Discovery.apiResourceList(groupVersion: "v1", resources: stage2Resources).resources.map(\.name)
         #expect(names == [
-            "configmaps", "events", "namespaces", "namespaces/status", "nodes", "nodes/status", "pods", "pods/log",
-            "pods/status", "secrets", "serviceaccounts",
+            "configmaps", "events", "namespaces", "namespaces/finalize", "namespaces/status", "nodes", "nodes/status",
+            "pods", "pods/attach", "pods/eviction", "pods/exec", "pods/log", "pods/portforward", "pods/status",
+            "secrets", "serviceaccounts",
         ])
     }
 

@@ -1,0 +1,97 @@
+// Stage 2 · APIServer: `?fieldValidation=`: what to do with fields the object's type does not have.
+//
+// Decoding drops a field it does not know (`imagee` for `image`), so without a check a
+// typo would vanish silently. Kubernetes finds every unknown field of a create, update
+// or patch (`UnknownFields`, walking the JSON beside the field tables) and then does
+// what the request's `fieldValidation` says:
+//
+//   Strict  400 BadRequest, every unknown field named, nothing stored:
+//           Pod in version "v1" cannot be handled as a Pod: strict decoding error:
+//           unknown field "spec.containers[0].imagee", unknown field "spec.foo"
+//   Warn    the request succeeds, and each field comes back as a `Warning` header,
+//           `299 - "unknown field \"spec.foo\""`, which kubectl prints as
+//           `Warning: unknown field "spec.foo"`
+//   Ignore  the request succeeds silently
+//
+// With no parameter the server's default is Warn. kubectl's `--validate` sends it:
+// strict (kubectl's default, and `true`), warn, ignore (`false`). Any other value is
+// refused before anything runs, as the request's options are validated: 422 Invalid
+// naming the options' kind, as for `dryRun` (`DryRun.swift`).
+//
+// Since this series models most but not all of core/v1, a field that Kubernetes knows
+// and the model does not is reported the same way: a warning by default, never a loss
+// in silence.
+
+import API
+import APIMachinery
+import HTTP
+import Manifests
+
+/// A request's field-validation directive.
+enum FieldValidation: String, CaseIterable {
+    case ignore = "Ignore"
+    case warn = "Warn"
+    case strict = "Strict"
+
+    /// What a request without the parameter gets, as in Kubernetes since 1.23.
+    static let serverDefault = FieldValidation.warn
+
+    /// The directive `request` asks for; 422 for a value that is not one of them.
+    static func requested(by request: HTTPRequest, options kind: String) throws(Status) -> FieldValidation {
+        guard let text = request.query["fieldValidation"], !text.isEmpty else { return serverDefault }
+        guard let directive = FieldValidation(rawValue: text) else {
+            // Kubernetes lists the allowed values sorted, "" (unset) among them.
+            let supported = ([""] + allCases.map(\.rawValue).sorted()).map { "\"\($0)\"" }.joined(separator: ", ")
+            throw Status.invalid(GroupKind(group: "meta.k8s.io", kind: kind), name: "", errors: [
+                FieldError(.notSupported, "fieldValidation", value: text, "supported values: \(supported)"),
+            ])
+        }
+        return directive
+    }
+
+    /// The unknown fields of `value` as an `Object`, in Kubernetes' words (`unknown field "spec.foo"`).
+    static func problems<Object>(in value: JSONValue, as type: Object.Type) -> [String] {
+        guard let described = type as? any APIFields.Type else { return [] }
+        return UnknownFields.paths(in: value, of: described).map { "unknown field \"\($0)\"" }
+    }
+
+    /// Applies the directive to `problems`: throws the strict error (its message made
+    /// by `message`), or returns the warnings to send (none for Ignore).
+    func apply(_ problems: [String], message: (String) -> String) throws(Status) -> [String] {
+        guard !problems.isEmpty else { return [] }
+        switch self {
+        case .ignore: return []
+        case .warn: return problems
+        case .strict: throw Status.badRequest(message("strict decoding error: " + problems.joined(separator: ", ")))
+        }
+    }
+
+    /// The unknown-field warnings of a create or update body decoded as `Object`;
+    /// throws the strict error when the directive is Strict.
+    func check<Object: APIObject>(body request: HTTPRequest, as type: Object.Type) throws(Status) -> [String] {
+        guard self != .ignore, let value = Self.bodyValue(request) else { return [] }
+        let resource = Object.resource
+        return try apply(Self.problems(in: value, as: type)) {
+            "\(resource.kind) in version \"\(resource.version)\" cannot be handled as a \(resource.kind): \($0)"
+        }
+    }
+
+    /// The body as a JSON value (JSON or YAML), or nil when it is not one; the typed
+    /// decode reports what is wrong with it.
+    static func bodyValue(_ request: HTTPRequest) -> JSONValue? {
+        let text = String(decoding: request.body, as: UTF8.self)
+        return (try? Manifest.decodeDocuments(JSONValue.self, yaml: text))?.first
+    }
+}
+
+extension HTTPResponse {
+    /// The response with one `Warning` header per message, as Kubernetes sends them:
+    /// code 299, no agent, the text quoted.
+    func warning(_ messages: [String]) -> HTTPResponse {
+        var response = self
+        for message in messages {
+            response.headers.add(name: "Warning", value: "299 - \(message.goQuoted)")
+        }
+        return response
+    }
+}

@@ -1,0 +1,117 @@
+// Fields that are never lost, typos that are never silent, and `kubectl explain`:
+// kubectl 1.27 and 1.33 against `stage2 up`.
+
+import Foundation
+import Testing
+@testable import TestSupport
+
+@Suite("Fields end to end", .serialized, .tags(.endToEnd),
+       .enabled(if: Tools.isInstalled("kubectl"), "kubectl is not installed: the end-to-end tests need it"))
+struct FieldsEndToEndTests {
+    /// A pod that says where it may run and with what privileges.
+    static func scheduledPod(_ name: String, marker: String) -> String {
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: \(name)
+        spec:
+          nodeName: node1
+          securityContext: {runAsNonRoot: false, fsGroup: 2000, sysctls: [{name: net.ipv4.ping_group_range, value: "0 1"}]}
+          tolerations:
+          - {key: dedicated, operator: Equal, value: web, effect: NoSchedule}
+          - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+          affinity:
+            nodeAffinity:
+              requiredDuringSchedulingIgnoredDuringExecution:
+                nodeSelectorTerms:
+                - matchExpressions: [{key: kubernetes.io/os, operator: In, values: [linux]}]
+            podAntiAffinity:
+              preferredDuringSchedulingIgnoredDuringExecution:
+              - weight: 50
+                podAffinityTerm:
+                  labelSelector: {matchLabels: {app: web}}
+                  topologyKey: kubernetes.io/hostname
+          topologySpreadConstraints:
+          - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}
+          hostAliases: [{ip: 10.0.0.9, hostnames: [db.local]}]
+          dnsConfig: {options: [{name: ndots, value: "2"}]}
+          readinessGates: [{conditionType: example.com/ready}]
+          containers:
+          - name: main
+            image: busybox
+            command: ["sh", "-c", "while :; do sleep 1; done", "\(marker)"]
+            securityContext: {allowPrivilegeEscalation: false, capabilities: {add: [NET_ADMIN], drop: [ALL]}, privileged: false}
+        """
+    }
+
+    @Test func everyPodFieldSurvivesAndTyposAreRefusedOrWarnedAbout() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let applied = try await cluster.kubectl("apply", "-f", "-", input: Self.scheduledPod("kept", marker: cluster.marker))
+        #expect(applied.status == 0 && !applied.output.contains("Warning"), "\(applied.output)")
+        let json = try await cluster.kubectl("get", "pod", "kept", "-o", "json")
+        let pod = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+        let spec = try #require(pod["spec"] as? [String: Any])
+        for field in ["securityContext", "tolerations", "affinity", "topologySpreadConstraints", "hostAliases", "dnsConfig", "readinessGates"] {
+            #expect(spec[field] != nil, "spec.\(field) was lost: \(json.output)")
+        }
+        #expect((spec["tolerations"] as? [Any])?.count == 2)
+        #expect(json.output.contains(#""topologyKey": "kubernetes.io/hostname""#) && json.output.contains(#""NET_ADMIN""#), "\(json.output)")
+
+        let typo = cluster.podManifest("typo").replacingOccurrences(of: "      image: busybox\n", with: "      image: busybox\n      imagee: busybox\n")
+        for tool in Tools.kubectls(minors: [27, 33]) {
+            // kubectl's default is --validate=strict.
+            for flags in [[], ["--validate=strict"]] {
+                let refused = try await cluster.kubectl(["apply"] + flags + ["-f", "-"], tool: tool, input: typo)
+                #expect(refused.status != 0, "\(tool) \(flags): \(refused.output)")
+                #expect(refused.output.contains(#"Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagee""#),
+                        "\(tool) \(flags): \(refused.output)")
+            }
+            let warned = try await cluster.kubectl(["apply", "--validate=warn", "-f", "-"], tool: tool, input: typo)
+            #expect(warned.status == 0 && warned.output.contains(#"Warning: unknown field "spec.containers[0].imagee""#)
+                    && warned.output.contains("pod/typo created"), "\(tool): \(warned.output)")
+            _ = try await cluster.kubectl(["delete", "pod", "typo", "--grace-period=0"], tool: tool)
+            let ignored = try await cluster.kubectl(["apply", "--validate=false", "-f", "-"], tool: tool, input: typo)
+            #expect(ignored.status == 0 && !ignored.output.contains("Warning"), "\(tool): \(ignored.output)")
+            _ = try await cluster.kubectl(["delete", "pod", "typo", "--grace-period=0"], tool: tool)
+        }
+        try await cluster.interrupt()
+    }
+
+    @Test func explainPrintsTheFieldsWithTheirDescriptions() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        for tool in Tools.kubectls(minors: [27, 33]) {
+            let pod = try await cluster.kubectl(["explain", "pod"], tool: tool)
+            #expect(pod.status == 0 && pod.output.contains("KIND:       Pod") && pod.output.contains("spec\t<PodSpec>"), "\(tool): \(pod.output)")
+            let containers = try await cluster.kubectl(["explain", "pod.spec.containers"], tool: tool)
+            #expect(containers.status == 0, "\(tool): \(containers.output)")
+            #expect(containers.output.contains("FIELD: containers <[]Container>"), "\(tool): \(containers.output)")
+            #expect(containers.output.contains("securityContext\t<SecurityContext>"), "\(tool): \(containers.output)")
+            #expect(containers.output.contains("The image to run"), "\(tool): \(containers.output)")
+            let tolerations = try await cluster.kubectl(["explain", "pod.spec.affinity.podAntiAffinity"], tool: tool)
+            #expect(tolerations.status == 0 && tolerations.output.contains("<[]WeightedPodAffinityTerm>"), "\(tool): \(tolerations.output)")
+        }
+        try await cluster.interrupt()
+    }
+
+    @Test func debugCopiesAPodWithoutPanicking() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let applied = try await cluster.kubectl("apply", "-f", "-", input: cluster.podManifest("web"))
+        #expect(applied.status == 0, "\(applied.output)")
+        let stored = try await cluster.kubectl("get", "pod", "web", "-o", "jsonpath={.spec.securityContext}")
+        #expect(stored.output == "{}", "Kubernetes stores an unset securityContext as {}: \(stored.output)")
+        for (index, tool) in Tools.kubectls(minors: [27, 33]).enumerated() {
+            let debug = try await cluster.kubectl(["debug", "pod/web", "--image=busybox", "--copy-to=web-debug-\(index)"], tool: tool)
+            #expect(!debug.output.contains("panic"), "\(tool): \(debug.output)")
+            #expect(debug.output.contains("Defaulting debug container name to debugger-"), "\(tool): \(debug.output)")
+        }
+        // kubectl 1.27 sends the copy as JSON; 1.33 sends it as protobuf, which this
+        // API server reads only for namespaces, so only the first copy is made.
+        let copy = try await cluster.kubectl("get", "pod", "web-debug-0", "-o", "jsonpath={.spec.containers[*].name}")
+        #expect(copy.status == 0 && copy.output.hasPrefix("main debugger-"), "\(copy.output)")
+        try await cluster.interrupt()
+    }
+}
