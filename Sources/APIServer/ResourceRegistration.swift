@@ -61,6 +61,7 @@ public struct ResourceRegistration: Sendable {
         self.subresourceVerbs = subresourceVerbs
         subresourceKinds = [:]
         self.makeEndpoint = makeEndpoint
+        addOpenAPISchemas = { _ in }
     }
 
     /// Kubernetes' storage version hash: the first 8 bytes of SHA-256 of
