@@ -57,20 +57,6 @@ extension ServiceAccount: APIObject {
 
 public typealias ServiceAccountList = List<ServiceAccount>
 
-/// An object of the same namespace, by name (core/v1 `LocalObjectReference`).
-public struct LocalObjectReference: Sendable, Hashable {
-    public var name: String
-
-    public init(name: String = "") { self.name = name }
-}
-
-extension LocalObjectReference: APIFields {
-    public static let zero = LocalObjectReference()
-    public static let fields: [JSONField<LocalObjectReference>] = [
-        .omitEmpty("name", \.name),
-    ]
-}
-
 extension PatchSchema {
     /// Service accounts (core/v1 `ServiceAccount`): `secrets` merge by name.
     public static let serviceAccount = PatchSchema(objectMeta.merging(["secrets": .mergeByKey("name")]) { first, _ in first })
