@@ -62,6 +62,12 @@ struct ConfigKindsEndToEndTests {
             let gone = try await cluster.kubectl(["get", "cm", cm], tool: tool)
             #expect(gone.status != 0 && gone.output.contains(#"configmaps "\#(cm)" not found"#), "\(tool): \(gone.output)")
         }
+        // `kubectl explain` reads the fields' descriptions from the OpenAPI documents.
+        let explained = try await cluster.kubectl("explain", "secret.stringData")
+        #expect(explained.status == 0 && explained.output.contains("merged into data"), "\(explained.output)")
+        let envFrom = try await cluster.kubectl("explain", "pod.spec.containers.envFrom")
+        #expect(envFrom.status == 0 && envFrom.output.contains("prefix") && envFrom.output.contains("configMapRef"), "\(envFrom.output)")
+
         // stringData is merged into data and never stored; a Secret's type defaults to Opaque.
         let applied = try await cluster.kubectl("apply", "-f", "-", input: """
             apiVersion: v1
