@@ -3,8 +3,8 @@
 // Kubernetes' configmap strategy (`pkg/registry/core/configmap/strategy.go`) and
 // `ValidateConfigMap`: every key is a valid config key (it becomes a file name in a
 // volume, and often a variable name), no key is in both `data` and `binaryData`, and a
-// ConfigMap that was `immutable` keeps its data and stays immutable. The same key rules
-// apply to a Secret's keys (`SecretStrategy`).
+// ConfigMap that was `immutable` keeps its data and stays immutable. The values may hold
+// 1 MiB together. The same rules apply to a Secret (`SecretStrategy`).
 
 import API
 import APIMachinery
@@ -23,8 +23,17 @@ public enum ConfigMapStrategy: RESTStrategy {
                 errors.append(FieldError(.invalid, "data[\(key)]", value: key, "duplicate of key present in binaryData"))
             }
         }
+        let size = configMap.data.values.reduce(0) { $0 + $1.utf8.count } + configMap.binaryData.values.reduce(0) { $0 + $1.bytes.count }
+        if size > maximumDataBytes {
+            // The whole object is too large: Kubernetes names no field.
+            errors.append(FieldError(.tooLong, "", "may not be more than \(maximumDataBytes) bytes"))
+        }
         return errors
     }
+
+    /// The most a ConfigMap's or Secret's values may hold together (`MaxSecretSize`):
+    /// each is stored, and sent to every kubelet that uses it, whole.
+    public static let maximumDataBytes = 1 << 20
 
     public static func validateUpdate(_ configMap: ConfigMap, old: ConfigMap) -> [FieldError] {
         var errors = validate(configMap)

@@ -3,9 +3,10 @@
 // Kubernetes' secret strategy (`pkg/registry/core/secret/strategy.go`) with the part of
 // the v1 conversion that every client notices: `stringData` is merged into `data` (a
 // `stringData` key wins) and dropped, on every write, so it is never stored nor read
-// back. `type` defaults to `Opaque` and may not change; keys follow the ConfigMap rules;
-// an `immutable` Secret keeps its data. The type-specific checks (a `kubernetes.io/tls`
-// Secret must hold `tls.crt` and `tls.key`, …) are left out.
+// back. `type` defaults to `Opaque` and may not change; keys follow the ConfigMap rules,
+// and the values hold at most 1 MiB together; an `immutable` Secret keeps its data. The
+// type-specific checks (a `kubernetes.io/tls` Secret must hold `tls.crt` and `tls.key`,
+// …) are left out.
 
 import API
 import APIMachinery
@@ -36,6 +37,10 @@ public enum SecretStrategy: RESTStrategy {
         var errors = ConfigMapStrategy.nameErrors(secret.metadata.name)
         for key in secret.data.keys.sorted() {
             errors += ConfigMapStrategy.configKeyErrors(key, field: "data[\(key)]")
+        }
+        let size = secret.data.values.reduce(0) { $0 + $1.bytes.count }
+        if size > ConfigMapStrategy.maximumDataBytes {
+            errors.append(FieldError(.tooLong, "data", "may not be more than \(ConfigMapStrategy.maximumDataBytes) bytes"))
         }
         return errors
     }

@@ -104,3 +104,12 @@ import Testing
     #expect(ServiceAccount.resource.shortNames == ["sa"] && ConfigMap.resource.shortNames == ["cm"])
     #expect(Secret.resource.shortNames.isEmpty && Secret.resource.isNamespaced)
 }
+
+@Test func configMapsAndSecretsHoldAtMostOneMebibyte() {
+    let big = String(repeating: "x", count: ConfigMapStrategy.maximumDataBytes)
+    #expect(ConfigMapStrategy.validate(ConfigMap(metadata: ObjectMeta(name: "fits"), data: ["a": big])).isEmpty)
+    #expect(ConfigMapStrategy.validate(ConfigMap(metadata: ObjectMeta(name: "big"), data: ["a": big], binaryData: ["b": Base64Bytes("y")]))
+        .map(\.description) == [": Too long: may not be more than 1048576 bytes"])
+    #expect(SecretStrategy.validate(Secret(metadata: ObjectMeta(name: "big"), data: ["a": Base64Bytes(big + "y")]))
+        .map(\.description) == ["data: Too long: may not be more than 1048576 bytes"])
+}
