@@ -15,7 +15,7 @@
 
 /// A closed set of string values such as `RestartPolicy`; decoding any other string
 /// fails with Kubernetes' "unsupported value" message. Adopted by the API's enums.
-public protocol ClosedStringSet: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable {}
+public protocol ClosedStringSet: RawRepresentable<String>, CaseIterable, Codable, Sendable, Hashable, FieldShaped {}
 
 extension ClosedStringSet {
     /// Kubernetes' NotSupported wording for `raw`, listing the members in order.

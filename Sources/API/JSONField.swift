@@ -17,13 +17,19 @@
 // or leave it out. Each entry holds a key path and two small closures made by the rule,
 // so a field's name is written once and its rule sits beside it.
 //
+// Each entry also carries a description, the field's documentation (written once, in
+// the table, rather than again as a doc comment on the property: the OpenAPI document
+// that `kubectl explain` prints is made from it), and the Swift type of its value, from
+// which `FieldShape` tells a struct from a list, a map or a scalar: the API server's
+// strict field validation and its OpenAPI schemas walk the tables through it.
+//
 // `zero` is its own requirement, not `init()`, because a builder's defaults are not
 // always Go's zero: `Pod()` is a `v1` `Pod`, ready to send, but a decoded `{}` has an
 // empty apiVersion and kind, as in Go. Most types' `zero` is simply `Type()`.
 
 /// A type whose JSON is described by a table of fields; its `init(from:)` and
 /// `encode(to:)` are derived from `fields`. Adopted by every API object type.
-public protocol APIFields: Codable {
+public protocol APIFields: Codable, FieldShaped {
     /// Go's zero value of the type (every field "", 0, false, empty or nil): decoding
     /// starts from it, so a field that is absent or `null` keeps its zero value.
     static var zero: Self { get }
@@ -76,6 +82,13 @@ public struct JSONField<Root>: Sendable {
     /// The JSON names this entry reads and writes: one, or an inlined struct's.
     public let names: [String]
     public let rule: Rule
+    /// What the field means, in a sentence or two: the field's documentation, which the
+    /// OpenAPI document carries to `kubectl explain`. Empty where nobody wrote one yet.
+    public let description: String
+    /// The shape of the value (for `.inline`, the embedded struct), found from the Swift
+    /// type the rule function was given; strict field validation and OpenAPI walk into it.
+    public var shape: FieldShape { shapeOfValue() }
+    let shapeOfValue: @Sendable () -> FieldShape
     let encode: @Sendable (Root, inout KeyedEncodingContainer<JSONKey>) throws -> Void
     let decode: @Sendable (inout Root, KeyedDecodingContainer<JSONKey>) throws -> Void
 }
@@ -83,37 +96,37 @@ public struct JSONField<Root>: Sendable {
 extension JSONField {
     /// A field without omitempty (`Name string `json:"name"``): always written.
     public static func always<Value: Codable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable
+        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, _ description: String = ""
     ) -> Self {
-        written(name, path, rule: .always)
+        written(name, path, rule: .always, description)
     }
 
     /// A struct-typed field (`Resources ResourceRequirements`, `metav1.Time`): always
     /// written, `{}` or `null` when empty, because Go never omits a struct.
     public static func structure<Value: Codable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable
+        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, _ description: String = ""
     ) -> Self {
-        written(name, path, rule: .structure)
+        written(name, path, rule: .structure, description)
     }
 
     /// A value field tagged omitempty: left out when "", 0, false or empty.
     public static func omitEmpty<Value: OmitEmptyEncodable & Decodable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable
+        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, _ description: String = ""
     ) -> Self {
         let key = JSONKey(name)
         return Self(
-            names: [name], rule: .omitEmpty,
+            names: [name], rule: .omitEmpty, description: description, shapeOfValue: { FieldShape.of(Value.self) },
             encode: { root, c in try c.encodeUnlessEmpty(root[keyPath: path], forKey: key) },
             decode: { root, c in root[keyPath: path] = try c.decode(key, or: root[keyPath: path]) })
     }
 
     /// A pointer field (`Priority *int32`), an Optional here: left out when nil.
     public static func pointer<Value: Codable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable
+        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable, _ description: String = ""
     ) -> Self {
         let key = JSONKey(name)
         return Self(
-            names: [name], rule: .pointer,
+            names: [name], rule: .pointer, description: description, shapeOfValue: { FieldShape.of(Value.self) },
             encode: { root, c in try c.encodeIfPresent(root[keyPath: path], forKey: key) },
             decode: { root, c in root[keyPath: path] = try c.decodeIfPresent(key) })
     }
@@ -121,22 +134,22 @@ extension JSONField {
     /// A closed-set field tagged omitempty: nil (Go's "") is left out; "" decodes as nil,
     /// and a string outside the set is Kubernetes' "unsupported value".
     public static func member<Value: ClosedStringSet>(
-        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable
+        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable, _ description: String = ""
     ) -> Self {
         let key = JSONKey(name)
         return Self(
-            names: [name], rule: .member,
+            names: [name], rule: .member, description: description, shapeOfValue: { FieldShape.of(Value.self) },
             encode: { root, c in try c.encodeIfPresent(root[keyPath: path], forKey: key) },
             decode: { root, c in root[keyPath: path] = try c.decodeMember(key) })
     }
 
     /// A closed-set field without omitempty (a condition's `status`): nil is written as "".
     public static func alwaysMember<Value: ClosedStringSet>(
-        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable
+        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable, _ description: String = ""
     ) -> Self {
         let key = JSONKey(name)
         return Self(
-            names: [name], rule: .alwaysMember,
+            names: [name], rule: .alwaysMember, description: description, shapeOfValue: { FieldShape.of(Value.self) },
             encode: { root, c in try c.encodeAlways(root[keyPath: path], forKey: key) },
             decode: { root, c in root[keyPath: path] = try c.decodeMember(key) })
     }
@@ -145,7 +158,7 @@ extension JSONField {
     /// written to this same object.
     public static func inline<Value: APIFields & Sendable>(_ path: WritableKeyPath<Root, Value> & Sendable) -> Self {
         Self(
-            names: Value.fieldNames, rule: .inline,
+            names: Value.fieldNames, rule: .inline, description: "", shapeOfValue: { .object(Value.self) },
             encode: { root, c in
                 let value = root[keyPath: path]
                 for field in Value.fields { try field.encode(value, &c) }
@@ -157,11 +170,11 @@ extension JSONField {
 
     /// `always` and `structure`: written as they are; absent or `null` keeps the zero value.
     private static func written<Value: Codable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, rule: Rule
+        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, rule: Rule, _ description: String
     ) -> Self {
         let key = JSONKey(name)
         return Self(
-            names: [name], rule: rule,
+            names: [name], rule: rule, description: description, shapeOfValue: { FieldShape.of(Value.self) },
             encode: { root, c in try c.encode(root[keyPath: path], forKey: key) },
             decode: { root, c in root[keyPath: path] = try c.decode(key, or: root[keyPath: path]) })
     }

@@ -13,6 +13,10 @@ extension Pod {
         if apiVersion.isEmpty { apiVersion = "v1" }
         if kind.isEmpty { kind = "Pod" }
         spec.applyDefaults()
+        // A limit without a request requests the limit (Kubernetes' `SetDefaults_Pod`; a
+        // pod template is left as written, so only pods get this).
+        for index in spec.initContainers.indices { spec.initContainers[index].resources.requestLimits() }
+        for index in spec.containers.indices { spec.containers[index].resources.requestLimits() }
     }
 }
 
@@ -24,10 +28,13 @@ extension PodSpec {
         if dnsPolicy == nil { dnsPolicy = .clusterFirst }
         if schedulerName.isEmpty { schedulerName = "default-scheduler" }
         if enableServiceLinks == nil { enableServiceLinks = true }
+        // Always stored, `{}` when unset: clients such as `kubectl debug` read it unchecked.
+        if securityContext == nil { securityContext = PodSecurityContext() }
         for index in volumes.indices where volumes[index].source == VolumeSource() {
             // A volume that names no source is an emptyDir.
             volumes[index].source.emptyDir = EmptyDirVolumeSource()
         }
+        for index in volumes.indices { volumes[index].source.applyFileDefaults() }
         for index in volumes.indices where volumes[index].source.hostPath != nil {
             if volumes[index].source.hostPath?.type == nil { volumes[index].source.hostPath?.type = .unset }
         }
@@ -50,9 +57,17 @@ extension Container {
         for index in ports.indices where ports[index].protocol == nil {
             ports[index].protocol = .tcp
         }
+        for index in env.indices { env[index].valueFrom?.applyDefaults() }
         livenessProbe?.applyDefaults()
         readinessProbe?.applyDefaults()
         startupProbe?.applyDefaults()
+    }
+}
+
+extension ResourceRequirements {
+    /// Requests every limited resource that has no request at its limit.
+    mutating func requestLimits() {
+        for (name, limit) in limits where requests[name] == nil { requests[name] = limit }
     }
 }
 

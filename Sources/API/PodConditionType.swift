@@ -43,3 +43,8 @@ public struct PodConditionType: RawRepresentable, Codable, Sendable, Hashable,
 
     public var description: String { rawValue }
 }
+
+extension PodConditionType: FieldShaped {
+    /// Any string: the set is open.
+    public static var fieldShape: FieldShape { String.fieldShape }
+}

@@ -1,56 +1,57 @@
 // Stage 1 · API: what a pod should be (core/v1 `PodSpec`).
 //
-// The fields a simple pod uses, and those `kubectl get pod -o json` routinely shows for
-// one after the API server's defaulting (dnsPolicy, schedulerName, priority, …).
-// Left out for now, and dropped when decoding: tolerations, affinity, securityContext,
-// imagePullSecrets, hostAliases, dnsConfig, readinessGates, topologySpreadConstraints,
-// overhead, runtimeClassName, ephemeralContainers, os, schedulingGates, resourceClaims.
+// Every field of core/v1's PodSpec that a pod of this series' manifests, or of stages
+// 3-5, uses: containers and volumes, restart and termination, where the pod may run
+// (nodeSelector, affinity, tolerations, topologySpreadConstraints, priority), its
+// privileges (securityContext), DNS and host names. Left out, and reported as unknown
+// fields by the API server's field validation (a warning, or a 400 when strict):
+// ephemeralContainers (a subresource of their own), resourceClaims and resources
+// (dynamic resource allocation, pod-level resources).
+//
+// Each field's meaning is written once, as the description in the field table below;
+// that is what `kubectl explain pod.spec` prints.
 
 /// The desired state of a pod; written by people and controllers, bound to a node by
 /// the scheduler (`nodeName`), carried out by that node's kubelet.
 public struct PodSpec: Sendable, Hashable {
-    /// Volumes the containers may mount.
     public var volumes: [Volume]
-    /// Containers run one after another, each to completion, before `containers` start.
     public var initContainers: [Container]
-    /// The containers of the pod, run together; at least one is required.
     public var containers: [Container]
-    /// What to do when a container exits; nil (unset) is defaulted to Always.
     public var restartPolicy: RestartPolicy?
-    /// How long the kubelet waits between SIGTERM and SIGKILL; nil means 30 seconds.
     public var terminationGracePeriodSeconds: Int64?
-    /// How long the pod may run before the kubelet fails it.
     public var activeDeadlineSeconds: Int64?
-    /// How the pod's DNS is set up.
     public var dnsPolicy: DNSPolicy?
-    /// Labels a node must have for the pod to be scheduled there.
     public var nodeSelector: [String: String]
-    /// The service account the pod runs as.
     public var serviceAccountName: String
-    /// Deprecated alias of `serviceAccountName`, still written by the API server.
     public var serviceAccount: String
-    /// Whether to mount the service account's token.
     public var automountServiceAccountToken: Bool?
-    /// The node the pod is bound to; set by the scheduler, or by hand.
     public var nodeName: String
-    /// Use the node's network namespace instead of the pod's own.
     public var hostNetwork: Bool
-    /// Use the node's PID namespace.
     public var hostPID: Bool
-    /// Use the node's IPC namespace.
     public var hostIPC: Bool
-    /// The pod's hostname; defaults to the pod's name.
     public var hostname: String
     public var subdomain: String
-    /// The scheduler responsible for the pod; `default-scheduler` after defaulting.
     public var schedulerName: String
     public var priorityClassName: String
-    /// The pod's priority, resolved from its class by the API server.
     public var priority: Int32?
-    /// Whether the pod may preempt lower-priority pods.
     public var preemptionPolicy: PreemptionPolicy?
-    /// Whether service environment variables are injected; nil means true.
     public var enableServiceLinks: Bool?
+    // Fields no initializer argument sets: Go's zero values.
+    public var shareProcessNamespace: Bool?
+    public var securityContext: PodSecurityContext?
+    public var imagePullSecrets: [LocalObjectReference] = []
+    public var affinity: Affinity?
+    public var tolerations: [Toleration] = []
+    public var hostAliases: [HostAlias] = []
+    public var dnsConfig: PodDNSConfig?
+    public var readinessGates: [PodReadinessGate] = []
+    public var runtimeClassName: String?
+    public var overhead: [String: Quantity] = [:]
+    public var topologySpreadConstraints: [TopologySpreadConstraint] = []
+    public var setHostnameAsFQDN: Bool?
+    public var os: PodOS?
+    public var hostUsers: Bool?
+    public var schedulingGates: [PodSchedulingGate] = []
 
     /// Makes a pod spec; every field defaults to Go's zero value.
     public init(
@@ -90,27 +91,53 @@ public struct PodSpec: Sendable, Hashable {
 extension PodSpec: APIFields {
     public static let zero = PodSpec()
     public static let fields: [JSONField<PodSpec>] = [
-        .omitEmpty("volumes", \.volumes),
-        .omitEmpty("initContainers", \.initContainers),
-        .always("containers", \.containers),
-        .member("restartPolicy", \.restartPolicy),
-        .pointer("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
-        .pointer("activeDeadlineSeconds", \.activeDeadlineSeconds),
-        .member("dnsPolicy", \.dnsPolicy),
-        .omitEmpty("nodeSelector", \.nodeSelector),
-        .omitEmpty("serviceAccountName", \.serviceAccountName),
-        .omitEmpty("serviceAccount", \.serviceAccount),
-        .pointer("automountServiceAccountToken", \.automountServiceAccountToken),
-        .omitEmpty("nodeName", \.nodeName),
-        .omitEmpty("hostNetwork", \.hostNetwork),
-        .omitEmpty("hostPID", \.hostPID),
-        .omitEmpty("hostIPC", \.hostIPC),
-        .omitEmpty("hostname", \.hostname),
-        .omitEmpty("subdomain", \.subdomain),
-        .omitEmpty("schedulerName", \.schedulerName),
-        .omitEmpty("priorityClassName", \.priorityClassName),
-        .pointer("priority", \.priority),
-        .member("preemptionPolicy", \.preemptionPolicy),
-        .pointer("enableServiceLinks", \.enableServiceLinks),
+        .omitEmpty("volumes", \.volumes, "Volumes the pod's containers may mount, each with a name and a source."),
+        .omitEmpty("initContainers", \.initContainers,
+                   "Containers run one after another, each to completion, before the app containers start."),
+        .always("containers", \.containers, "The pod's containers, run together; at least one is required."),
+        .member("restartPolicy", \.restartPolicy,
+                "What the kubelet does when a container exits: Always (the default), OnFailure or Never."),
+        .pointer("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds,
+                 "Seconds between the stop signal and the kill when the pod is deleted; 30 by default."),
+        .pointer("activeDeadlineSeconds", \.activeDeadlineSeconds,
+                 "Seconds the pod may run, counted from its start, before the kubelet fails it."),
+        .member("dnsPolicy", \.dnsPolicy,
+                "How the pod's DNS is set up: ClusterFirst (the default), ClusterFirstWithHostNet, Default or None."),
+        .omitEmpty("nodeSelector", \.nodeSelector, "Labels a node must have for the pod to be scheduled there."),
+        .omitEmpty("serviceAccountName", \.serviceAccountName, "The service account the pod's processes run as."),
+        .omitEmpty("serviceAccount", \.serviceAccount, "Deprecated alias of serviceAccountName."),
+        .pointer("automountServiceAccountToken", \.automountServiceAccountToken,
+                 "Whether the service account's token is mounted into the containers."),
+        .omitEmpty("nodeName", \.nodeName, "The node the pod is bound to: set by the scheduler, or by hand to skip it."),
+        .omitEmpty("hostNetwork", \.hostNetwork, "Use the node's network namespace instead of a network of the pod's own."),
+        .omitEmpty("hostPID", \.hostPID, "Use the node's process-id namespace."),
+        .omitEmpty("hostIPC", \.hostIPC, "Use the node's IPC namespace."),
+        .pointer("shareProcessNamespace", \.shareProcessNamespace,
+                 "Let the containers see each other's processes, in one process-id namespace."),
+        .pointer("securityContext", \.securityContext,
+                 "Pod-wide privileges: user and group ids, volume ownership, security profiles. {} when unset."),
+        .omitEmpty("imagePullSecrets", \.imagePullSecrets, "Secrets holding credentials for pulling the images."),
+        .omitEmpty("hostname", \.hostname, "The pod's host name; by default its name."),
+        .omitEmpty("subdomain", \.subdomain, "With a headless Service of that name: the pod's DNS name is hostname.subdomain."),
+        .pointer("affinity", \.affinity, "Rules on the node, and on the other pods, near which the pod is scheduled."),
+        .omitEmpty("schedulerName", \.schedulerName, "The scheduler that places the pod; default-scheduler by default."),
+        .omitEmpty("tolerations", \.tolerations, "Node taints the pod tolerates."),
+        .omitEmpty("hostAliases", \.hostAliases, "Entries added to the pod's /etc/hosts."),
+        .omitEmpty("priorityClassName", \.priorityClassName, "The PriorityClass that gives the pod its priority."),
+        .pointer("priority", \.priority, "The pod's priority, resolved from its priority class when it is created."),
+        .pointer("dnsConfig", \.dnsConfig, "DNS settings merged into, or with dnsPolicy None making up, the pod's resolv.conf."),
+        .omitEmpty("readinessGates", \.readinessGates, "Further conditions that must be True for the pod to be Ready."),
+        .pointer("runtimeClassName", \.runtimeClassName, "The RuntimeClass whose container runtime handler runs the pod."),
+        .pointer("enableServiceLinks", \.enableServiceLinks,
+                 "Whether Services' addresses are given to the containers as environment variables; true by default."),
+        .member("preemptionPolicy", \.preemptionPolicy,
+                "Whether the pod may evict lower-priority pods to be scheduled: PreemptLowerPriority or Never."),
+        .omitEmpty("overhead", \.overhead, "Resources the pod's sandbox uses beyond its containers, from its RuntimeClass."),
+        .omitEmpty("topologySpreadConstraints", \.topologySpreadConstraints,
+                   "How evenly pods matching a selector must spread across nodes, zones or other domains."),
+        .pointer("setHostnameAsFQDN", \.setHostnameAsFQDN, "Make the pod's host name its fully qualified domain name."),
+        .pointer("os", \.os, "The operating system the pod needs: linux or windows."),
+        .pointer("hostUsers", \.hostUsers, "false runs the pod in a user namespace of its own."),
+        .omitEmpty("schedulingGates", \.schedulingGates, "Gates that keep the pod from being scheduled while any remains."),
     ]
 }

@@ -1,11 +1,13 @@
 // Stage 1 · API: storage a pod's containers can share (core/v1 `Volume` and `VolumeSource`).
 //
 // As with probes, Go embeds the source inline: `{"name": "cache", "emptyDir": {}}`.
-// Here `source` is a property read from and written to the same JSON object. Only the
-// two sources a kubelet can provide on its own are modelled: `emptyDir` (a scratch
-// directory that lives as long as the pod) and `hostPath` (a path on the node).
-// Other sources (configMap, secret, projected, persistentVolumeClaim, …) are dropped
-// when decoding, leaving a volume with no source, which the kubelet reports.
+// Here `source` is a property read from and written to the same JSON object. Modelled
+// are the sources a kubelet provides without a storage system: `emptyDir` (a scratch
+// directory that lives as long as the pod), `hostPath` (a path on the node), and three
+// whose files the kubelet writes itself: `configMap` and `secret` (one file per key,
+// `ConfigMapVolumeSource.swift`) and `downwardAPI` (fields of the pod,
+// `DownwardAPIVolumeSource.swift`). Other sources (projected, persistentVolumeClaim, …)
+// are dropped when decoding, leaving a volume with no source, which defaults to emptyDir.
 
 /// A named volume of a pod; set up by the kubelet before the containers start.
 public struct Volume: Sendable, Hashable {
@@ -34,11 +36,23 @@ public struct VolumeSource: Sendable, Hashable {
     public var hostPath: HostPathVolumeSource?
     /// A fresh empty directory for the pod.
     public var emptyDir: EmptyDirVolumeSource?
+    /// The keys of a Secret, one file each.
+    public var secret: SecretVolumeSource?
+    /// Fields of the pod, one file each.
+    public var downwardAPI: DownwardAPIVolumeSource?
+    /// The keys of a ConfigMap, one file each.
+    public var configMap: ConfigMapVolumeSource?
 
     /// Makes a volume source; set one member.
-    public init(hostPath: HostPathVolumeSource? = nil, emptyDir: EmptyDirVolumeSource? = nil) {
+    public init(
+        hostPath: HostPathVolumeSource? = nil, emptyDir: EmptyDirVolumeSource? = nil, secret: SecretVolumeSource? = nil,
+        downwardAPI: DownwardAPIVolumeSource? = nil, configMap: ConfigMapVolumeSource? = nil
+    ) {
         self.hostPath = hostPath
         self.emptyDir = emptyDir
+        self.secret = secret
+        self.downwardAPI = downwardAPI
+        self.configMap = configMap
     }
 }
 
@@ -47,6 +61,9 @@ extension VolumeSource: APIFields {
     public static let fields: [JSONField<VolumeSource>] = [
         .pointer("hostPath", \.hostPath),
         .pointer("emptyDir", \.emptyDir),
+        .pointer("secret", \.secret),
+        .pointer("downwardAPI", \.downwardAPI),
+        .pointer("configMap", \.configMap),
     ]
 }
 

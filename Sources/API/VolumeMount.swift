@@ -1,5 +1,6 @@
 // Stage 1 · API: where a volume appears inside a container (core/v1 `VolumeMount`).
 //
+// Also here: `VolumeDevice`, a block device rather than a mounted filesystem.
 // Left out: mountPropagation, recursiveReadOnly, subPathExpr.
 
 /// Mounts one of the pod's volumes at a path in a container; carried out by the runtime.
@@ -28,5 +29,22 @@ extension VolumeMount: APIFields {
         .omitEmpty("readOnly", \.readOnly),
         .always("mountPath", \.mountPath),
         .omitEmpty("subPath", \.subPath),
+    ]
+}
+
+/// A raw block device of the pod's volumes, given to a container at a device path
+/// (core/v1 `VolumeDevice`); the process runtime gives none.
+public struct VolumeDevice: Sendable, Hashable {
+    public var name: String = ""
+    public var devicePath: String = ""
+
+    public init() {}
+}
+
+extension VolumeDevice: APIFields {
+    public static let zero = VolumeDevice()
+    public static let fields: [JSONField<VolumeDevice>] = [
+        .always("name", \.name, "The name of a persistentVolumeClaim volume of the pod."),
+        .always("devicePath", \.devicePath, "The path of the device inside the container."),
     ]
 }

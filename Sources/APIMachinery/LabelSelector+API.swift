@@ -5,6 +5,8 @@
 // hold. An empty selector selects everything. (Kubernetes also has a nil selector that
 // selects nothing; callers that keep the field optional handle that case themselves.)
 
+import API
+
 extension LabelSelector {
     /// The operators a `matchExpressions` entry may use, and what they mean here.
     static let expressionOperators: [String: Operator] = [

@@ -27,7 +27,7 @@ public struct NotBuiltSubresource<Strategy: RESTStrategy>: Subresource {
     /// The options kind each is requested with, as Kubernetes' discovery names it.
     static var kinds: [String: String] { ["exec": "PodExecOptions", "attach": "PodAttachOptions", "portforward": "PodPortForwardOptions"] }
 
-    public var kind: String? { Self.kinds[name] }
+    public var kind: SubresourceKind? { Self.kinds[name].map { SubresourceKind(group: "", version: "", kind: $0) } }
 
     /// As Kubernetes lists them: a SPDY stream starts with a POST, a WebSocket with a GET.
     public var verbs: [String] { ["create", "get"] }

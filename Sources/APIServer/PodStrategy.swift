@@ -79,9 +79,10 @@ public enum PodStrategy: RESTStrategy {
     public static func cells(_ pod: Pod, now: Time) -> [String] { PodPrinter.cells(pod, now: now) }
     public static var patchSchema: PatchSchema { .pod }
 
-    /// A pod on a node gets its grace period; a pod no kubelet runs is removed at once.
+    /// A pod on a node gets its grace period; a pod no kubelet runs, or one whose
+    /// containers are all done for good (Succeeded, Failed), is removed at once.
     public static func gracePeriod(for pod: Pod, options: DeleteOptions) -> Int64? {
-        guard !pod.spec.nodeName.isEmpty else { return nil }
+        guard !pod.spec.nodeName.isEmpty, pod.status.phase != .succeeded, pod.status.phase != .failed else { return nil }
         let grace = options.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
         return grace > 0 ? grace : nil
     }

@@ -103,7 +103,8 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         }
         let errors = Strategy.validateUpdate(object, old: old)
         guard errors.isEmpty else { throw Status.invalid(groupKind, name: name, errors: errors) }
-        return try await write(object, expectedRevision: revision, dryRun: dryRun)
+        // The update may have removed the last finalizer of an object being deleted.
+        return try await removeIfFinalized(write(object, expectedRevision: revision, dryRun: dryRun), dryRun: dryRun)
     }
 
     /// Stores `object` over the version at `expectedRevision`; 409 if that is no longer current.

@@ -25,8 +25,8 @@ public struct ResourceRegistration: Sendable {
     public let verbs: [String]
     /// The verbs of each subresource, by name.
     public let subresourceVerbs: [String: [String]]
-    /// The kinds of the subresources whose kind is not the resource's, by name.
-    public let subresourceKinds: [String: String]
+    /// The kinds of the subresources whose kind is not the parent's (`pods/eviction`).
+    public let subresourceKinds: [String: SubresourceKind]
     /// Makes the endpoint over the server's store and watch.
     let makeEndpoint: @Sendable (any KeyValueStore, any WatchSource) -> any ResourceEndpoint
 
@@ -68,6 +68,9 @@ public struct ResourceRegistration: Sendable {
         "/v1/Node": "XwShjMxG9Fs=",
         "/v1/Namespace": "Q3oi5N2YM8M=",
         "/v1/Event": "r2yiGXH7wu8=",
+        "/v1/ConfigMap": "qFsyl6wFWjQ=",
+        "/v1/Secret": "S6u1pOWzb84=",
+        "/v1/ServiceAccount": "pbx9ZvyFpBE=",
     ]
 
     /// Everything this resource contributes to its group version's `APIResourceList`:
@@ -79,7 +82,8 @@ public struct ResourceRegistration: Sendable {
         return [own] + subresourceVerbs.keys.sorted().map { subresource in
             APIResource(
                 name: "\(resource.plural)/\(subresource)", singularName: "", namespaced: resource.isNamespaced,
-                kind: subresourceKinds[subresource] ?? resource.kind, verbs: subresourceVerbs[subresource] ?? [])
+                group: subresourceKinds[subresource]?.group ?? "", version: subresourceKinds[subresource]?.version ?? "",
+                kind: subresourceKinds[subresource]?.kind ?? resource.kind, verbs: subresourceVerbs[subresource] ?? [])
         }
     }
 }

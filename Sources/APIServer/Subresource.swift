@@ -5,7 +5,8 @@
 //   pods/status   get, update, patch: the status alone (the kubelet's writes), spec kept
 //   pods/log      get: the container's log, fetched from the kubelet (`PodLogSubresource`)
 //   pods/binding  create: place a pod on a node (the scheduler, stage 4)
-//   deployments/scale, pods/eviction                                      (stage 5)
+//   pods/eviction create: delete the pod, politely (`kubectl drain`; `PodEvictionSubresource`)
+//   deployments/scale                                                     (stage 5)
 //
 // Each resource's table of subresources is given by the composition root when it
 // registers the resource (`ResourceRegistration`), so a later stage adds `binding` to
@@ -23,13 +24,26 @@ public protocol Subresource<Strategy>: Sendable {
     /// Answers a request for it, with the parent resource's storage at hand (and through
     /// `storage.store`, any other resource's).
     func serve(_ request: HTTPRequest, info: RequestInfo, storage: RESTStorage<Strategy>) async throws(Status) -> HTTPResponse
-    /// The kind discovery names for it when that is not the parent's (`PodExecOptions` for `pods/exec`).
-    var kind: String? { get }
+    /// The kind it takes and answers, for discovery, when not the parent's (`pods/eviction`
+    /// takes a policy/v1 Eviction); nil for the parent's own kind.
+    var kind: SubresourceKind? { get }
 }
 
 extension Subresource {
-    /// Most subresources are read and written as the parent's kind.
-    public var kind: String? { nil }
+    public var kind: SubresourceKind? { nil }
+}
+
+/// The group, version and kind of a subresource whose kind is not its parent's.
+public struct SubresourceKind: Sendable, Hashable {
+    public var group: String
+    public var version: String
+    public var kind: String
+
+    public init(group: String, version: String, kind: String) {
+        self.group = group
+        self.version = version
+        self.kind = kind
+    }
 }
 
 /// `…/status`: reads and writes of the status alone; the strategy's

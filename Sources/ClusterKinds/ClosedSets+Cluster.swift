@@ -2,16 +2,9 @@
 //
 // As in stage 1's `ClosedSets.swift`: each enum is a Go `type X string` with its
 // constants, in Kubernetes' order; fields hold them as Optionals, nil standing for "".
+// (`TaintEffect` is stage 1's, in `ClosedSets+Scheduling.swift`: pods' tolerations name it too.)
 
 import API
-
-/// What a taint does to pods that do not tolerate it (`spec.taints[].effect`); read by
-/// the scheduler (stage 4) and the node lifecycle controller (stage 5).
-public enum TaintEffect: String, ClosedStringSet {
-    case noSchedule = "NoSchedule"
-    case preferNoSchedule = "PreferNoSchedule"
-    case noExecute = "NoExecute"
-}
 
 /// A node's lifecycle phase (`status.phase`). Kubernetes no longer sets it; it is kept so
 /// that older objects still decode.

@@ -2,9 +2,13 @@
 //
 // The runtime writes everything a container prints to a log file, one per attempt, in
 // the pod's log directory (`<root>/logs/<ns>_<pod>_<uid>/<container>/<attempt>.log`,
-// as Kubernetes' `/var/log/pods/…`). `kubectl logs` reads the current attempt's file;
-// `--previous` the one before; `--tail N` the last N lines; `-f` follows the file,
-// sending each new line as it appears, until the container stops or the client leaves.
+// as Kubernetes' `/var/log/pods/…`), one CRI entry a line: the time, the stream, a tag
+// (`F` full line, `P` part of a longer one) and the text (`ContainerLogWriter` in the
+// process runtime). `kubectl logs` reads the current attempt's file; `--previous` the one
+// before; `--tail N` the last N lines; `-f` follows the file, sending each new line as it
+// appears, until the container stops or the client leaves. The entries are turned back
+// into what the container printed by `ContainerLogs.render` (`ContainerLogs+Render.swift`),
+// which also applies `--timestamps`, `--since`, `--since-time` and `--limit-bytes`.
 
 import Foundation
 
@@ -44,13 +48,16 @@ enum ContainerLogs {
         return Array(bytes[index...])
     }
 
-    /// Bytes appended to `path` since `offset`, and the new offset.
+    /// The whole lines appended to `path` since `offset`, and the offset after them; a
+    /// line still being written is left for the next read.
     static func readNew(_ path: String, from offset: UInt64) -> (bytes: [UInt8], offset: UInt64) {
         guard let handle = FileHandle(forReadingAtPath: path) else { return ([], offset) }
         defer { try? handle.close() }
         guard (try? handle.seek(toOffset: offset)) != nil,
               let data = try? handle.readToEnd(), !data.isEmpty else { return ([], offset) }
-        return ([UInt8](data), offset + UInt64(data.count))
+        let bytes = [UInt8](data)
+        guard let lastNewline = bytes.lastIndex(of: 0x0A) else { return ([], offset) }
+        return (Array(bytes[...lastNewline]), offset + UInt64(lastNewline + 1))
     }
 }
 

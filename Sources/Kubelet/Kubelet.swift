@@ -108,8 +108,17 @@ public struct Kubelet: Sendable {
         for uid in await workers.activeUIDs where !desiredUIDs.contains(uid) {
             await workers.terminate(pod: uid)
         }
-        for pod in desired where await !workers.hasWorker(forPod: pod.metadata.uid) {
+        for pod in desired {
             let uid = pod.metadata.uid
+            // A pod the worker already runs: hand it the newer version (a changed image, or
+            // the deletion mark and grace period that the API server set, which then stops it).
+            if let worker = await workers.worker(forPod: uid) {
+                worker.update(pod)
+                if pod.metadata.deletionTimestamp != nil { await workers.terminate(pod: uid) }
+                continue
+            }
+            // A pod being deleted that this kubelet never started is not started now.
+            guard pod.metadata.deletionTimestamp == nil else { continue }
             logger.info("adding pod", ["pod": pod.metadata.name, "source": pod.metadata.annotations[ConfigAnnotation.source] ?? ""])
             let worker = PodWorker(
                 pod: pod, runtime: runtime, configuration: configuration,

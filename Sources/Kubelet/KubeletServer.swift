@@ -6,6 +6,7 @@
 //   GET /pods                                      → a PodList of the pods it runs, with live status
 //   GET /spec/                                     → the machine: cores and memory
 //   GET /containerLogs/{namespace}/{pod}/{container}?tailLines=N&follow=true&previous=true
+//       &timestamps=true&sinceSeconds=S&sinceTime=T&limitBytes=B
 //
 // In stage 2 the API server forwards `kubectl logs` to the last of these.
 
@@ -60,35 +61,89 @@ struct KubeletServer: Sendable {
         }
         let previous = query["previous"] == "true"
         guard let location = await worker.logLocation(container: container, previous: previous) else {
-            let what = previous ? "previous terminated container \"\(container)\"" : "container \"\(container)\""
-            return .text("\(what) in pod \"\(name)\" not found\n", status: .notFound)
+            return .text(await Self.noLogMessage(pod: pod, container: container, previous: previous,
+                                                 status: statusManager.status(ofPod: pod.metadata.uid)) + "\n", status: .badRequest)
         }
-        var tailLines: Int?
-        if let text = query["tailLines"] {
-            guard let number = Int(text), number >= 0 else {
-                return .text("tailLines must be a non-negative integer, got \(text)\n", status: .badRequest)
-            }
-            tailLines = number
+        let options: ContainerLogOptions
+        switch Self.logOptions(query) {
+        case .success(let parsed): options = parsed
+        case .failure(let problem): return .text(problem.description + "\n", status: .badRequest)
         }
-        let (initial, end) = ContainerLogs.read(location.path, tailLines: tailLines)
-        guard query["follow"] == "true", location.isRunning else {
+        var budget = options.limitBytes
+        let (bytes, end) = ContainerLogs.read(location.path, tailLines: options.tailLines)
+        let initial = ContainerLogs.render(bytes, options: options, budget: &budget)
+        guard query["follow"] == "true", location.isRunning, budget != 0 else {
             return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"], body: initial)
         }
         let interval = followInterval
+        let budgetLeft = budget
         return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"]) { writer in
             try await writer.write(initial)
             var offset = end
+            var left = budgetLeft
             while true {
                 let (bytes, next) = ContainerLogs.readNew(location.path, from: offset)
                 offset = next
-                if !bytes.isEmpty { try await writer.write(bytes) }
+                if !bytes.isEmpty { try await writer.write(ContainerLogs.render(bytes, options: options, budget: &left)) }
                 // Stop when the container has stopped and everything it wrote was sent,
-                // or when the client went away (`kubectl logs -f` interrupted).
+                // when `limitBytes` is used up, or when the client went away (`kubectl logs -f` interrupted).
+                if left == 0 { return }
                 if bytes.isEmpty, await !worker.isWritingLog(container: container, path: location.path) { return }
                 if writer.isClientGone() { return }
                 try await Task.sleep(for: interval)
             }
         }
+    }
+
+    /// Why there is no log to show yet, in the kubelet's words (`validateContainerLogStatus`):
+    /// a container not started is "waiting to start" with its waiting reason.
+    static func noLogMessage(pod: Pod, container: String, previous: Bool, status: PodStatus?) -> String {
+        let name = pod.metadata.name
+        if previous { return "previous terminated container \"\(container)\" in pod \"\(name)\" not found" }
+        let statuses = (status?.containerStatuses ?? []) + (status?.initContainerStatuses ?? [])
+        guard let containerStatus = statuses.first(where: { $0.name == container }) else {
+            let known = (pod.spec.initContainers + pod.spec.containers).contains { $0.name == container }
+            return known ? "container \"\(container)\" in pod \"\(name)\" is waiting to start: ContainerCreating"
+                : "container \"\(container)\" in pod \"\(name)\" is not available"
+        }
+        if let reason = containerStatus.state.waiting?.reason, !reason.isEmpty {
+            return "container \"\(container)\" in pod \"\(name)\" is waiting to start: \(reason)"
+        }
+        return "container \"\(container)\" in pod \"\(name)\" is waiting to start - no logs yet"
+    }
+
+    /// A log request's options from its query, or what is wrong with them.
+    static func logOptions(_ query: [String: String], now: Date = Date()) -> Result<ContainerLogOptions, KubeletError> {
+        var options = ContainerLogOptions()
+        options.timestamps = query["timestamps"] == "true"
+        if let text = query["tailLines"] {
+            guard let number = Int(text), number >= 0 else {
+                return .failure(KubeletError("tailLines must be a non-negative integer, got \(text)"))
+            }
+            options.tailLines = number
+        }
+        if let text = query["limitBytes"] {
+            guard let number = Int(text), number > 0 else {
+                return .failure(KubeletError("limitBytes must be a positive integer, got \(text)"))
+            }
+            options.limitBytes = number
+        }
+        if let text = query["sinceSeconds"] {
+            guard let seconds = Int(text), seconds > 0 else {
+                return .failure(KubeletError("sinceSeconds must be a positive integer, got \(text)"))
+            }
+            options.since = ContainerLogs.criTimestamp(now.addingTimeInterval(-Double(seconds)))
+        } else if let text = query["sinceTime"] {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            let fractional = ISO8601DateFormatter()
+            fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            guard let date = formatter.date(from: text) ?? fractional.date(from: text) else {
+                return .failure(KubeletError("sinceTime must be an RFC 3339 time, got \(text)"))
+            }
+            options.since = ContainerLogs.criTimestamp(date)
+        }
+        return .success(options)
     }
 
     /// A JSON answer, encoded as Kubernetes' API objects are.

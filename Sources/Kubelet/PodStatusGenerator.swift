@@ -19,6 +19,8 @@ struct PodStatusGenerator {
     let hasFailedForGood: Bool
     let hostIP: String
     let startTime: Time?
+    /// Why the whole pod has failed for good (`DeadlineExceeded`), if it has.
+    var podFailure: WaitingReason? = nil
     /// The runtime's name, the scheme of container ids (`process://…`, as `containerd://…`).
     var runtimeName = "process"
 
@@ -29,7 +31,12 @@ struct PodStatusGenerator {
         let appStatuses = pod.spec.containers.map { containerStatus($0, isInit: false) }
         status.initContainerStatuses = initStatuses
         status.containerStatuses = appStatuses
-        status.phase = hasFailedForGood ? PodPhase.failed : Self.phase(of: pod.spec, initStatuses: initStatuses, appStatuses: appStatuses)
+        status.phase = hasFailedForGood || podFailure != nil
+            ? PodPhase.failed : Self.phase(of: pod.spec, initStatuses: initStatuses, appStatuses: appStatuses)
+        if let podFailure {
+            status.reason = podFailure.reason
+            status.message = podFailure.message
+        }
         status.hostIP = hostIP
         status.hostIPs = [HostIP(ip: hostIP)]
         if containers.isEmpty && waiting["*sandbox*"] != nil {

@@ -2,9 +2,9 @@
 //
 // The kubelet speaks to the runtime only through the CRI: it translates the pod's spec
 // into a sandbox config and container configs (command, env, mounts, log path) and asks
-// for them to be created and started. This file is that translation, plus the two ways
-// a running container is stopped by the kubelet: a failed liveness probe, and the pod
-// going away (in `PodWorker+Sync.swift`).
+// for them to be created and started. This file is that translation, plus two reasons
+// the kubelet stops a running container: a failed liveness probe, and a changed spec.
+// How a container is killed, whatever the reason, is `PodWorker+Killing.swift`.
 //
 // Volumes are the kubelet's job, not the runtime's: the kubelet makes each `emptyDir`
 // a fresh directory under `<root>/pods/<uid>/volumes/kubernetes.io~empty-dir/<name>`
@@ -101,7 +101,11 @@ extension PodWorker {
             status.reason = "StartError"
             status.finishedAt = Date()
         }
-        containers[container.name] = ContainerRecord(id: id, restartCount: restartCount, status: status, previous: previous)
+        if status.state == .running, await !runPostStartHook(container, id: id),
+           let killed = try? await runtime.containerStatus(id: id) {
+            status = killed
+        }
+        containers[container.name] = ContainerRecord(id: id, restartCount: restartCount, status: status, previous: previous, spec: container)
         waiting[container.name] = nil
         probeResults[container.name] = ProbeResults(containerID: id)
         if status.state == .running {
@@ -141,11 +145,10 @@ extension PodWorker {
     /// Kills a container whose liveness probe failed; the restart policy then decides its fate.
     func killForFailedLiveness(_ container: Container, record: ContainerRecord, message: String) async {
         logger.info("liveness probe failed, killing container", ["name": container.name, "pod": pod.metadata.name])
-        await recorder.record(.warning, reason: "Unhealthy", message: "Liveness probe failed: \(message)", pod: pod)
-        await recorder.record(.normal, reason: "Killing", message: "Container \(container.name) failed liveness probe, will be restarted", pod: pod)
-        let grace = Duration.seconds(container.livenessProbe?.terminationGracePeriodSeconds
-            ?? pod.spec.terminationGracePeriodSeconds ?? KubeletConfiguration.Defaults.terminationGracePeriodSeconds)
-        try? await runtime.stopContainer(id: record.id, timeout: grace)
+        let grace = container.livenessProbe?.terminationGracePeriodSeconds
+            ?? pod.spec.terminationGracePeriodSeconds ?? KubeletConfiguration.Defaults.terminationGracePeriodSeconds
+        await killContainer(named: container.name, container: container, id: record.id,
+                            message: "Container \(container.name) failed liveness probe, will be restarted", gracePeriod: grace)
         probeResults[container.name] = ProbeResults(containerID: record.id)
         if let status = try? await runtime.containerStatus(id: record.id) {
             containers[container.name]?.status = status
@@ -155,6 +158,19 @@ extension PodWorker {
         if pod.spec.restartPolicy != .never, let record = containers[container.name] {
             await restartAfterBackoff(container, record: record)
         }
+    }
+
+    /// Kills a running container whose spec changed (a new image, say) and starts the new
+    /// spec at once: as in Kubernetes, whose back-off is keyed by the spec's hash, a
+    /// changed container starts afresh, with no back-off to wait out.
+    func restartForChangedDefinition(_ container: Container, record: ContainerRecord) async {
+        logger.info("container definition changed, restarting", ["name": container.name, "pod": pod.metadata.name])
+        let grace = pod.spec.terminationGracePeriodSeconds ?? KubeletConfiguration.Defaults.terminationGracePeriodSeconds
+        await killContainer(named: container.name, container: record.spec, id: record.id,
+                            message: "Container \(container.name) definition changed, will be restarted", gracePeriod: grace)
+        let stopped = (try? await runtime.containerStatus(id: record.id)) ?? record.status
+        try? await runtime.removeContainer(id: record.id)
+        await startContainer(container, restartCount: record.restartCount + 1, previous: stopped)
     }
 }
 

@@ -3,11 +3,13 @@
 // This is the kubelet's `SyncPod` and the runtime manager's `computePodActions`, in
 // the order Kubernetes does things:
 //
+//   0. a pod past its `activeDeadlineSeconds` has failed: kill everything, start nothing;
 //   1. make sure the pod has a sandbox (the shared home of its containers);
 //   2. ask the runtime how every container really is;
 //   3. run the init containers, one at a time, each to success;
 //   4. then keep every app container as the restart policy says: start what never
-//      ran, restart what exited (after its back-off), kill what failed its liveness probe;
+//      ran, restart what exited (after its back-off), kill what failed its liveness probe,
+//      and kill and start again one whose spec changed (`kubectl set image`);
 //   5. compute the pod's status and hand it to the status manager.
 
 import API
@@ -19,6 +21,11 @@ extension PodWorker {
     func sync() async {
         guard state == .syncing else { return }
         if startTime == nil { startTime = Time.now() }
+        if await enforceActiveDeadline() {
+            await refreshContainerStatuses()
+            await publishStatus()
+            return
+        }
         if await ensureSandbox() {
             await refreshContainerStatuses()
             if await runInitContainers() {
@@ -85,6 +92,8 @@ extension PodWorker {
         case .running:
             if let failure = probeResults[container.name]?.livenessFailure, failure.containerID == record.id {
                 await killForFailedLiveness(container, record: record, message: failure.message)
+            } else if record.spec != container {
+                await restartForChangedDefinition(container, record: record)
             }
         case .exited:
             if Self.shouldRestart(exitCode: record.status.exitCode, policy: pod.spec.restartPolicy ?? .always) {
@@ -129,35 +138,6 @@ extension PodWorker {
         await startContainer(container, restartCount: record.restartCount + 1, previous: record.status)
     }
 
-    /// Stops every container of the pod, gracefully, and removes the pod's sandbox and volumes.
-    ///
-    /// This is what happens when a manifest is deleted: each container gets SIGTERM and
-    /// the pod's `terminationGracePeriodSeconds` to exit before SIGKILL.
-    func terminate() async {
-        guard state != .terminated else { return }
-        state = .terminating
-        let grace = Duration.seconds(pod.spec.terminationGracePeriodSeconds ?? KubeletConfiguration.Defaults.terminationGracePeriodSeconds)
-        await withTaskGroup(of: Void.self) { group in
-            for (name, record) in containers where record.status.state == .running {
-                logger.info("killing container", ["name": name, "pod": pod.metadata.name, "gracePeriod": grace.kubernetesDescription])
-                await recorder.record(.normal, reason: "Killing", message: "Stopping container \(name)", pod: pod)
-                let runtime = self.runtime
-                group.addTask { try? await runtime.stopContainer(id: record.id, timeout: grace) }
-            }
-        }
-        for record in containers.values {
-            try? await runtime.removeContainer(id: record.id)
-        }
-        if let sandboxID {
-            try? await runtime.stopPodSandbox(id: sandboxID)
-            try? await runtime.removePodSandbox(id: sandboxID)
-        }
-        try? FileManager.default.removeItem(at: configuration.volumesDirectory(podUID: pod.metadata.uid).deletingLastPathComponent())
-        await statusManager.removeStatus(ofPod: pod.metadata.uid)
-        logger.info("pod stopped", ["pod": pod.metadata.name])
-        state = .terminated
-    }
-
     /// Computes the pod's status from what the worker knows, and records it.
     func publishStatus() async {
         let generator = PodStatusGenerator(
@@ -167,7 +147,8 @@ extension PodWorker {
             probeResults: probeResults,
             hasFailedForGood: hasFailedForGood,
             hostIP: hostIP,
-            startTime: startTime
+            startTime: startTime,
+            podFailure: podFailure
         )
         let previous = await statusManager.status(ofPod: pod.metadata.uid)
         let status = generator.status(previous: previous, now: Time.now())

@@ -28,6 +28,8 @@ public actor PodWorker {
         case probe(ProbeVerdict)
         /// The pod is no longer wanted: stop its containers and clean up.
         case terminate
+        /// The pod's source has a newer version of it (a new image, a deletion's grace period).
+        case update(Pod)
     }
 
     /// Where the worker is in the pod's life.
@@ -66,6 +68,8 @@ public actor PodWorker {
     var hasFailedForGood = false
     /// When the worker first synced the pod: the pod's `startTime`.
     var startTime: Time?
+    /// Why the pod has failed for good as a whole (`DeadlineExceeded`), shown in its status.
+    var podFailure: WaitingReason?
 
     private let events: AsyncStream<Event>
     private let eventSink: AsyncStream<Event>.Continuation
@@ -114,6 +118,7 @@ public actor PodWorker {
                 case .resync: break
                 case .probe(let verdict): await record(verdict)
                 case .terminate: state = .terminating
+                case .update(let newer): pod = newer
                 }
                 if state == .terminating {
                     await terminate()
@@ -129,6 +134,11 @@ public actor PodWorker {
     /// Asks the worker to stop the pod's containers and clean up; `run` returns when done.
     public nonisolated func requestTermination() {
         eventSink.yield(.terminate)
+    }
+
+    /// Hands the worker a newer version of its pod, which the next sync works towards.
+    public nonisolated func update(_ pod: Pod) {
+        eventSink.yield(.update(pod))
     }
 
     /// Hands a probe's verdict to the worker, which acts on it at its next sync.
@@ -167,4 +177,7 @@ struct ContainerRecord: Sendable {
     var status: RuntimeContainerStatus
     /// The runtime's last report on the previous attempt, shown as `lastState`.
     var previous: RuntimeContainerStatus?
+    /// The spec this attempt was started from; a running attempt whose spec differs
+    /// from the pod's (Kubernetes compares hashes) is restarted.
+    var spec: Container = Container()
 }

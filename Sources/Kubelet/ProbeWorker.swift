@@ -69,6 +69,11 @@ struct ProbeWorker: Sendable {
             while await podWorker.isCurrent(containerID: containerID) {
                 let outcome = await prober.run(probe, container: container, containerID: containerID)
                 let isSuccess = outcome == .success
+                // Every failed probe is an `Unhealthy` event, as in Kubernetes (the event
+                // recorder counts repeats), whether or not the verdict changes.
+                if case .failure(let message) = outcome {
+                    await podWorker.recordUnhealthy(kind, container: container.name, message: message)
+                }
                 runLength = isSuccess == lastOutcome ? runLength + 1 : 1
                 lastOutcome = isSuccess
                 let threshold = isSuccess ? probe.effectiveSuccessThreshold : probe.effectiveFailureThreshold
@@ -114,8 +119,11 @@ extension PodWorker {
             results.livenessFailure = verdict.isSuccess ? nil : (verdict.containerID, verdict.message)
         }
         probeResults[verdict.containerName] = results
-        if verdict.kind == .readiness && !verdict.isSuccess {
-            await recorder.record(.warning, reason: "Unhealthy", message: "Readiness probe failed: \(verdict.message)", pod: pod)
-        }
+    }
+
+    /// Records a failed probe as Kubernetes' `Unhealthy` event: `Readiness probe failed: …`.
+    func recordUnhealthy(_ kind: ProbeKind, container: String, message: String) async {
+        guard state == .syncing else { return }
+        await recorder.record(.warning, reason: "Unhealthy", message: "\(kind.rawValue) probe failed: \(message)", pod: pod)
     }
 }

@@ -59,8 +59,8 @@ struct Prober: Sendable {
         do {
             let result = try await runtime.execSync(containerID: containerID, command: command, timeout: timeout)
             if result.exitCode == 0 { return .success }
-            let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            return .failure("command \(command) exited with \(result.exitCode)" + (output.isEmpty ? "" : ": \(output)"))
+            // Kubernetes' message for a failed exec probe is what the command printed.
+            return .failure(result.output.trimmingCharacters(in: .newlines))
         } catch {
             return .failure("\(error)")
         }

@@ -4,11 +4,12 @@
 // from the `PodLister` and delivers the set it should run whenever that set changes, so
 // a pod created with `nodeName: node1` starts on node1's kubelet within a poll.
 //
-// Two kinds of listed pod are left out of the desired set:
-//   - mirror pods (annotation `kubernetes.io/config.mirror`): they are this kubelet's own
-//     reflections of its static pods, already run by the file source;
-//   - terminating pods (`metadata.deletionTimestamp` set): leaving them out makes the
-//     kubelet stop their containers; `PodDeleter` then finishes the deletion.
+// Mirror pods (annotation `kubernetes.io/config.mirror`) are left out of the desired set:
+// they are this kubelet's own reflections of its static pods, already run by the file
+// source. Terminating pods (`metadata.deletionTimestamp` set) stay in it, as in
+// Kubernetes: the kubelet sees the mark and the grace period the API server chose
+// (`--grace-period`, `--now`), stops the pod's containers with it, and `PodDeleter`
+// then finishes the deletion.
 
 import API
 import Kubelet
@@ -36,8 +37,7 @@ public struct APIServerSource: PodSource {
     /// The listed pods this kubelet should run, annotated with their source.
     func desiredPods(_ listed: [Pod]) -> [Pod] {
         listed.compactMap { pod -> Pod? in
-            guard pod.metadata.annotations[ConfigAnnotation.mirror] == nil,
-                  pod.metadata.deletionTimestamp == nil else { return nil }
+            guard pod.metadata.annotations[ConfigAnnotation.mirror] == nil else { return nil }
             var pod = pod
             pod.metadata.annotations[ConfigAnnotation.source] = name
             return pod

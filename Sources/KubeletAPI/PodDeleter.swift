@@ -8,11 +8,12 @@
 // status manager does that in `canBeDeleted`/`syncPod`.)
 //
 // The work is shared:
-//   - `APIServerSource` leaves terminating pods out of the desired set, so the kubelet's
-//     main loop asks their workers to stop them (stage 1's machinery, unchanged);
+//   - `APIServerSource` passes terminating pods on with their mark, so the kubelet's
+//     main loop asks their workers to stop them, with the deletion's grace period;
 //   - this loop, on every list of the node's pods (`PodLister`), finds each terminating
-//     one that is neither desired nor has a worker any more (stopped, or never started),
-//     and sends the final DELETE. The uid precondition makes sure it removes that pod, not a
+//     one that has no worker any more (stopped, or never started), and sends the final
+//     DELETE. A pod whose finalizers hold it after that (grace period 0 already) is left
+//     alone: it goes when whoever owns the finalizers removes them. The uid precondition makes sure it removes that pod, not a
 //     new one of the same name.
 // Looking at the kubelet's worker table, instead of a callback from the workers, keeps
 // stage 1's `Kubelet.swift` unchanged; the cost is up to one poll of delay. A list may
@@ -50,10 +51,11 @@ struct PodDeleter: Sendable {
             $0.metadata.deletionTimestamp != nil && $0.metadata.annotations[ConfigAnnotation.mirror] == nil
         }
         guard !terminating.isEmpty else { return }
-        let desired = Set(await podManager.pods.map(\.metadata.uid))
+        let desired = Set(await podManager.pods.filter { $0.metadata.deletionTimestamp == nil }.map(\.metadata.uid))
         for pod in terminating {
             let uid = pod.metadata.uid
             guard !desired.contains(uid), await !hasWorker(uid) else { continue }
+            if pod.metadata.deletionGracePeriodSeconds == 0 && !pod.metadata.finalizers.isEmpty { continue }
             do {
                 try await client.delete(
                     Pod.self, namespace: pod.metadata.namespace, name: pod.metadata.name,

@@ -10,7 +10,7 @@
 //   `kill(-pid, …)` reaches the process and everything it started;
 // - default signal handling and an empty signal mask (POSIX_SPAWN_SETSIGDEF/SETSIGMASK): a
 //   kubelet may ignore SIGPIPE or block signals, and a child inherits both through exec;
-// - stdin from /dev/null, stdout and stderr both to one file or pipe;
+// - stdin from /dev/null, stdout and stderr to one file or pipe, or to a pipe each;
 // - its working directory (`posix_spawn_file_actions_addchdir_np`);
 // - no other open file: a container must not inherit the kubelet's sockets (on Linux via
 //   `posix_spawn_file_actions_addclosefrom_np`, on macOS via POSIX_SPAWN_CLOEXEC_DEFAULT).
@@ -30,10 +30,10 @@ import Darwin
 enum ProcessLauncher {
     /// Where the new process's stdout and stderr go.
     enum Output {
-        /// Appended to this file, created if missing: a container's log.
-        case appendingToFile(String)
         /// Written to this open descriptor: the write end of an exec's pipe.
         case descriptor(Int32)
+        /// Stdout and stderr to two descriptors: the pipes of a container's log writer.
+        case separate(stdout: Int32, stderr: Int32)
     }
 
     /// Everything needed to start one process.
@@ -75,12 +75,13 @@ enum ProcessLauncher {
         // Standard streams, in the child, before the program runs.
         try check(posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0), "addopen stdin")
         switch request.output {
-        case .appendingToFile(let path):
-            try check(posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_APPEND | O_CREAT, 0o644), "addopen stdout")
         case .descriptor(let descriptor):
             try check(posix_spawn_file_actions_adddup2(&actions, descriptor, 1), "adddup2 stdout")
+            try check(posix_spawn_file_actions_adddup2(&actions, 1, 2), "adddup2 stderr")
+        case .separate(let stdout, let stderr):
+            try check(posix_spawn_file_actions_adddup2(&actions, stdout, 1), "adddup2 stdout")
+            try check(posix_spawn_file_actions_adddup2(&actions, stderr, 2), "adddup2 stderr")
         }
-        try check(posix_spawn_file_actions_adddup2(&actions, 1, 2), "adddup2 stderr")
         try check(SpawnShims.addChangeDirectory(&actions, request.workingDirectory), "addchdir_np")
 
         var flags = Int32(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)

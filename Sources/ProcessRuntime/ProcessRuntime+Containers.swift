@@ -62,11 +62,18 @@ extension ProcessRuntime {
             try Self.checkWorkingDirectory(record.workingDirectory, as: record.config.workingDir)
             let logDirectory = (record.logPath as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
+            // The container writes to pipes; the log writer's threads time-stamp each line.
+            let output = try ContainerLogWriter.start(logPath: record.logPath)
+            logWriters[id] = output
+            defer {
+                close(output.stdout)
+                close(output.stderr)
+            }
             let pid = try ProcessLauncher.spawn(.init(
                 arguments: arguments,
                 environment: record.environment.map { "\($0.key)=\($0.value)" },
                 workingDirectory: record.workingDirectory,
-                output: .appendingToFile(record.logPath)
+                output: .separate(stdout: output.stdout, stderr: output.stderr)
             ))
             // Read right away: the child cannot have been reaped yet (only this actor reaps),
             // so the pid still names it, alive or zombie.
@@ -115,6 +122,7 @@ extension ProcessRuntime {
         }
         containers[id] = nil
         children.remove(id)
+        logWriters[id] = nil
         logger.info("container removed", ["name": record.config.metadata.name, "container": id.prefix(12)])
     }
 

@@ -37,5 +37,12 @@ extension ProcessRuntime {
         static let startErrorExitCode: Int32 = 128
         /// The IP address of every pod: process-runtime pods share the host's network.
         static let podIP = "127.0.0.1"
+        /// The longest log line written as one entry; a longer one is split into partial
+        /// (`P`) entries, as containerd splits at 16 KiB (`maxContainerLogLineSize`).
+        static let logLineLimit = 16 * 1024
+        /// How long the runtime waits, when a container exits, for its log writer to copy
+        /// the last lines: long enough for a pipe's leftovers, short because a process that
+        /// escaped the container's group could hold the pipe open for ever.
+        static let logFlushWait: Duration = .milliseconds(500)
     }
 }

@@ -55,6 +55,8 @@ extension ProcessRuntime {
                 return
             }
             children.remove(id)
+            // Its last lines may still be on their way to the log file: let them arrive.
+            logWriters.removeValue(forKey: id)?.waitUntilDone(timeout: Limits.logFlushWait)
         } else {
             // Left by an earlier runtime: not our child, so we can only see whether it is gone.
             // Its group is not signalled here: with the leader gone, nothing proves the group

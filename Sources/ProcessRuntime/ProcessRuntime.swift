@@ -11,7 +11,8 @@
 //   for the image's), `HOSTNAME` (the pod's hostname), then the container's `env`, later
 //   entries winning. The kubelet's other variables are NOT passed on: a container must not
 //   depend on, or learn secrets from, the environment of the node agent that started it;
-// - with stdin from /dev/null, and stdout and stderr appended to its log file.
+// - with stdin from /dev/null, and stdout and stderr on pipes that `ContainerLogWriter`
+//   copies into its log file, a timestamp a line (the CRI log format).
 //
 // Where a container "lives". There is no image and no mount namespace, so each container gets
 // a directory `<root>/containers/<id>/rootfs` that stands in for its root filesystem:
@@ -64,6 +65,8 @@ public actor ProcessRuntime: ContainerRuntime {
     /// The containers whose process THIS runtime started: it is their parent and reaps them
     /// with `waitpid`. Running containers not in this set were left by an earlier runtime.
     var children: Set<String> = []
+    /// The log writer of each container this runtime started, until the container has exited.
+    var logWriters: [String: ContainerLogWriter] = [:]
 
     /// Opens (or creates) the runtime's directory at `root` and reads what an earlier runtime
     /// left there. Containers recorded as running are not touched until the caller runs

@@ -60,12 +60,15 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
 /// The resources stage 2's API server serves, with their subresources: a line a kind.
 let resources = [
     ResourceRegistration(PodStrategy.self, subresources: [
-        "status": StatusSubresource(), "log": PodLogSubresource(),
+        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
         "exec": NotBuiltSubresource("exec"), "attach": NotBuiltSubresource("attach"), "portforward": NotBuiltSubresource("portforward"),
     ]),
     ResourceRegistration(NodeStrategy.self),
     ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource(), "finalize": NamespaceFinalizeSubresource()]),
     ResourceRegistration(EventStrategy.self, subresources: [:]),
+    ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
+    ResourceRegistration(SecretStrategy.self, subresources: [:]),
+    ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
     ResourceRegistration(review: SelfSubjectReviewer.self),
     ResourceRegistration(review: SelfSubjectReviewer.self, version: "v1beta1"),
     ResourceRegistration(review: SelfSubjectAccessReviewer.self),

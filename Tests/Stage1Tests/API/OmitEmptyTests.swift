@@ -90,12 +90,12 @@ import Testing
 }
 
 @Test func fieldNamesComeFromTheTableInGoOrderWithInlinedFields() {
-    #expect(EnvVar.fieldNames == ["name", "value"])
+    #expect(EnvVar.fieldNames == ["name", "value", "valueFrom"])
     #expect(Probe.fieldNames == [
         "exec", "httpGet", "tcpSocket", "initialDelaySeconds", "timeoutSeconds", "periodSeconds",
         "successThreshold", "failureThreshold", "terminationGracePeriodSeconds",
     ])
-    #expect(Volume.fieldNames == ["name", "hostPath", "emptyDir"])
+    #expect(Volume.fieldNames == ["name", "hostPath", "emptyDir", "secret", "downwardAPI", "configMap"])
 }
 
 @Test func inlinedFieldsDecodeFromTheSameObject() throws {

@@ -153,9 +153,6 @@ let kubectlPodJSON = #"""
 
 /// The fields of `kubectlPodJSON` the model does not know, dropped when decoding.
 let fieldsTheModelDoesNotKnow: [[String]] = [
-    ["spec", "containers", "0", "securityContext"],
-    ["spec", "securityContext"],
-    ["spec", "tolerations"],
     ["spec", "volumes", "1", "projected"],
     ["status", "containerStatuses", "0", "volumeMounts"],
 ]

@@ -136,15 +136,15 @@ private func body(_ response: HTTPResponse) -> String {
     #expect(body(response) == "pod default/nope not found\n")
 }
 
-@Test func containerLogsOfAnUnknownContainerIsNotFound() async {
+@Test func containerLogsOfAnUnknownContainerIsABadRequest() async {
     let response = await ServerFixture().get("/containerLogs/default/hello-node1/db")
-    #expect(response.status == .notFound)
-    #expect(body(response) == "container \"db\" in pod \"hello-node1\" not found\n")
+    #expect(response.status == .badRequest)
+    #expect(body(response) == "container \"db\" in pod \"hello-node1\" is not available\n")
 }
 
-@Test func previousLogsOfAContainerThatNeverRestartedIsNotFound() async {
+@Test func previousLogsOfAContainerThatNeverRestartedIsABadRequest() async {
     let response = await ServerFixture().get("/containerLogs/default/hello-node1/web?previous=true")
-    #expect(response.status == .notFound)
+    #expect(response.status == .badRequest)
     #expect(body(response) == "previous terminated container \"web\" in pod \"hello-node1\" not found\n")
 }
 

@@ -40,6 +40,7 @@ func withPodWorker(
     _ pod: Pod,
     _ runtime: ScriptedRuntime,
     backoff: RestartBackoff.Policy = PodWorkerFixture.slowBackoff,
+    recorder: any EventRecorder = LoggingEventRecorder(logger: .silent),
     sourceLocation: SourceLocation = #_sourceLocation,
     _ body: @escaping @Sendable (PodWorker, StatusManager) async throws -> Void
 ) async throws {
@@ -51,7 +52,7 @@ func withPodWorker(
     let statusManager = StatusManager()
     let worker = PodWorker(
         pod: pod, runtime: runtime, configuration: configuration, statusManager: statusManager,
-        recorder: LoggingEventRecorder(logger: .silent), logger: .silent)
+        recorder: recorder, logger: .silent)
     try await withDeadline(seconds: PodWorkerFixture.deadlineSeconds) {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await worker.run() }

@@ -14,7 +14,7 @@ import Darwin
     try await withRuntime { runtime, _ in
         let id = try await startContainer(runtime, ["/bin/sh", "-c", "echo to-stdout; echo to-stderr >&2"])
         let status = try await exitedStatus(runtime, id)
-        let log = try String(contentsOfFile: status.logPath, encoding: .utf8)
+        let log = try criLogText(status.logPath)
         #expect(log.contains("to-stdout\n"))
         #expect(log.contains("to-stderr\n"))
         #expect(status.logPath.hasSuffix("/main/0.log"))
@@ -32,7 +32,7 @@ import Darwin
         let id = try await runtime.createContainer(sandboxID: sandbox, config: config, sandboxConfig: sandboxConfig)
         try await runtime.startContainer(id: id)
         _ = try await exitedStatus(runtime, id)
-        #expect(try String(contentsOfFile: logDirectory + "/app/2.log", encoding: .utf8) == "hi\n")
+        #expect(try criLogText(logDirectory + "/app/2.log") == "hi\n")
     }
 }
 
@@ -44,7 +44,7 @@ import Darwin
             config.workingDir = "/app/work"
         }
         let status = try await exitedStatus(runtime, id)
-        let log = try String(contentsOfFile: status.logPath, encoding: .utf8)
+        let log = try criLogText(status.logPath)
         #expect(log.contains("greeting=hello arg=world host=overridden cwd="))
         #expect(log.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("/rootfs/app/work"))
     }
@@ -56,7 +56,7 @@ import Darwin
             config.envs = [KeyValue(key: "ONLY_MINE", value: "1")]
         }
         let status = try await exitedStatus(runtime, id)
-        let names = try String(contentsOfFile: status.logPath, encoding: .utf8)
+        let names = try criLogText(status.logPath)
             .split(separator: "\n").map { String($0.prefix { $0 != "=" }) }
         #expect(Set(names) == ["PATH", "HOSTNAME", "ONLY_MINE"])
     }
@@ -66,7 +66,7 @@ import Darwin
     try await withRuntime { runtime, _ in
         let id = try await startContainer(runtime, ["sh", "-c", "echo $HOSTNAME"])
         let status = try await exitedStatus(runtime, id)
-        #expect(try String(contentsOfFile: status.logPath, encoding: .utf8) == "web\n")
+        #expect(try criLogText(status.logPath) == "web\n")
     }
 }
 
@@ -80,7 +80,7 @@ import Darwin
         }
         let status = try await exitedStatus(runtime, id)
         #expect(status.exitCode == 0)
-        #expect(try String(contentsOfFile: status.logPath, encoding: .utf8) == "from the host\n")
+        #expect(try criLogText(status.logPath) == "from the host\n")
         let link = root + "/containers/\(id)/rootfs/srv/data"
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == volume)
     }
@@ -154,7 +154,7 @@ import Darwin
         let status = try await exitedStatus(runtime, id)
         try await runtime.removeContainer(id: id)
         #expect(!FileManager.default.fileExists(atPath: root + "/containers/\(id)"))
-        #expect(try String(contentsOfFile: status.logPath, encoding: .utf8) == "keep me\n")
+        #expect(try criLogText(status.logPath) == "keep me\n")
         await #expect(throws: RuntimeError.self) { try await runtime.containerStatus(id: id) }
         try await runtime.removeContainer(id: id)   // idempotent, as CRI requires
     }

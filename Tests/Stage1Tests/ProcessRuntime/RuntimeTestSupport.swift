@@ -73,7 +73,7 @@ func exitedStatus(_ runtime: ProcessRuntime, _ id: String, within limit: Duratio
 func waitForLog(_ runtime: ProcessRuntime, _ id: String, containing text: String) async throws -> String {
     let path = try await runtime.containerStatus(id: id).logPath
     return try await waitUntil("the log of \(id) to contain \"\(text)\"") {
-        let log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let log = (try? criLogText(path)) ?? ""
         return log.contains(text) ? log : nil
     }
 }

@@ -53,8 +53,10 @@ private func node1Pods(_ client: APIClient) async throws -> [Pod] {
         var iterator = updates.makeAsyncIterator()
         let update = try #require(await iterator.next())
         #expect(update.source == "api")
-        #expect(update.pods.map(\.metadata.name) == ["mine"])
-        #expect(update.pods.first?.metadata.annotations[ConfigAnnotation.source] == "api")
+        // A terminating pod is passed on with its mark: the kubelet stops it with its grace period.
+        #expect(update.pods.map(\.metadata.name) == ["leaving", "mine"])
+        #expect(update.pods.first?.metadata.deletionTimestamp != nil)
+        #expect(update.pods.last?.metadata.annotations[ConfigAnnotation.source] == "api")
     }
 }
 

@@ -1,0 +1,54 @@
+// Stage 1 · API: fields of the pod as a folder of files (core/v1 `DownwardAPIVolumeSource`).
+//
+// The downward API as files: each item names a file and the pod field (`metadata.labels`,
+// `metadata.annotations`, `metadata.name`…) or container resource it holds. Unlike env
+// variables, which are fixed when a container starts, these files could follow the pod's
+// labels as they change; the kubelet rewrites them at each sync.
+
+/// The files of a downward API volume.
+public struct DownwardAPIVolumeSource: Sendable, Hashable {
+    public var items: [DownwardAPIVolumeFile]
+    /// The permission bits of the files (0644 by default).
+    public var defaultMode: Int32?
+
+    public init(items: [DownwardAPIVolumeFile] = [], defaultMode: Int32? = nil) {
+        self.items = items
+        self.defaultMode = defaultMode
+    }
+}
+
+extension DownwardAPIVolumeSource: APIFields {
+    public static let zero = DownwardAPIVolumeSource()
+    public static let fields: [JSONField<DownwardAPIVolumeSource>] = [
+        .omitEmpty("items", \.items),
+        .pointer("defaultMode", \.defaultMode),
+    ]
+}
+
+/// One file of a downward API volume: its relative `path` and the field it holds; exactly
+/// one of `fieldRef` and `resourceFieldRef` is set.
+public struct DownwardAPIVolumeFile: Sendable, Hashable {
+    public var path: String
+    public var fieldRef: ObjectFieldSelector?
+    public var resourceFieldRef: ResourceFieldSelector?
+    /// This file's permission bits, instead of the volume's `defaultMode`.
+    public var mode: Int32?
+
+    public init(path: String = "", fieldRef: ObjectFieldSelector? = nil,
+                resourceFieldRef: ResourceFieldSelector? = nil, mode: Int32? = nil) {
+        self.path = path
+        self.fieldRef = fieldRef
+        self.resourceFieldRef = resourceFieldRef
+        self.mode = mode
+    }
+}
+
+extension DownwardAPIVolumeFile: APIFields {
+    public static let zero = DownwardAPIVolumeFile()
+    public static let fields: [JSONField<DownwardAPIVolumeFile>] = [
+        .always("path", \.path),
+        .pointer("fieldRef", \.fieldRef),
+        .pointer("resourceFieldRef", \.resourceFieldRef),
+        .pointer("mode", \.mode),
+    ]
+}

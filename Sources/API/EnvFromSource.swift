@@ -1,0 +1,69 @@
+// Stage 1 · API: a whole ConfigMap or Secret as environment variables (core/v1 `EnvFromSource`).
+//
+// `envFrom` turns every key of a ConfigMap or Secret into a variable, its name optionally
+// given a `prefix`. The kubelet reads the sources first, in order, then `env`, so a
+// variable listed in `env` wins over one of the same name from `envFrom`.
+
+/// One ConfigMap or Secret whose keys all become environment variables; exactly one of
+/// `configMapRef` and `secretRef` is set.
+public struct EnvFromSource: Sendable, Hashable {
+    /// Put before every key's name: `prefix: APP_` makes key `mode` the variable `APP_mode`.
+    public var prefix: String
+    public var configMapRef: ConfigMapEnvSource?
+    public var secretRef: SecretEnvSource?
+
+    public init(prefix: String = "", configMapRef: ConfigMapEnvSource? = nil, secretRef: SecretEnvSource? = nil) {
+        self.prefix = prefix
+        self.configMapRef = configMapRef
+        self.secretRef = secretRef
+    }
+}
+
+extension EnvFromSource: APIFields {
+    public static let zero = EnvFromSource()
+    public static let fields: [JSONField<EnvFromSource>] = [
+        .omitEmpty("prefix", \.prefix),
+        .pointer("configMapRef", \.configMapRef),
+        .pointer("secretRef", \.secretRef),
+    ]
+}
+
+/// The ConfigMap an `envFrom` entry reads (core/v1 `ConfigMapEnvSource`).
+public struct ConfigMapEnvSource: Sendable, Hashable {
+    public var name: String
+    /// When true, a missing ConfigMap adds no variables instead of failing.
+    public var optional: Bool?
+
+    public init(name: String = "", optional: Bool? = nil) {
+        self.name = name
+        self.optional = optional
+    }
+}
+
+extension ConfigMapEnvSource: APIFields {
+    public static let zero = ConfigMapEnvSource()
+    public static let fields: [JSONField<ConfigMapEnvSource>] = [
+        .omitEmpty("name", \.name),
+        .pointer("optional", \.optional),
+    ]
+}
+
+/// The Secret an `envFrom` entry reads (core/v1 `SecretEnvSource`).
+public struct SecretEnvSource: Sendable, Hashable {
+    public var name: String
+    /// When true, a missing Secret adds no variables instead of failing.
+    public var optional: Bool?
+
+    public init(name: String = "", optional: Bool? = nil) {
+        self.name = name
+        self.optional = optional
+    }
+}
+
+extension SecretEnvSource: APIFields {
+    public static let zero = SecretEnvSource()
+    public static let fields: [JSONField<SecretEnvSource>] = [
+        .omitEmpty("name", \.name),
+        .pointer("optional", \.optional),
+    ]
+}

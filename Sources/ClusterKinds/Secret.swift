@@ -1,0 +1,64 @@
+// Stage 2 · ClusterKinds: a small amount of sensitive data (core/v1 `Secret`).
+//
+// A Secret is a ConfigMap for passwords, tokens and keys: its `data` values are bytes,
+// base64 in JSON (`kubectl create secret generic db --from-literal=password=s3cr3t`
+// stores `cGFzc3dvcmQ=`-style values). base64 is an encoding, not encryption: whoever
+// may read the Secret reads the password. `stringData` is a convenience for writers:
+// plain text values that the API server merges into `data` on every write (a
+// `stringData` key wins over the same `data` key) and never stores or returns. `type`
+// says what the keys mean (`kubernetes.io/tls` holds `tls.crt` and `tls.key`); the API
+// server defaults it to `Opaque`, arbitrary keys.
+
+import API
+import APIMachinery
+
+/// A Secret; created with `kubectl create secret`, read by the kubelet for pods.
+public struct Secret: Sendable, Hashable {
+    /// The type of a Secret with arbitrary keys, the default.
+    public static let opaque = "Opaque"
+
+    public var apiVersion: String
+    public var kind: String
+    public var metadata: ObjectMeta
+    /// When true, `data` may not change any more.
+    public var immutable: Bool?
+    /// The values, by key.
+    public var data: [String: Base64Bytes]
+    /// Values given as text, merged into `data` by the API server; write-only.
+    public var stringData: [String: String]
+    /// What the keys mean: `Opaque`, `kubernetes.io/tls`, `kubernetes.io/dockerconfigjson`, …
+    public var type: String
+
+    public init(
+        apiVersion: String = "v1", kind: String = "Secret", metadata: ObjectMeta = ObjectMeta(), immutable: Bool? = nil,
+        data: [String: Base64Bytes] = [:], stringData: [String: String] = [:], type: String = ""
+    ) {
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.metadata = metadata
+        self.immutable = immutable
+        self.data = data
+        self.stringData = stringData
+        self.type = type
+    }
+}
+
+extension Secret: APIFields {
+    public static let zero = Secret(apiVersion: "", kind: "")
+    public static let fields: [JSONField<Secret>] = [
+        .omitEmpty("apiVersion", \.apiVersion),
+        .omitEmpty("kind", \.kind),
+        .structure("metadata", \.metadata),
+        .pointer("immutable", \.immutable),
+        .omitEmpty("data", \.data),
+        .omitEmpty("stringData", \.stringData),
+        .omitEmpty("type", \.type),
+    ]
+}
+
+extension Secret: APIObject {
+    /// `/api/v1/namespaces/{ns}/secrets`; no short name, as in Kubernetes.
+    public static let resource = Resource(kind: "Secret", plural: "secrets", scope: .namespaced)
+}
+
+public typealias SecretList = List<Secret>
