@@ -95,3 +95,17 @@ import Testing
         }
     }
 }
+
+@Suite struct UnsupportedValueTests {
+    @Test func aValueOutsideAClosedSetIsA422AmongTheOtherProblems() async throws {
+        try await withInProcessAPIServer { client in
+            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"restartPolicy":"always","containers":[{"name":"main","imagePullPolicy":"Sometimes"}]}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
+                                                                  headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+            #expect(refused.status.code == 422)
+            let status = try APIJSON.decode(Status.self, from: refused.data)
+            #expect(status.message == #"Pod "web" is invalid: [spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "Never", "IfNotPresent", spec.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never", spec.containers[0].image: Required value]"#)
+            #expect(status.details?.causes.map(\.reason) == ["FieldValueNotSupported", "FieldValueNotSupported", "FieldValueRequired"])
+        }
+    }
+}
