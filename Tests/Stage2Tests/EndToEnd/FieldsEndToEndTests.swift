@@ -76,6 +76,11 @@ struct FieldsEndToEndTests {
             #expect(ignored.status == 0 && !ignored.output.contains("Warning"), "\(tool): \(ignored.output)")
             _ = try await cluster.kubectl(["delete", "pod", "typo", "--grace-period=0"], tool: tool)
         }
+        // A core/v1 field the model leaves out is kept out loudly, not refused as a typo.
+        let unmodelled = cluster.podManifest("unmodelled").replacingOccurrences(of: "  nodeName: node1\n", with: "  nodeName: node1\n  resources: {limits: {cpu: '1'}}\n")
+        let accepted = try await cluster.kubectl("apply", "-f", "-", input: unmodelled)
+        #expect(accepted.status == 0 && accepted.output.contains(#"Warning: field "spec.resources" is not modelled by this API server and was dropped"#),
+                "\(accepted.output)")
         // A bad enum value is one problem among the others, in one 422.
         let bad = cluster.podManifest("bad").replacingOccurrences(of: "      image: busybox\n", with: "")
             .replacingOccurrences(of: "  nodeName: node1\n", with: "  nodeName: node1\n  restartPolicy: always\n")
