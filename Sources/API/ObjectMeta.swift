@@ -63,6 +63,7 @@ public struct ObjectMeta: Sendable, Hashable {
 }
 
 extension ObjectMeta: APIFields {
+    public static let typeDescription = "The identity and bookkeeping every stored object carries: name, namespace, labels, annotations, versions."
     public static let zero = ObjectMeta()
     public static let fields: [JSONField<ObjectMeta>] = [
         .omitEmpty("name", \.name, "The object's name, unique among objects of its kind in its namespace."),

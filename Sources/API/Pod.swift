@@ -32,6 +32,7 @@ public struct Pod: Sendable, Hashable {
 }
 
 extension Pod: APIFields {
+    public static let typeDescription = "A group of containers that run together on one node, sharing its network and volumes: the unit that Kubernetes schedules and runs."
     public static let zero = Pod(apiVersion: "", kind: "")
     public static let fields: [JSONField<Pod>] = [
         .omitEmpty("apiVersion", \.apiVersion, "The version of the API the object is written in: v1."),

@@ -8,6 +8,7 @@
 //   Strict  400 BadRequest, every unknown field named, nothing stored:
 //           Pod in version "v1" cannot be handled as a Pod: strict decoding error:
 //           unknown field "spec.containers[0].imagee", unknown field "spec.foo"
+//   (a member written twice in one object is reported too: `duplicate field "spec.containers[0].image"`)
 //   Warn    the request succeeds, and each field comes back as a `Warning` header,
 //           `299 - "unknown field \"spec.foo\""`, which kubectl prints as
 //           `Warning: unknown field "spec.foo"`
@@ -92,7 +93,9 @@ enum FieldValidation: String, CaseIterable {
     func check<Object: APIObject>(body request: HTTPRequest, as type: Object.Type) throws(Status) -> [String] {
         guard self != .ignore, let value = Self.bodyValue(request) else { return [] }
         let resource = Object.resource
-        return try apply(Self.problems(in: value, as: type)) {
+        var problems = Self.problems(in: value, as: type)
+        problems.unknown = DuplicateFields.paths(in: request.body).map { "duplicate field \"\($0)\"" } + problems.unknown
+        return try apply(problems) {
             "\(resource.kind) in version \"\(resource.version)\" cannot be handled as a \(resource.kind): \($0)"
         }
     }

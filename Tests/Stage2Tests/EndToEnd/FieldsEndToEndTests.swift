@@ -132,7 +132,8 @@ struct FieldsEndToEndTests {
         defer { Task { await cluster.cleanUp() } }
         for tool in Tools.kubectls(minors: [27, 33]) {
             let pod = try await cluster.kubectl(["explain", "pod"], tool: tool)
-            #expect(pod.status == 0 && pod.output.contains("KIND:       Pod") && pod.output.contains("spec\t<PodSpec>"), "\(tool): \(pod.output)")
+            #expect(pod.status == 0 && pod.output.contains("KIND:       Pod") && pod.output.contains("spec\t<PodSpec>")
+                    && pod.output.contains("A group of containers that run together"), "\(tool): \(pod.output)")
             let containers = try await cluster.kubectl(["explain", "pod.spec.containers"], tool: tool)
             #expect(containers.status == 0, "\(tool): \(containers.output)")
             #expect(containers.output.contains("FIELD: containers <[]Container>"), "\(tool): \(containers.output)")

@@ -124,3 +124,22 @@ import Testing
         }
     }
 }
+
+@Suite struct DuplicateFieldTests {
+    @Test func membersWrittenTwiceAreFoundByPath() {
+        let text = #"{"a": 1, "spec": {"containers": [{"name": "x", "image": "a\"b", "image": "c"}], "x": [], "x": {}}, "a": null}"#
+        #expect(DuplicateFields.paths(in: Array(text.utf8)) == ["spec.containers[0].image", "spec.x", "a"])
+        #expect(DuplicateFields.paths(in: Array("kind: Pod\nkind: Pod".utf8)).isEmpty, "YAML is not scanned")
+    }
+
+    @Test func strictReportsADuplicateFieldBesideTheUnknownOnes() async throws {
+        try await withInProcessAPIServer { client in
+            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox","image":"busybox","imagee":"x"}]}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods?fieldValidation=Strict",
+                                                                  headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+            #expect(refused.status.code == 400)
+            #expect(try APIJSON.decode(Status.self, from: refused.data).message
+                == #"Pod in version "v1" cannot be handled as a Pod: strict decoding error: duplicate field "spec.containers[0].image", unknown field "spec.containers[0].imagee""#)
+        }
+    }
+}
