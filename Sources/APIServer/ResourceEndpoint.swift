@@ -134,6 +134,7 @@ extension RESTStorage {
         let patched = try await patch(
             namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
             checkFields: { (value) throws(Status) in
+                try Self.refuseUnsupportedValues(in: value) { _ in }
                 warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
             })
         return try APIResponse.object(patched).warning(warnings)

@@ -143,3 +143,19 @@ import Testing
         }
     }
 }
+
+extension UnsupportedValueTests {
+    @Test func aPatchToAValueOutsideAClosedSetIsA422Too() async throws {
+        try await withInProcessAPIServer { client in
+            let pod = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox"}]}}"#
+            _ = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
+                                                        headers: ["Content-Type": "application/json"], body: Array(pod.utf8)))
+            let patch = #"{"spec":{"restartPolicy":"sometimes"}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "PATCH", target: "/api/v1/namespaces/default/pods/web",
+                                                                  headers: ["Content-Type": "application/merge-patch+json"], body: Array(patch.utf8)))
+            #expect(refused.status.code == 422)
+            #expect(try APIJSON.decode(Status.self, from: refused.data).message
+                == #"Pod "web" is invalid: spec.restartPolicy: Unsupported value: "sometimes": supported values: "Always", "OnFailure", "Never""#)
+        }
+    }
+}
