@@ -59,6 +59,18 @@ struct FieldsEndToEndTests {
         #expect((spec["tolerations"] as? [Any])?.count == 2)
         #expect(json.output.contains(#""topologyKey": "kubernetes.io/hostname""#) && json.output.contains(#""NET_ADMIN""#), "\(json.output)")
 
+        // kubectl apply of the same pod with one more toleration and a new image: a patch
+        // built from the OpenAPI schema, which Kubernetes allows on a running pod.
+        let changed = Self.scheduledPod("kept", marker: cluster.marker)
+            .replacingOccurrences(of: "  tolerations:\n", with: "  tolerations:\n  - {key: added, operator: Exists}\n")
+            .replacingOccurrences(of: "    image: busybox\n", with: "    image: busybox:1.36\n")
+        for tool in Tools.kubectls(minors: [27, 33]) {
+            let reapplied = try await cluster.kubectl(["apply", "-f", "-"], tool: tool, input: changed)
+            #expect(reapplied.status == 0, "\(tool): \(reapplied.output)")
+        }
+        let after = try await cluster.kubectl("get", "pod", "kept", "-o", "jsonpath={.spec.tolerations[*].key}|{.spec.containers[0].image}|{.spec.affinity.nodeAffinity}")
+        #expect(after.output.hasPrefix("added dedicated node.kubernetes.io/not-ready|busybox:1.36|{"), "\(after.output)")
+
         let typo = cluster.podManifest("typo").replacingOccurrences(of: "      image: busybox\n", with: "      image: busybox\n      imagee: busybox\n")
         for tool in Tools.kubectls(minors: [27, 33]) {
             // kubectl's default is --validate=strict.
