@@ -29,10 +29,10 @@ public struct ConfigMapVolumeSource: Sendable, Hashable {
 extension ConfigMapVolumeSource: APIFields {
     public static let zero = ConfigMapVolumeSource()
     public static let fields: [JSONField<ConfigMapVolumeSource>] = [
-        .omitEmpty("name", \.name),
-        .omitEmpty("items", \.items),
-        .pointer("defaultMode", \.defaultMode),
-        .pointer("optional", \.optional),
+        .omitEmpty("name", \.name, "The ConfigMap's name."),
+        .omitEmpty("items", \.items, "The keys to project and their file paths; every key under its own name when empty."),
+        .pointer("defaultMode", \.defaultMode, "The files' permission bits; 0644 by default."),
+        .pointer("optional", \.optional, "When true, a missing ConfigMap gives an empty volume and a missing key no file."),
     ]
 }
 
@@ -57,10 +57,10 @@ public struct SecretVolumeSource: Sendable, Hashable {
 extension SecretVolumeSource: APIFields {
     public static let zero = SecretVolumeSource()
     public static let fields: [JSONField<SecretVolumeSource>] = [
-        .omitEmpty("secretName", \.secretName),
-        .omitEmpty("items", \.items),
-        .pointer("defaultMode", \.defaultMode),
-        .pointer("optional", \.optional),
+        .omitEmpty("secretName", \.secretName, "The Secret's name."),
+        .omitEmpty("items", \.items, "The keys to project and their file paths; every key under its own name when empty."),
+        .pointer("defaultMode", \.defaultMode, "The files' permission bits; 0644 by default."),
+        .pointer("optional", \.optional, "When true, a missing Secret gives an empty volume and a missing key no file."),
     ]
 }
 
@@ -81,9 +81,9 @@ public struct KeyToPath: Sendable, Hashable {
 extension KeyToPath: APIFields {
     public static let zero = KeyToPath()
     public static let fields: [JSONField<KeyToPath>] = [
-        .always("key", \.key),
-        .always("path", \.path),
-        .pointer("mode", \.mode),
+        .always("key", \.key, "The key to project."),
+        .always("path", \.path, "The file's path inside the volume: relative, without '..'."),
+        .pointer("mode", \.mode, "This file's permission bits, instead of the volume's defaultMode."),
     ]
 }
 

@@ -20,8 +20,8 @@ public struct DownwardAPIVolumeSource: Sendable, Hashable {
 extension DownwardAPIVolumeSource: APIFields {
     public static let zero = DownwardAPIVolumeSource()
     public static let fields: [JSONField<DownwardAPIVolumeSource>] = [
-        .omitEmpty("items", \.items),
-        .pointer("defaultMode", \.defaultMode),
+        .omitEmpty("items", \.items, "The files, each holding one field of the pod."),
+        .pointer("defaultMode", \.defaultMode, "The files' permission bits; 0644 by default."),
     ]
 }
 
@@ -46,9 +46,9 @@ public struct DownwardAPIVolumeFile: Sendable, Hashable {
 extension DownwardAPIVolumeFile: APIFields {
     public static let zero = DownwardAPIVolumeFile()
     public static let fields: [JSONField<DownwardAPIVolumeFile>] = [
-        .always("path", \.path),
-        .pointer("fieldRef", \.fieldRef),
-        .pointer("resourceFieldRef", \.resourceFieldRef),
-        .pointer("mode", \.mode),
+        .always("path", \.path, "The file's path inside the volume: relative, without '..'."),
+        .pointer("fieldRef", \.fieldRef, "A field of the pod: metadata.name, namespace, uid, labels or annotations."),
+        .pointer("resourceFieldRef", \.resourceFieldRef, "A resource limit or request of a container named by containerName."),
+        .pointer("mode", \.mode, "This file's permission bits, instead of the volume's defaultMode."),
     ]
 }

@@ -22,9 +22,9 @@ public struct EnvFromSource: Sendable, Hashable {
 extension EnvFromSource: APIFields {
     public static let zero = EnvFromSource()
     public static let fields: [JSONField<EnvFromSource>] = [
-        .omitEmpty("prefix", \.prefix),
-        .pointer("configMapRef", \.configMapRef),
-        .pointer("secretRef", \.secretRef),
+        .omitEmpty("prefix", \.prefix, "Put before each key to make the variable's name."),
+        .pointer("configMapRef", \.configMapRef, "A ConfigMap whose every key becomes a variable."),
+        .pointer("secretRef", \.secretRef, "A Secret whose every key becomes a variable."),
     ]
 }
 
@@ -43,8 +43,8 @@ public struct ConfigMapEnvSource: Sendable, Hashable {
 extension ConfigMapEnvSource: APIFields {
     public static let zero = ConfigMapEnvSource()
     public static let fields: [JSONField<ConfigMapEnvSource>] = [
-        .omitEmpty("name", \.name),
-        .pointer("optional", \.optional),
+        .omitEmpty("name", \.name, "The ConfigMap's name."),
+        .pointer("optional", \.optional, "When true, a missing ConfigMap adds no variables instead of failing."),
     ]
 }
 
@@ -63,7 +63,7 @@ public struct SecretEnvSource: Sendable, Hashable {
 extension SecretEnvSource: APIFields {
     public static let zero = SecretEnvSource()
     public static let fields: [JSONField<SecretEnvSource>] = [
-        .omitEmpty("name", \.name),
-        .pointer("optional", \.optional),
+        .omitEmpty("name", \.name, "The Secret's name."),
+        .pointer("optional", \.optional, "When true, a missing Secret adds no variables instead of failing."),
     ]
 }

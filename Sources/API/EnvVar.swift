@@ -30,9 +30,10 @@ public struct EnvVar: Sendable, Hashable {
 extension EnvVar: APIFields {
     public static let zero = EnvVar()
     public static let fields: [JSONField<EnvVar>] = [
-        .always("name", \.name),
-        .omitEmpty("value", \.value),
-        .pointer("valueFrom", \.valueFrom),
+        .always("name", \.name, "The variable's name."),
+        .omitEmpty("value", \.value, "The value; $(NAME) refers to a variable defined earlier, $$ is a literal $."),
+        .pointer("valueFrom", \.valueFrom,
+            "Where the value comes from when value is empty: a field of the pod, a resource, a ConfigMap or Secret key."),
     ]
 }
 
@@ -61,10 +62,10 @@ public struct EnvVarSource: Sendable, Hashable {
 extension EnvVarSource: APIFields {
     public static let zero = EnvVarSource()
     public static let fields: [JSONField<EnvVarSource>] = [
-        .pointer("fieldRef", \.fieldRef),
-        .pointer("resourceFieldRef", \.resourceFieldRef),
-        .pointer("configMapKeyRef", \.configMapKeyRef),
-        .pointer("secretKeyRef", \.secretKeyRef),
+        .pointer("fieldRef", \.fieldRef, "A field of the pod (the downward API), such as metadata.name or status.podIP."),
+        .pointer("resourceFieldRef", \.resourceFieldRef, "A CPU or memory limit or request of a container."),
+        .pointer("configMapKeyRef", \.configMapKeyRef, "One key of a ConfigMap in the pod's namespace."),
+        .pointer("secretKeyRef", \.secretKeyRef, "One key of a Secret in the pod's namespace."),
     ]
 }
 
@@ -83,8 +84,8 @@ public struct ObjectFieldSelector: Sendable, Hashable {
 extension ObjectFieldSelector: APIFields {
     public static let zero = ObjectFieldSelector()
     public static let fields: [JSONField<ObjectFieldSelector>] = [
-        .omitEmpty("apiVersion", \.apiVersion),
-        .always("fieldPath", \.fieldPath),
+        .omitEmpty("apiVersion", \.apiVersion, "The version the path is read in; v1 by default."),
+        .always("fieldPath", \.fieldPath, "The path of the field, such as metadata.labels['app']."),
     ]
 }
 
@@ -109,9 +110,9 @@ public struct ResourceFieldSelector: Sendable, Hashable {
 extension ResourceFieldSelector: APIFields {
     public static let zero = ResourceFieldSelector()
     public static let fields: [JSONField<ResourceFieldSelector>] = [
-        .omitEmpty("containerName", \.containerName),
-        .always("resource", \.resource),
-        .structure("divisor", \.divisor),
+        .omitEmpty("containerName", \.containerName, "The container whose resources are read; the one being started when empty."),
+        .always("resource", \.resource, "limits.cpu, limits.memory, requests.cpu, requests.memory or their ephemeral-storage."),
+        .structure("divisor", \.divisor, "The unit of the value (1m, 1Mi…); the value is rounded up. 1 when zero."),
     ]
 }
 
@@ -133,9 +134,10 @@ public struct ConfigMapKeySelector: Sendable, Hashable {
 extension ConfigMapKeySelector: APIFields {
     public static let zero = ConfigMapKeySelector()
     public static let fields: [JSONField<ConfigMapKeySelector>] = [
-        .omitEmpty("name", \.name),
-        .always("key", \.key),
-        .pointer("optional", \.optional),
+        .omitEmpty("name", \.name, "The ConfigMap's name."),
+        .always("key", \.key, "The key to read."),
+        .pointer("optional", \.optional,
+            "When true, a missing ConfigMap or key leaves the variable unset instead of keeping the container from starting."),
     ]
 }
 
@@ -156,9 +158,10 @@ public struct SecretKeySelector: Sendable, Hashable {
 extension SecretKeySelector: APIFields {
     public static let zero = SecretKeySelector()
     public static let fields: [JSONField<SecretKeySelector>] = [
-        .omitEmpty("name", \.name),
-        .always("key", \.key),
-        .pointer("optional", \.optional),
+        .omitEmpty("name", \.name, "The Secret's name."),
+        .always("key", \.key, "The key to read."),
+        .pointer("optional", \.optional,
+            "When true, a missing Secret or key leaves the variable unset instead of keeping the container from starting."),
     ]
 }
 

@@ -43,13 +43,13 @@ public enum PodValidation {
                     errors.append(FieldError(.duplicate, "\(field).name", value: volume.name))
                 }
             }
-            let sources = (volume.source.emptyDir == nil ? 0 : 1) + (volume.source.hostPath == nil ? 0 : 1)
-            if sources > 1 {
+            if volume.source.memberCount > 1 {
                 errors.append(FieldError(.forbidden, field, "may not specify more than 1 volume type"))
             }
             if let hostPath = volume.source.hostPath, hostPath.path.isEmpty {
                 errors.append(FieldError(.required, "\(field).hostPath.path"))
             }
+            errors += validateFileSource(volume.source, path: field)
         }
         if spec.containers.isEmpty {
             errors.append(FieldError(.required, "\(path).containers"))
@@ -110,6 +110,7 @@ public enum PodValidation {
                 ? FieldError(.required, "\(path).env[\(index)].name")
                 : FieldError(.invalid, "\(path).env[\(index)].name", value: variable.name, "a valid environment variable name must not contain '='"))
         }
+        errors += validateEnvSources(container, path: path)
         for (index, mount) in container.volumeMounts.enumerated() {
             let field = "\(path).volumeMounts[\(index)]"
             if mount.name.isEmpty {

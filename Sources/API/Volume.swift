@@ -61,9 +61,9 @@ extension VolumeSource: APIFields {
     public static let fields: [JSONField<VolumeSource>] = [
         .pointer("hostPath", \.hostPath),
         .pointer("emptyDir", \.emptyDir),
-        .pointer("secret", \.secret),
-        .pointer("downwardAPI", \.downwardAPI),
-        .pointer("configMap", \.configMap),
+        .pointer("secret", \.secret, "The keys of a Secret, one file each."),
+        .pointer("downwardAPI", \.downwardAPI, "Fields of the pod, one file each."),
+        .pointer("configMap", \.configMap, "The keys of a ConfigMap, one file each."),
     ]
 }
 

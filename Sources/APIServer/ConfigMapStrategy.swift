@@ -51,22 +51,8 @@ public enum ConfigMapStrategy: RESTStrategy {
         return NameValidation.subdomain(name).map { FieldError(.invalid, "metadata.name", value: name, $0) }
     }
 
-    /// Kubernetes' `IsConfigMapKey`: at most 253 characters of `[-._a-zA-Z0-9]`, and not
-    /// `.`, `..` or starting with `..` (it must be a safe file name).
+    /// A key's problems (`NameValidation.configKey`) as field errors of `field`.
     static func configKeyErrors(_ key: String, field: String) -> [FieldError] {
-        var problems: [String] = []
-        if key.count > 253 { problems.append("must be no more than 253 characters") }
-        let allowed = key.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-._".unicodeScalars.contains($0) }
-        if key.isEmpty || !allowed {
-            problems.append("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')")
-        }
-        if key == "." {
-            problems.append("must not be '.'")
-        } else if key == ".." {
-            problems.append("must not be '..'")
-        } else if key.hasPrefix("..") {
-            problems.append("must not start with '..'")
-        }
-        return problems.map { FieldError(.invalid, field, value: key, $0) }
+        NameValidation.configKey(key).map { FieldError(.invalid, field, value: key, $0) }
     }
 }

@@ -42,7 +42,11 @@ enum ProtobufConfigKinds {
                                 uid: text(reference[4]), apiVersion: text(reference[5]),
                                 resourceVersion: text(reference[6]), fieldPath: text(reference[7]))
             }
-            let pullSecrets = (object[3] ?? []).compactMap(ProtobufNamespace.fields).map { LocalObjectReference(name: text($0[1])) }
+            let pullSecrets = (object[3] ?? []).compactMap(ProtobufNamespace.fields).map { fields in
+                var reference = LocalObjectReference()
+                reference.name = text(fields[1])
+                return reference
+            }
             return ServiceAccount(metadata: metadata, secrets: secrets, imagePullSecrets: pullSecrets,
                                   automountServiceAccountToken: flags[4].map { $0 != 0 }) as? T
         default:

@@ -37,12 +37,13 @@ public struct ConfigMap: Sendable, Hashable {
 extension ConfigMap: APIFields {
     public static let zero = ConfigMap(apiVersion: "", kind: "")
     public static let fields: [JSONField<ConfigMap>] = [
-        .omitEmpty("apiVersion", \.apiVersion),
-        .omitEmpty("kind", \.kind),
-        .structure("metadata", \.metadata),
-        .pointer("immutable", \.immutable),
-        .omitEmpty("data", \.data),
-        .omitEmpty("binaryData", \.binaryData),
+        .omitEmpty("apiVersion", \.apiVersion, "The version of the API the object is written in: v1."),
+        .omitEmpty("kind", \.kind, "The kind of object: ConfigMap."),
+        .structure("metadata", \.metadata, "The ConfigMap's name, namespace, labels and bookkeeping."),
+        .pointer("immutable", \.immutable,
+            "When true, data and binaryData can no longer change; the object can only be deleted."),
+        .omitEmpty("data", \.data, "Text values by key; keys are letters, digits, '-', '_' and '.'."),
+        .omitEmpty("binaryData", \.binaryData, "Byte values by key, base64 in JSON; a key may not also be in data."),
     ]
 }
 

@@ -46,13 +46,14 @@ public struct Secret: Sendable, Hashable {
 extension Secret: APIFields {
     public static let zero = Secret(apiVersion: "", kind: "")
     public static let fields: [JSONField<Secret>] = [
-        .omitEmpty("apiVersion", \.apiVersion),
-        .omitEmpty("kind", \.kind),
-        .structure("metadata", \.metadata),
-        .pointer("immutable", \.immutable),
-        .omitEmpty("data", \.data),
-        .omitEmpty("stringData", \.stringData),
-        .omitEmpty("type", \.type),
+        .omitEmpty("apiVersion", \.apiVersion, "The version of the API the object is written in: v1."),
+        .omitEmpty("kind", \.kind, "The kind of object: Secret."),
+        .structure("metadata", \.metadata, "The Secret's name, namespace, labels and bookkeeping."),
+        .pointer("immutable", \.immutable, "When true, data can no longer change; the object can only be deleted."),
+        .omitEmpty("data", \.data, "Values by key, base64 in JSON (an encoding, not encryption)."),
+        .omitEmpty("stringData", \.stringData,
+            "Values given as text, merged into data by the API server on write and never read back."),
+        .omitEmpty("type", \.type, "What the keys mean, such as Opaque (any keys, the default) or kubernetes.io/tls."),
     ]
 }
 

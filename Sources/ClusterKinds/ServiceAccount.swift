@@ -41,12 +41,14 @@ public struct ServiceAccount: Sendable, Hashable {
 extension ServiceAccount: APIFields {
     public static let zero = ServiceAccount(apiVersion: "", kind: "")
     public static let fields: [JSONField<ServiceAccount>] = [
-        .omitEmpty("apiVersion", \.apiVersion),
-        .omitEmpty("kind", \.kind),
-        .structure("metadata", \.metadata),
-        .omitEmpty("secrets", \.secrets),
-        .omitEmpty("imagePullSecrets", \.imagePullSecrets),
-        .pointer("automountServiceAccountToken", \.automountServiceAccountToken),
+        .omitEmpty("apiVersion", \.apiVersion, "The version of the API the object is written in: v1."),
+        .omitEmpty("kind", \.kind, "The kind of object: ServiceAccount."),
+        .structure("metadata", \.metadata, "The account's name, namespace, labels and bookkeeping."),
+        .omitEmpty("secrets", \.secrets, "Secrets of the namespace that the account's pods may use."),
+        .omitEmpty("imagePullSecrets", \.imagePullSecrets,
+            "Secrets with registry credentials, given to the account's pods for pulling images."),
+        .pointer("automountServiceAccountToken", \.automountServiceAccountToken,
+            "Whether the account's pods get an API token mounted; the pod may say otherwise."),
     ]
 }
 
@@ -56,20 +58,6 @@ extension ServiceAccount: APIObject {
 }
 
 public typealias ServiceAccountList = List<ServiceAccount>
-
-/// An object of the same namespace, by name (core/v1 `LocalObjectReference`).
-public struct LocalObjectReference: Sendable, Hashable {
-    public var name: String
-
-    public init(name: String = "") { self.name = name }
-}
-
-extension LocalObjectReference: APIFields {
-    public static let zero = LocalObjectReference()
-    public static let fields: [JSONField<LocalObjectReference>] = [
-        .omitEmpty("name", \.name),
-    ]
-}
 
 extension PatchSchema {
     /// Service accounts (core/v1 `ServiceAccount`): `secrets` merge by name.

@@ -214,3 +214,16 @@ private func withFolder(_ body: (TemporaryDirectory, inout ManifestFolderReader)
     #expect(scan.newProblems.count == 1)
     #expect(scan.newProblems.first?.message.hasPrefix("cannot read the manifest folder") == true)
 }
+
+@Test func staticPodThatRefersToAConfigMapIsRefusedAsKubernetesRefusesIt() throws {
+    try withFolder { folder, reader in
+        _ = try folder.write(manifest(name: "configured") + """
+
+                envFrom:
+                - configMapRef: {name: settings}
+            """, to: "configured.yaml")
+        let scan = reader.scan()
+        #expect(scan.pods.isEmpty)
+        #expect(scan.newProblems.map(\.message) == ["configured.yaml: static pods may not reference configmaps"])
+    }
+}

@@ -42,7 +42,7 @@ private func envelope(_ kind: String, _ raw: [UInt8]) -> [UInt8] {
 
     let account = try #require(ProtobufConfigKinds.decode(ServiceAccount.self, from: envelope(
         "ServiceAccount", field(1, field(1, "builder")) + field(2, field(3, "builder-token")) + field(3, field(1, "registry")) + flag(4, 0))))
-    #expect(account.secrets == [ObjectReference(name: "builder-token")] && account.imagePullSecrets == [LocalObjectReference(name: "registry")])
+    #expect(account.secrets == [ObjectReference(name: "builder-token")] && account.imagePullSecrets.map(\.name) == ["registry"])
     #expect(account.automountServiceAccountToken == false)
 
     // Another kind, or bytes that are not protobuf, are not read as one.

@@ -62,6 +62,12 @@ struct ConfigKindsEndToEndTests {
             let gone = try await cluster.kubectl(["get", "cm", cm], tool: tool)
             #expect(gone.status != 0 && gone.output.contains(#"configmaps "\#(cm)" not found"#), "\(tool): \(gone.output)")
         }
+        // `kubectl explain` reads the fields' descriptions from the OpenAPI documents.
+        let explained = try await cluster.kubectl("explain", "secret.stringData")
+        #expect(explained.status == 0 && explained.output.contains("merged into data"), "\(explained.output)")
+        let envFrom = try await cluster.kubectl("explain", "pod.spec.containers.envFrom")
+        #expect(envFrom.status == 0 && envFrom.output.contains("prefix") && envFrom.output.contains("configMapRef"), "\(envFrom.output)")
+
         // stringData is merged into data and never stored; a Secret's type defaults to Opaque.
         let applied = try await cluster.kubectl("apply", "-f", "-", input: """
             apiVersion: v1
@@ -70,7 +76,7 @@ struct ConfigKindsEndToEndTests {
             data: {user: b2xk}
             stringData: {user: admin, password: s3cr3t}
             """)
-        #expect(applied.status == 0, "\(applied.output)")
+        #expect(applied.status == 0 && !applied.output.contains("unknown field"), "every field is known: \(applied.output)")
         let stored = try await cluster.kubectl("get", "secret", "db", "-o", "jsonpath={.type} {.data.user} {.data.password} {.stringData}")
         #expect(stored.output == "Opaque YWRtaW4= czNjcjN0 ", "\(stored.output)")
         try await cluster.interrupt()
@@ -116,7 +122,7 @@ struct ConfigKindsEndToEndTests {
                 - {name: config, configMap: {name: settings}}
                 - {name: podinfo, downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}
             """)
-        #expect(applied.status == 0, "\(applied.output)")
+        #expect(applied.status == 0 && !applied.output.contains("unknown field"), "every field is known: \(applied.output)")
         let expected = [
             "POD_NAME=reader POD_IP=127.0.0.1 NAMESPACE=default", "CFG_mode=fast MODE=fast PASSWORD=s3cr3t",
             "URL=http://127.0.0.1:8080 MEMORY=64", #"FILE=from-a-file LABELS=app="reader""#,
@@ -127,6 +133,18 @@ struct ConfigKindsEndToEndTests {
         }
         let spec = try await cluster.kubectl("get", "pod", "reader", "-o", "jsonpath={.spec.containers[0].env[0].valueFrom.fieldRef.apiVersion} {.spec.volumes[0].configMap.defaultMode}")
         #expect(spec.output == "v1 420", "the API server keeps and defaults the sources: \(spec.output)")
+
+        // A downward API path the kubelet cannot fill in is refused, as Kubernetes refuses it.
+        let refused = try await cluster.kubectl("apply", "-f", "-", input: """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: refused}
+            spec:
+              containers:
+                - {name: main, image: busybox, env: [{name: HOST, valueFrom: {fieldRef: {fieldPath: spec.hostname}}}]}
+            """)
+        #expect(refused.status != 0 && refused.output.contains(#"spec.containers[0].env[0].valueFrom.fieldRef.fieldPath: Unsupported value: "spec.hostname""#),
+                "\(refused.output)")
 
         // A ConfigMap that does not exist yet: the container waits, with Kubernetes' reason.
         let waiting = try await cluster.kubectl("apply", "-f", "-", input: """
