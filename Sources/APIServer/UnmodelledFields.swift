@@ -8,7 +8,7 @@
 // the user wrote. So they are accepted, even under Strict, and each is reported in a
 // `Warning` header of our own wording:
 //
-//   field "spec.containers[0].lifecycle" is not modelled by this API server and was dropped
+//   field "spec.containers[0].livenessProbe.grpc" is not modelled by this API server and was dropped
 //
 // The list is by the Swift type whose table lacks the field. A field that a later change
 // adds to a table is found there first, so an entry left behind here does no harm.
@@ -18,18 +18,16 @@ enum UnmodelledFields {
     static let byType: [String: Set<String>] = [
         "ObjectMeta": ["managedFields", "selfLink"],
         "PodSpec": ["ephemeralContainers", "resourceClaims", "resources", "hostnameOverride"],
-        "Container": ["envFrom", "lifecycle"],
-        "EnvVar": ["valueFrom"],
         "Probe": ["grpc"],
         "ResourceRequirements": ["claims"],
         "VolumeMount": ["mountPropagation", "recursiveReadOnly", "subPathExpr"],
         "PodSecurityContext": ["seLinuxChangePolicy"],
         "PodStatus": ["nominatedNodeName", "ephemeralContainerStatuses", "resize", "resourceClaimStatuses", "observedGeneration"],
         "Volume": [
-            "awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "configMap", "csi", "downwardAPI",
+            "awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "csi",
             "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "image", "iscsi",
             "nfs", "persistentVolumeClaim", "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd",
-            "scaleIO", "secret", "storageos", "vsphereVolume",
+            "scaleIO", "storageos", "vsphereVolume",
         ],
     ]
 

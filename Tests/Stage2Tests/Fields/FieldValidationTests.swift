@@ -113,12 +113,12 @@ import Testing
 @Suite struct UnmodelledFieldTests {
     @Test func aCoreV1FieldTheModelLeavesOutIsAcceptedWithAWarningEvenWhenStrict() async throws {
         try await withInProcessAPIServer { client in
-            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"resources":{"limits":{"cpu":"1"}},"containers":[{"name":"main","image":"busybox","lifecycle":{}}]}}"#
+            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"resources":{"limits":{"cpu":"1"}},"containers":[{"name":"main","image":"busybox","resources":{"claims":[{"name":"gpu"}]}}]}}"#
             let created = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods?fieldValidation=Strict",
                                                                   headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
             #expect(created.status.code == 201)
             #expect(created.headers.values(for: "Warning") == [
-                #"299 - "field \"spec.containers[0].lifecycle\" is not modelled by this API server and was dropped""#,
+                #"299 - "field \"spec.containers[0].resources.claims\" is not modelled by this API server and was dropped""#,
                 #"299 - "field \"spec.resources\" is not modelled by this API server and was dropped""#,
             ])
         }
