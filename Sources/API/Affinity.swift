@@ -18,6 +18,7 @@ public struct Affinity: Sendable, Hashable {
 }
 
 extension Affinity: APIFields {
+    public static let typeDescription = "Where the pod would like to run: rules on node labels and on the pods already running nearby."
     public static let zero = Affinity()
     public static let fields: [JSONField<Affinity>] = [
         .pointer("nodeAffinity", \.nodeAffinity, "Rules on the labels of the node the pod goes to."),

@@ -68,6 +68,7 @@ public struct Container: Sendable, Hashable {
 }
 
 extension Container: APIFields {
+    public static let typeDescription = "One container of a pod: the image to run, its command, environment, resources, probes and privileges."
     public static let zero = Container()
     public static let fields: [JSONField<Container>] = [
         .always("name", \.name, "The container's name, unique within the pod (a DNS label)."),

@@ -5,15 +5,11 @@
 
 /// A port of a container; its name is resolved by the prober for `port: <name>`.
 public struct ContainerPort: Sendable, Hashable {
-    /// An IANA-style name for the port, such as `http`.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var name: String
-    /// A port on the node to forward to this one; 0 means none.
     public var hostPort: Int32
-    /// The port inside the container.
     public var containerPort: Int32
-    /// The transport; nil (unset) means TCP.
     public var `protocol`: `Protocol`?
-    /// The node address to bind `hostPort` on.
     public var hostIP: String
 
     public init(
@@ -31,10 +27,10 @@ public struct ContainerPort: Sendable, Hashable {
 extension ContainerPort: APIFields {
     public static let zero = ContainerPort()
     public static let fields: [JSONField<ContainerPort>] = [
-        .omitEmpty("name", \.name),
-        .omitEmpty("hostPort", \.hostPort),
-        .always("containerPort", \.containerPort),
-        .member("protocol", \.protocol),
-        .omitEmpty("hostIP", \.hostIP),
+        .omitEmpty("name", \.name, "A name for the port, unique in the pod, that probes and Services can use instead of the number."),
+        .omitEmpty("hostPort", \.hostPort, "A port of the node forwarded to this one; rarely needed."),
+        .always("containerPort", \.containerPort, "The port number the container listens on, from 1 to 65535."),
+        .member("protocol", \.protocol, "TCP (the default), UDP or SCTP."),
+        .omitEmpty("hostIP", \.hostIP, "The node address the hostPort binds to."),
     ]
 }

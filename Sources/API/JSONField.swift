@@ -35,9 +35,14 @@ public protocol APIFields: Codable, FieldShaped {
     static var zero: Self { get }
     /// The JSON fields, in Go's order (the encoder sorts the keys, so order is for reading).
     static var fields: [JSONField<Self>] { get }
+    /// What the type is, in a sentence or two, for its OpenAPI schema (`kubectl explain`);
+    /// "" by default.
+    static var typeDescription: String { get }
 }
 
 extension APIFields {
+    public static var typeDescription: String { "" }
+
     public init(from decoder: any Decoder) throws {
         self = Self.zero
         let container = try decoder.container(keyedBy: JSONKey.self)

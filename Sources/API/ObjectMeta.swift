@@ -10,32 +10,19 @@
 /// Identity, labels and bookkeeping of an object; read by every component, and set by
 /// the API server on create (uid, creationTimestamp, resourceVersion).
 public struct ObjectMeta: Sendable, Hashable {
-    /// The object's name, unique within its namespace and kind.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var name: String
-    /// A prefix from which the API server makes a unique name when `name` is empty.
     public var generateName: String
-    /// The namespace; empty means `default` for namespaced kinds.
     public var namespace: String
-    /// A cluster-unique id, set by the API server on create.
     public var uid: String
-    /// An opaque version of this object, changed on every write; used for watch and
-    /// optimistic concurrency.
     public var resourceVersion: String
-    /// Bumped on every change to the spec.
     public var generation: Int64
-    /// When the object was created; `Time.zero` (null) until the server sets it.
     public var creationTimestamp: Time
-    /// When a graceful deletion was requested, if one was.
     public var deletionTimestamp: Time?
-    /// The grace period of a requested deletion.
     public var deletionGracePeriodSeconds: Int64?
-    /// Key/value pairs that selectors match.
     public var labels: [String: String]
-    /// Key/value pairs for tools, not for selecting.
     public var annotations: [String: String]
-    /// The objects this one belongs to; the garbage collector deletes orphans.
     public var ownerReferences: [OwnerReference]
-    /// Names of things that must happen before the object is really deleted.
     public var finalizers: [String]
 
     /// Makes metadata; every field defaults to Go's zero value.
@@ -63,6 +50,7 @@ public struct ObjectMeta: Sendable, Hashable {
 }
 
 extension ObjectMeta: APIFields {
+    public static let typeDescription = "The identity and bookkeeping every stored object carries: name, namespace, labels, annotations, versions."
     public static let zero = ObjectMeta()
     public static let fields: [JSONField<ObjectMeta>] = [
         .omitEmpty("name", \.name, "The object's name, unique among objects of its kind in its namespace."),

@@ -8,13 +8,11 @@
 /// A group of containers that run together on one node; the kubelet runs it, the
 /// scheduler places it, controllers create it.
 public struct Pod: Sendable, Hashable {
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var apiVersion: String
     public var kind: String
-    /// Name, namespace, labels and the rest of the identity.
     public var metadata: ObjectMeta
-    /// What should run.
     public var spec: PodSpec
-    /// What the kubelet observes.
     public var status: PodStatus
 
     /// Makes a pod; `apiVersion` and `kind` default to `v1` and `Pod`, which code that
@@ -32,6 +30,7 @@ public struct Pod: Sendable, Hashable {
 }
 
 extension Pod: APIFields {
+    public static let typeDescription = "A group of containers that run together on one node, sharing its network and volumes: the unit that Kubernetes schedules and runs."
     public static let zero = Pod(apiVersion: "", kind: "")
     public static let fields: [JSONField<Pod>] = [
         .omitEmpty("apiVersion", \.apiVersion, "The version of the API the object is written in: v1."),

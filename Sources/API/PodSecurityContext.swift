@@ -26,6 +26,7 @@ public struct PodSecurityContext: Sendable, Hashable {
 }
 
 extension PodSecurityContext: APIFields {
+    public static let typeDescription = "Privileges every container of the pod runs with, unless a container sets its own."
     public static let zero = PodSecurityContext()
     public static let fields: [JSONField<PodSecurityContext>] = [
         .pointer("seLinuxOptions", \.seLinuxOptions, "The SELinux context of every container, unless a container sets its own."),

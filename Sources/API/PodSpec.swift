@@ -89,6 +89,7 @@ public struct PodSpec: Sendable, Hashable {
 }
 
 extension PodSpec: APIFields {
+    public static let typeDescription = "The desired state of a pod: its containers and volumes, and where and how they run."
     public static let zero = PodSpec()
     public static let fields: [JSONField<PodSpec>] = [
         .omitEmpty("volumes", \.volumes, "Volumes the pod's containers may mount, each with a name and a source."),

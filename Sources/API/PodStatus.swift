@@ -8,29 +8,18 @@
 
 /// A pod's observed state; written by the kubelet's status manager, read by everyone.
 public struct PodStatus: Sendable, Hashable {
-    /// The one-word summary: Pending, Running, Succeeded, Failed or Unknown.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var phase: PodPhase?
-    /// What holds for the pod: scheduled, initialized, containers ready, ready.
     public var conditions: [PodCondition]
-    /// A human-readable explanation of the pod's state.
     public var message: String
-    /// A CamelCase reason for the pod's state, such as `Evicted`.
     public var reason: String
-    /// The primary IP of the node the pod runs on.
     public var hostIP: String
-    /// All IPs of the node.
     public var hostIPs: [HostIP]
-    /// The pod's primary IP.
     public var podIP: String
-    /// All IPs of the pod; the first equals `podIP`.
     public var podIPs: [PodIP]
-    /// When the kubelet accepted the pod.
     public var startTime: Time?
-    /// The statuses of the init containers, in spec order.
     public var initContainerStatuses: [ContainerStatus]
-    /// The statuses of the containers, in spec order.
     public var containerStatuses: [ContainerStatus]
-    /// The quality-of-service class derived from resources.
     public var qosClass: PodQOSClass?
 
     /// Makes a pod status; every field defaults to Go's zero value.
@@ -58,17 +47,17 @@ public struct PodStatus: Sendable, Hashable {
 extension PodStatus: APIFields {
     public static let zero = PodStatus()
     public static let fields: [JSONField<PodStatus>] = [
-        .member("phase", \.phase),
-        .omitEmpty("conditions", \.conditions),
-        .omitEmpty("message", \.message),
-        .omitEmpty("reason", \.reason),
-        .omitEmpty("hostIP", \.hostIP),
-        .omitEmpty("hostIPs", \.hostIPs),
-        .omitEmpty("podIP", \.podIP),
-        .omitEmpty("podIPs", \.podIPs),
-        .pointer("startTime", \.startTime),
-        .omitEmpty("initContainerStatuses", \.initContainerStatuses),
-        .omitEmpty("containerStatuses", \.containerStatuses),
-        .member("qosClass", \.qosClass),
+        .member("phase", \.phase, "Pending, Running, Succeeded, Failed or Unknown: the one-word summary of the pod's life."),
+        .omitEmpty("conditions", \.conditions, "What holds of the pod now: PodScheduled, Initialized, ContainersReady, Ready."),
+        .omitEmpty("message", \.message, "A human-readable reason for the pod's state."),
+        .omitEmpty("reason", \.reason, "A one-word reason for the pod's state, such as Evicted."),
+        .omitEmpty("hostIP", \.hostIP, "The address of the node the pod runs on."),
+        .omitEmpty("hostIPs", \.hostIPs, "The node's addresses."),
+        .omitEmpty("podIP", \.podIP, "The pod's address."),
+        .omitEmpty("podIPs", \.podIPs, "The pod's addresses."),
+        .pointer("startTime", \.startTime, "When the kubelet accepted the pod."),
+        .omitEmpty("initContainerStatuses", \.initContainerStatuses, "The state of each init container."),
+        .omitEmpty("containerStatuses", \.containerStatuses, "The state of each container."),
+        .member("qosClass", \.qosClass, "Guaranteed, Burstable or BestEffort, from the containers' requests and limits."),
     ]
 }

@@ -22,19 +22,14 @@ public struct Probe: Sendable, Hashable {
     /// Kubernetes' default number of failures that make a passing probe fail.
     public static let defaultFailureThreshold: Int32 = 3
 
-    /// What to check: a command, an HTTP GET, or a TCP connection (Go's inline handler).
+    // Each field's meaning is its description in the table below; a timing of 0 means
+    // "Kubernetes' default" until `applyDefaults()` fills it in.
     public var handler: ProbeHandler
-    /// Seconds after the container starts before the first check.
     public var initialDelaySeconds: Int32
-    /// Seconds a check may take; 0 means the default.
     public var timeoutSeconds: Int32
-    /// Seconds between checks; 0 means the default.
     public var periodSeconds: Int32
-    /// Consecutive successes needed after a failure; 0 means the default.
     public var successThreshold: Int32
-    /// Consecutive failures needed after a success; 0 means the default.
     public var failureThreshold: Int32
-    /// Overrides the pod's grace period when a failed probe kills the container.
     public var terminationGracePeriodSeconds: Int64?
 
     /// Makes a probe; timing fields default to 0, "use Kubernetes' default".
@@ -70,11 +65,11 @@ extension Probe: APIFields {
     public static let zero = Probe()
     public static let fields: [JSONField<Probe>] = [
         .inline(\.handler),  // exec, httpGet, tcpSocket: beside the timings, as Go embeds them
-        .omitEmpty("initialDelaySeconds", \.initialDelaySeconds),
-        .omitEmpty("timeoutSeconds", \.timeoutSeconds),
-        .omitEmpty("periodSeconds", \.periodSeconds),
-        .omitEmpty("successThreshold", \.successThreshold),
-        .omitEmpty("failureThreshold", \.failureThreshold),
-        .pointer("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds),
+        .omitEmpty("initialDelaySeconds", \.initialDelaySeconds, "Seconds after the container starts before the first check."),
+        .omitEmpty("timeoutSeconds", \.timeoutSeconds, "Seconds a check may take before it counts as failed; 1 by default."),
+        .omitEmpty("periodSeconds", \.periodSeconds, "Seconds between checks; 10 by default."),
+        .omitEmpty("successThreshold", \.successThreshold, "Consecutive successes after a failure that count as success; 1 by default."),
+        .omitEmpty("failureThreshold", \.failureThreshold, "Consecutive failures that count as failure; 3 by default."),
+        .pointer("terminationGracePeriodSeconds", \.terminationGracePeriodSeconds, "For a failed liveness or startup probe: the grace period of the restart, instead of the pod's."),
     ]
 }

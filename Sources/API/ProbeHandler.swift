@@ -6,11 +6,9 @@
 
 /// What a probe checks; inlined into `Probe`'s JSON. Read by the kubelet's prober.
 public struct ProbeHandler: Sendable, Hashable {
-    /// Run a command in the container; exit status 0 is success.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var exec: ExecAction?
-    /// GET a URL from the container; a status from 200 to 399 is success.
     public var httpGet: HTTPGetAction?
-    /// Open a TCP connection to the container; connecting is success.
     public var tcpSocket: TCPSocketAction?
 
     /// Makes a handler; set one of the three.
@@ -24,15 +22,15 @@ public struct ProbeHandler: Sendable, Hashable {
 extension ProbeHandler: APIFields {
     public static let zero = ProbeHandler()
     public static let fields: [JSONField<ProbeHandler>] = [
-        .pointer("exec", \.exec),
-        .pointer("httpGet", \.httpGet),
-        .pointer("tcpSocket", \.tcpSocket),
+        .pointer("exec", \.exec, "Run a command in the container; exit status 0 is success."),
+        .pointer("httpGet", \.httpGet, "Send an HTTP GET; a status from 200 to 399 is success."),
+        .pointer("tcpSocket", \.tcpSocket, "Open a TCP connection; connecting is success."),
     ]
 }
 
 /// A command run inside the container by the prober (core/v1 `ExecAction`).
 public struct ExecAction: Sendable, Hashable {
-    /// The command and its arguments; not run through a shell.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var command: [String]
 
     public init(command: [String] = []) { self.command = command }
@@ -41,19 +39,16 @@ public struct ExecAction: Sendable, Hashable {
 extension ExecAction: APIFields {
     public static let zero = ExecAction()
     public static let fields: [JSONField<ExecAction>] = [
-        .omitEmpty("command", \.command),
+        .omitEmpty("command", \.command, "The command and its arguments, run without a shell."),
     ]
 }
 
 /// An HTTP GET made by the prober (core/v1 `HTTPGetAction`).
 public struct HTTPGetAction: Sendable, Hashable {
-    /// The path to request, such as `/healthz`.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var path: String
-    /// The port: a number, or the name of a container port.
     public var port: IntOrString
-    /// The host to connect to; empty means the pod's IP.
     public var host: String
-    /// HTTP or HTTPS; nil (unset) means HTTP.
     public var scheme: URIScheme?
     public var httpHeaders: [HTTPHeader]
 
@@ -72,16 +67,17 @@ public struct HTTPGetAction: Sendable, Hashable {
 extension HTTPGetAction: APIFields {
     public static let zero = HTTPGetAction()
     public static let fields: [JSONField<HTTPGetAction>] = [
-        .omitEmpty("path", \.path),
-        .always("port", \.port),
-        .omitEmpty("host", \.host),
-        .member("scheme", \.scheme),
-        .omitEmpty("httpHeaders", \.httpHeaders),
+        .omitEmpty("path", \.path, "The path to request; / by default."),
+        .always("port", \.port, "The port, by number or by the name of a container port."),
+        .omitEmpty("host", \.host, "The host to connect to; by default the pod's IP."),
+        .member("scheme", \.scheme, "HTTP (the default) or HTTPS."),
+        .omitEmpty("httpHeaders", \.httpHeaders, "Headers to send with the request."),
     ]
 }
 
 /// One header of a probe's HTTP request (core/v1 `HTTPHeader`).
 public struct HTTPHeader: Sendable, Hashable {
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var name: String = ""
     public var value: String = ""
 
@@ -91,16 +87,15 @@ public struct HTTPHeader: Sendable, Hashable {
 extension HTTPHeader: APIFields {
     public static let zero = HTTPHeader()
     public static let fields: [JSONField<HTTPHeader>] = [
-        .always("name", \.name),
-        .always("value", \.value),
+        .always("name", \.name, "The header name."),
+        .always("value", \.value, "The header value."),
     ]
 }
 
 /// A TCP connection attempt made by the prober (core/v1 `TCPSocketAction`).
 public struct TCPSocketAction: Sendable, Hashable {
-    /// The port: a number, or the name of a container port.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var port: IntOrString
-    /// The host to connect to; empty means the pod's IP.
     public var host: String
 
     public init(port: IntOrString = .int(0), host: String = "") {
@@ -112,7 +107,7 @@ public struct TCPSocketAction: Sendable, Hashable {
 extension TCPSocketAction: APIFields {
     public static let zero = TCPSocketAction()
     public static let fields: [JSONField<TCPSocketAction>] = [
-        .always("port", \.port),
-        .omitEmpty("host", \.host),
+        .always("port", \.port, "The port, by number or by the name of a container port."),
+        .omitEmpty("host", \.host, "The host to connect to; by default the pod's IP."),
     ]
 }

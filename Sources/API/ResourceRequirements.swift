@@ -6,9 +6,8 @@
 
 /// A container's resource requests and limits; read by the scheduler and the kubelet.
 public struct ResourceRequirements: Sendable, Hashable {
-    /// The most the container may use, by resource name.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var limits: [String: Quantity]
-    /// What the container is guaranteed, by resource name.
     public var requests: [String: Quantity]
 
     /// Makes resource requirements; both empty by default.
@@ -21,7 +20,7 @@ public struct ResourceRequirements: Sendable, Hashable {
 extension ResourceRequirements: APIFields {
     public static let zero = ResourceRequirements()
     public static let fields: [JSONField<ResourceRequirements>] = [
-        .omitEmpty("limits", \.limits),
-        .omitEmpty("requests", \.requests),
+        .omitEmpty("limits", \.limits, "The most of each resource (cpu, memory) the container may use."),
+        .omitEmpty("requests", \.requests, "The amount of each resource reserved for the container; by default its limit."),
     ]
 }

@@ -24,6 +24,7 @@ public struct SecurityContext: Sendable, Hashable {
 }
 
 extension SecurityContext: APIFields {
+    public static let typeDescription = "The privileges of one container; where the pod's securityContext says the same thing, this wins."
     public static let zero = SecurityContext()
     public static let fields: [JSONField<SecurityContext>] = [
         .pointer("capabilities", \.capabilities, "Linux capabilities to add to or drop from the runtime's default set."),

@@ -18,6 +18,7 @@ public struct Toleration: Sendable, Hashable {
 }
 
 extension Toleration: APIFields {
+    public static let typeDescription = "A taint the pod tolerates: matched by key, value (operator Equal) or key alone (Exists), and effect."
     public static let zero = Toleration()
     public static let fields: [JSONField<Toleration>] = [
         .omitEmpty("key", \.key, "The taint key the toleration matches; empty matches every key (with operator Exists)."),

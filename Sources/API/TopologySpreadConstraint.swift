@@ -20,6 +20,7 @@ public struct TopologySpreadConstraint: Sendable, Hashable {
 }
 
 extension TopologySpreadConstraint: APIFields {
+    public static let typeDescription = "How evenly the pods a selector matches must spread over the domains of a topology key."
     public static let zero = TopologySpreadConstraint()
     public static let fields: [JSONField<TopologySpreadConstraint>] = [
         .always("maxSkew", \.maxSkew, "How much more matching pods one domain may hold than the emptiest; at least 1."),

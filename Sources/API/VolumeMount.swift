@@ -5,13 +5,10 @@
 
 /// Mounts one of the pod's volumes at a path in a container; carried out by the runtime.
 public struct VolumeMount: Sendable, Hashable {
-    /// The name of the pod volume to mount.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var name: String
-    /// Mount read-only.
     public var readOnly: Bool
-    /// The path inside the container.
     public var mountPath: String
-    /// A path within the volume to mount instead of its root.
     public var subPath: String
 
     public init(name: String = "", readOnly: Bool = false, mountPath: String = "", subPath: String = "") {
@@ -25,16 +22,17 @@ public struct VolumeMount: Sendable, Hashable {
 extension VolumeMount: APIFields {
     public static let zero = VolumeMount()
     public static let fields: [JSONField<VolumeMount>] = [
-        .always("name", \.name),
-        .omitEmpty("readOnly", \.readOnly),
-        .always("mountPath", \.mountPath),
-        .omitEmpty("subPath", \.subPath),
+        .always("name", \.name, "The name of the pod volume to mount."),
+        .omitEmpty("readOnly", \.readOnly, "Mount the volume read-only."),
+        .always("mountPath", \.mountPath, "Where in the container the volume appears; may not contain a colon."),
+        .omitEmpty("subPath", \.subPath, "A path inside the volume to mount instead of its root."),
     ]
 }
 
 /// A raw block device of the pod's volumes, given to a container at a device path
 /// (core/v1 `VolumeDevice`); the process runtime gives none.
 public struct VolumeDevice: Sendable, Hashable {
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var name: String = ""
     public var devicePath: String = ""
 

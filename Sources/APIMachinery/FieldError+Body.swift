@@ -4,7 +4,7 @@
 // (`spec.containers[0].image: Required value`), and as a cause, whose `field` holds the
 // path and whose `message` holds only the rest (`Required value`). This is that rest,
 // built as Kubernetes builds it: Required and Forbidden never show the value, the other
-// kinds show it quoted, and the detail, if any, follows after a colon.
+// kinds show it (quoted when it is a string), and the detail, if any, follows after a colon.
 
 import API
 

@@ -17,19 +17,24 @@ public enum UnknownFields {
     /// types they hold) do not know; a value of an unexpected JSON type is left to the
     /// decoder to report.
     public static func paths(in value: JSONValue, of type: any APIFields.Type) -> [String] {
-        var found: [String] = []
+        fields(in: value, of: type).map(\.path)
+    }
+
+    /// Each unknown field's path, with the Swift name of the type whose table lacks it.
+    public static func fields(in value: JSONValue, of type: any APIFields.Type) -> [(path: String, owner: String, name: String)] {
+        var found: [(path: String, owner: String, name: String)] = []
         walk(value, shape: .object(type), path: "", into: &found)
         return found
     }
 
-    private static func walk(_ value: JSONValue, shape: FieldShape, path: String, into found: inout [String]) {
+    private static func walk(_ value: JSONValue, shape: FieldShape, path: String, into found: inout [(path: String, owner: String, name: String)]) {
         switch (shape, value) {
         case (.object(let type), .object(let members)):
             let known = Dictionary(descriptors(of: type).map { ($0.name, $0.shape) }) { first, _ in first }
             for name in members.keys.sorted() {
                 let child = path.isEmpty ? name : "\(path).\(name)"
                 guard let fieldShape = known[name] else {
-                    found.append(child)
+                    found.append((child, String(describing: type), name))
                     continue
                 }
                 walk(members[name] ?? .null, shape: fieldShape, path: child, into: &found)

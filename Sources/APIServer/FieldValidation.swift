@@ -8,6 +8,7 @@
 //   Strict  400 BadRequest, every unknown field named, nothing stored:
 //           Pod in version "v1" cannot be handled as a Pod: strict decoding error:
 //           unknown field "spec.containers[0].imagee", unknown field "spec.foo"
+//   (a member written twice in one object is reported too: `duplicate field "spec.containers[0].image"`)
 //   Warn    the request succeeds, and each field comes back as a `Warning` header,
 //           `299 - "unknown field \"spec.foo\""`, which kubectl prints as
 //           `Warning: unknown field "spec.foo"`
@@ -19,8 +20,8 @@
 // naming the options' kind, as for `dryRun` (`DryRun.swift`).
 //
 // Since this series models most but not all of core/v1, a field that Kubernetes knows
-// and the model does not is reported the same way: a warning by default, never a loss
-// in silence.
+// and the model does not is accepted even under Strict, with a warning of its own
+// (`UnmodelledFields`): never refused as a typo, never lost in silence.
 
 import API
 import APIMachinery
@@ -49,20 +50,41 @@ enum FieldValidation: String, CaseIterable {
         return directive
     }
 
-    /// The unknown fields of `value` as an `Object`, in Kubernetes' words (`unknown field "spec.foo"`).
-    static func problems<Object>(in value: JSONValue, as type: Object.Type) -> [String] {
-        guard let described = type as? any APIFields.Type else { return [] }
-        return UnknownFields.paths(in: value, of: described).map { "unknown field \"\($0)\"" }
+    /// The unknown fields of `value` as an `Object`: the typos, in Kubernetes' words
+    /// (`unknown field "spec.foo"`), and the core/v1 fields the model leaves out, each
+    /// with its warning (`UnmodelledFields`).
+    static func problems<Object>(in value: JSONValue, as type: Object.Type) -> Problems {
+        guard let described = type as? any APIFields.Type else { return Problems() }
+        var problems = Problems()
+        for field in UnknownFields.fields(in: value, of: described) {
+            if UnmodelledFields.contains(field.name, in: field.owner) {
+                problems.unmodelled.append(UnmodelledFields.warning(field.path))
+            } else {
+                problems.unknown.append("unknown field \"\(field.path)\"")
+            }
+        }
+        return problems
+    }
+
+    /// What a body holds that the model will not keep.
+    struct Problems {
+        /// Fields Kubernetes does not have either: typos.
+        var unknown: [String] = []
+        /// Fields Kubernetes has and the model leaves out: always accepted, warned about.
+        var unmodelled: [String] = []
     }
 
     /// Applies the directive to `problems`: throws the strict error (its message made
     /// by `message`), or returns the warnings to send (none for Ignore).
-    func apply(_ problems: [String], message: (String) -> String) throws(Status) -> [String] {
-        guard !problems.isEmpty else { return [] }
+    func apply(_ problems: Problems, message: (String) -> String) throws(Status) -> [String] {
         switch self {
         case .ignore: return []
-        case .warn: return problems
-        case .strict: throw Status.badRequest(message("strict decoding error: " + problems.joined(separator: ", ")))
+        case .warn: return problems.unknown + problems.unmodelled
+        case .strict:
+            guard problems.unknown.isEmpty else {
+                throw Status.badRequest(message("strict decoding error: " + problems.unknown.joined(separator: ", ")))
+            }
+            return problems.unmodelled
         }
     }
 
@@ -71,7 +93,9 @@ enum FieldValidation: String, CaseIterable {
     func check<Object: APIObject>(body request: HTTPRequest, as type: Object.Type) throws(Status) -> [String] {
         guard self != .ignore, let value = Self.bodyValue(request) else { return [] }
         let resource = Object.resource
-        return try apply(Self.problems(in: value, as: type)) {
+        var problems = Self.problems(in: value, as: type)
+        problems.unknown = DuplicateFields.paths(in: request.body).map { "duplicate field \"\($0)\"" } + problems.unknown
+        return try apply(problems) {
             "\(resource.kind) in version \"\(resource.version)\" cannot be handled as a \(resource.kind): \($0)"
         }
     }

@@ -79,7 +79,9 @@ struct OpenAPISchemas {
             }
             properties[field.name] = .object(property)
         }
-        schemas[name] = .object(["type": .string("object"), "properties": .object(properties)])
+        var schema: [String: JSONValue] = ["type": .string("object"), "properties": .object(properties)]
+        if !type.typeDescription.isEmpty { schema["description"] = .string(type.typeDescription) }
+        schemas[name] = .object(schema)
     }
 
     /// The schema of a value of `shape` at `path`, adding the schemas it refers to.

@@ -26,6 +26,7 @@ public struct PodLogSubresource: Subresource {
     /// Answers with the container's log, as the kubelet serves it.
     public func serve(_ request: HTTPRequest, info: RequestInfo, storage pods: RESTStorage<PodStrategy>) async throws(Status) -> HTTPResponse {
         let pod = try await pods.get(namespace: info.namespace, name: info.name)
+        try Self.validate(request.query, pod: pod.metadata.name)
         let names = (pod.spec.initContainers + pod.spec.containers).map(\.name)
         let container: String
         if let asked = request.query["container"], !asked.isEmpty {
@@ -44,7 +45,6 @@ public struct PodLogSubresource: Subresource {
         let node = try await RESTStorage<NodeStrategy>(store: pods.store).get(namespace: "", name: pod.spec.nodeName)
         let address = node.status.addresses.first { $0.type == .internalIP }?.address ?? "127.0.0.1"
         let port = node.status.daemonEndpoints.kubeletEndpoint.port
-        try Self.validate(request.query)
         var parameters: [String] = []
         for name in Self.forwardedParameters {
             if let value = request.query[name] { parameters.append("\(name)=\(Self.escaped(value))") }
@@ -83,22 +83,22 @@ public struct PodLogSubresource: Subresource {
 
     /// Kubernetes' checks of the log options: a 400 for a value that is not a number, a
     /// 422 `PodLogOptions` Invalid for one out of range, or for both kinds of `since`.
-    static func validate(_ query: [String: String]) throws(Status) {
+    static func validate(_ query: [String: String], pod name: String) throws(Status) {
         var errors: [FieldError] = []
-        for (name, minimum) in [("tailLines", 0), ("limitBytes", 1), ("sinceSeconds", 1)] {
-            guard let text = query[name] else { continue }
+        for (parameter, minimum) in [("tailLines", 0), ("limitBytes", 1), ("sinceSeconds", 1)] {
+            guard let text = query[parameter] else { continue }
             guard let number = Int64(text) else {
-                throw Status.badRequest("invalid value \(text) for \(name): not an integer")
+                throw Status.badRequest("invalid value \(text) for \(parameter): not an integer")
             }
             if number < minimum {
-                errors.append(FieldError(.invalid, name, value: text,
+                errors.append(FieldError(.invalid, parameter, number: number,
                                          minimum == 0 ? "must be greater than or equal to 0" : "must be greater than 0"))
             }
         }
         if query["sinceSeconds"] != nil && query["sinceTime"] != nil {
             errors.append(FieldError(.forbidden, "", "at most one of `sinceTime` or `sinceSeconds` may be specified"))
         }
-        if !errors.isEmpty { throw Status.invalid(GroupKind(group: "", kind: "PodLogOptions"), name: "", errors: errors) }
+        if !errors.isEmpty { throw Status.invalid(GroupKind(group: "", kind: "PodLogOptions"), name: name, errors: errors) }
     }
 
     /// The kubelet's answer for a container that has not started: its waiting reason.

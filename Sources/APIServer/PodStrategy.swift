@@ -63,6 +63,8 @@ public enum PodStrategy: RESTStrategy {
             allowed.initContainers[index].image = pod.spec.initContainers[index].image
         }
         allowed.activeDeadlineSeconds = pod.spec.activeDeadlineSeconds
+        // Tolerations may be added, never taken away (Kubernetes' validateOnlyAddedTolerations).
+        if old.spec.tolerations.allSatisfy(pod.spec.tolerations.contains) { allowed.tolerations = pod.spec.tolerations }
         if allowed.nodeName.isEmpty { allowed.nodeName = pod.spec.nodeName }
         if allowed != pod.spec {
             errors.append(FieldError(.forbidden, "spec", updateForbiddenMessage))

@@ -74,6 +74,7 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         case "create":
             let dryRun = try DryRun.isRequested(by: request, options: "CreateOptions")
             let validation = try FieldValidation.requested(by: request, options: "CreateOptions")
+            try RESTStorage<Strategy>.refuseUnsupportedValues(in: request) { Strategy.prepareForCreate(&$0) }
             let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
             try RESTStorage<Strategy>.checkGroupVersion(of: object)
             let warnings = try validation.check(body: request, as: Strategy.Object.self)
@@ -123,6 +124,7 @@ extension RESTStorage {
     func serveUpdate(_ request: HTTPRequest, info: RequestInfo, status: Bool) async throws(Status) -> HTTPResponse {
         let dryRun = try DryRun.isRequested(by: request, options: "UpdateOptions")
         let validation = try FieldValidation.requested(by: request, options: "UpdateOptions")
+        try Self.refuseUnsupportedValues(in: request) { _ in }
         let object: Object = try Self.decodeBody(request)
         try Self.checkGroupVersion(of: object)
         let warnings = try validation.check(body: request, as: Object.self)
@@ -142,6 +144,7 @@ extension RESTStorage {
         let patched = try await patch(
             namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
             checkFields: { (value) throws(Status) in
+                try Self.refuseUnsupportedValues(in: value) { _ in }
                 warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
             })
         return try APIResponse.object(patched).warning(warnings)

@@ -61,6 +61,7 @@ public struct ResourceRegistration: Sendable {
         self.subresourceVerbs = subresourceVerbs
         subresourceKinds = [:]
         self.makeEndpoint = makeEndpoint
+        // A review is asked, never stored or explained: it adds no schema of its own.
         addOpenAPISchemas = { _ in }
     }
 

@@ -2,10 +2,11 @@
 //
 // Kubernetes' `lifecycle/handlers.go`. A hook is a command run in the container (as an
 // exec probe is), an HTTP GET of the container's port (as an httpGet probe is), or a
-// pause. Unlike a probe, a hook has no threshold: it succeeds or fails once, and a
-// failure becomes an event (`FailedPostStartHook`, `FailedPreStopHook`) whose message,
-// like Kubernetes', names the hook, the container and the pod. What a failure does
-// (kill the container, or nothing) is the caller's business (`PodWorker+Killing.swift`).
+// pause. Unlike a probe, a hook has no threshold: it succeeds or fails once. A failure's
+// message, like Kubernetes', names the hook, the container and the pod; it goes to the
+// kubelet's log, while the event (`FailedPostStartHook`, `FailedPreStopHook`) says only
+// that the hook failed. What a failure does (kill the container, or nothing) is the
+// caller's business (`PodWorker+Killing.swift`).
 
 import API
 import CRI
@@ -18,7 +19,7 @@ struct LifecycleHandlerRunner: Sendable {
     let podIP: String
 
     /// Runs `handler` against attempt `containerID` of `container`, for at most `timeout`;
-    /// nil when it succeeded, otherwise the failure's message for the event.
+    /// nil when it succeeded, otherwise the failure's message for the kubelet's log.
     func run(_ handler: LifecycleHandler, container: Container, containerID: String, pod: Pod, timeout: Duration) async -> String? {
         let podName = "\(pod.metadata.name)_\(pod.metadata.namespace)(\(pod.metadata.uid))"
         if let exec = handler.exec {

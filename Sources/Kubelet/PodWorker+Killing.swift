@@ -67,8 +67,10 @@ extension PodWorker {
             let started = ContinuousClock.now
             let runner = LifecycleHandlerRunner(runtime: runtime, podIP: hostIP)
             if let failure = await runner.run(preStop, container: container, containerID: id, pod: pod, timeout: remaining) {
-                logger.warning("preStop hook failed", ["name": name, "pod": pod.metadata.name])
-                await recorder.record(.warning, reason: "FailedPreStopHook", message: failure, pod: pod)
+                // As in Kubernetes, the details go to the kubelet's log only: a hook's output
+                // may hold secrets, and events are readable by anyone who can list pods.
+                logger.warning("preStop hook failed", ["name": name, "pod": pod.metadata.name, "error": failure])
+                await recorder.record(.warning, reason: "FailedPreStopHook", message: "PreStopHook failed", pod: pod)
             }
             remaining = max(remaining - (ContinuousClock.now - started), .seconds(Self.minimumGracePeriodAfterPreStop))
         }
@@ -82,15 +84,17 @@ extension PodWorker {
     }
 
     /// Runs `container`'s postStart hook after it started; false (and the container
-    /// killed, with a `FailedPostStartHook` event) when the hook failed.
+    /// killed, with a `FailedPostStartHook` event) when the hook failed. Kubernetes gives
+    /// the hook no time limit; here it gets the grace period, so that a hung hook cannot
+    /// hold the pod's worker for ever.
     func runPostStartHook(_ container: Container, id: String) async -> Bool {
         guard let postStart = container.lifecycle?.postStart else { return true }
         let runner = LifecycleHandlerRunner(runtime: runtime, podIP: hostIP)
         let grace = pod.spec.terminationGracePeriodSeconds ?? KubeletConfiguration.Defaults.terminationGracePeriodSeconds
         guard let failure = await runner.run(postStart, container: container, containerID: id, pod: pod,
                                              timeout: .seconds(max(grace, 1))) else { return true }
-        logger.warning("postStart hook failed, killing container", ["name": container.name, "pod": pod.metadata.name])
-        await recorder.record(.warning, reason: "FailedPostStartHook", message: failure, pod: pod)
+        logger.warning("postStart hook failed, killing container", ["name": container.name, "pod": pod.metadata.name, "error": failure])
+        await recorder.record(.warning, reason: "FailedPostStartHook", message: "PostStartHook failed", pod: pod)
         await killContainer(named: container.name, container: container, id: id, message: "FailedPostStartHook",
                             gracePeriod: max(grace, Self.minimumGracePeriodAfterPreStop))
         return false

@@ -7,6 +7,7 @@
 
 @testable import TestSupport
 import API
+import CRI
 import Testing
 @testable import Kubelet
 
@@ -68,7 +69,23 @@ import Testing
         #expect(hooked < killed, "\(calls)")
         let failed = try await recorder.waitFor(reason: "FailedPostStartHook")
         #expect(failed.type == .warning)
-        #expect(failed.message.hasPrefix("Exec lifecycle hook ([false]) for Container \"web\" in Pod \"hello_default(uid-hello)\" failed - error: command 'false' exited with 1"), "\(failed.message)")
+        #expect(failed.message == "PostStartHook failed", "the details stay in the kubelet's log, as in Kubernetes")
         #expect(await recorder.events.contains(.init(type: .normal, reason: "Killing", message: "FailedPostStartHook")))
     }
+}
+
+@Test func aFailedExecHookIsDescribedAsKubernetesDescribesIt() async throws {
+    let pod = PodWorkerFixture.pod(["web"])
+    let runtime = ScriptedRuntime(["web": [.runs(execExitCode: 1)]])
+    let sandbox = try await runtime.runPodSandbox(PodSandboxConfig(metadata: PodSandboxMetadata(name: "hello", namespace: "default", uid: "uid-hello", attempt: 0)))
+    let id = try await runtime.createContainer(
+        sandboxID: sandbox, config: ContainerConfig(metadata: ContainerMetadata(name: "web", attempt: 0), image: "busybox", command: ["sh"]),
+        sandboxConfig: PodSandboxConfig(metadata: PodSandboxMetadata(name: "hello", namespace: "default", uid: "uid-hello", attempt: 0)))
+    try await runtime.startContainer(id: id)
+    let runner = LifecycleHandlerRunner(runtime: runtime, podIP: "127.0.0.1")
+    let failure = await runner.run(LifecycleHandler(exec: ExecAction(command: ["false"])), container: pod.spec.containers[0],
+                                   containerID: id, pod: pod, timeout: .seconds(5))
+    #expect(failure == #"Exec lifecycle hook ([false]) for Container "web" in Pod "hello_default(uid-hello)" failed - error: command 'false' exited with 1: scripted failure, message: "scripted failure""#)
+    #expect(await runner.run(LifecycleHandler(tcpSocket: TCPSocketAction(port: .int(80))), container: pod.spec.containers[0],
+                             containerID: id, pod: pod, timeout: .seconds(5))?.contains("invalid handler") == true)
 }

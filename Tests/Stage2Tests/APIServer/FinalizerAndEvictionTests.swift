@@ -98,3 +98,23 @@ import Testing
         return [0x6B, 0x38, 0x73, 0x00] + field(1, typeMeta) + field(2, eviction) + field(3, []) + field(4, [])
     }
 }
+
+@Suite struct PodLogOptionsTests {
+    @Test func logOptionsOutOfRangeAreAPodLogOptionsInvalid() async throws {
+        try await withInProcessAPIServer { client in
+            let pod = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"nodeName":"node1","containers":[{"name":"main","image":"busybox"}]}}"#
+            _ = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
+                                                        headers: ["Content-Type": "application/json"], body: Array(pod.utf8)))
+            let limited = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods/web/log?limitBytes=0"))
+            #expect(limited.status.code == 422, "\(limited.text)")
+            #expect(try APIJSON.decode(Status.self, from: limited.data).message
+                    == #"PodLogOptions "web" is invalid: limitBytes: Invalid value: 0: must be greater than 0"#, "\(limited.text)")
+            let both = try await client.send(HTTPClientRequest(
+                method: "GET", target: "/api/v1/namespaces/default/pods/web/log?sinceSeconds=5&sinceTime=2026-01-01T00:00:00Z"))
+            #expect(both.status.code == 422)
+            #expect(try APIJSON.decode(Status.self, from: both.data).message.contains("at most one of `sinceTime` or `sinceSeconds` may be specified"))
+            let notANumber = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods/web/log?tailLines=x"))
+            #expect(notANumber.status.code == 400)
+        }
+    }
+}

@@ -96,6 +96,32 @@ struct APIServerVerbsEndToEndTests {
         try await cluster.interrupt()
     }
 
+    @Test func aMethodWithoutARouteIs405AndABrowsersAcceptIs406() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let pod = cluster.directory.appendingPathComponent("pod.json")
+        try #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox"}]}}"#
+            .write(to: pod, atomically: true, encoding: .utf8)
+        for tool in Tools.kubectls(minors: [27, 33]) {
+            for verb in ["replace", "create"] {  // PUT on the collection, POST on one pod
+                let path = verb == "replace" ? "/api/v1/namespaces/default/pods" : "/api/v1/namespaces/default/pods/web"
+                let refused = try await cluster.kubectl([verb, "--raw", path, "-f", pod.path], tool: tool)
+                #expect(refused.status == 1 && refused.output.contains(
+                    "Error from server (MethodNotAllowed): the server does not allow this method on the requested resource"), "\(tool) \(verb): \(refused.output)")
+            }
+        }
+        if let curl = Tools.path(of: "curl") {
+            let browser = try StageProcess(
+                executable: URL(fileURLWithPath: curl),
+                arguments: ["-s", "-w", " %{http_code}", "-H", "Accept: text/html", "http://127.0.0.1:\(cluster.port)/api/v1/namespaces/default/pods"],
+                name: "curl")
+            #expect(try await browser.waitForExit(timeout: .seconds(30)) == 0)
+            #expect(browser.output.contains(#""message":"only the following media types are accepted: application/json""#)
+                    && browser.output.hasSuffix(" 406"), "\(browser.output)")
+        }
+        try await cluster.interrupt()
+    }
+
     @Test func thePythonClientPagesAListAndDeletesACollection() async throws {
         try #require(PythonClient.isAvailable, "python3 with the kubernetes package is not installed")
         let cluster = try await RunningCluster()

@@ -95,3 +95,67 @@ import Testing
         }
     }
 }
+
+@Suite struct UnsupportedValueTests {
+    @Test func aValueOutsideAClosedSetIsA422AmongTheOtherProblems() async throws {
+        try await withInProcessAPIServer { client in
+            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"restartPolicy":"always","containers":[{"name":"main","imagePullPolicy":"Sometimes"}]}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
+                                                                  headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+            #expect(refused.status.code == 422)
+            let status = try APIJSON.decode(Status.self, from: refused.data)
+            #expect(status.message == #"Pod "web" is invalid: [spec.containers[0].imagePullPolicy: Unsupported value: "Sometimes": supported values: "Always", "Never", "IfNotPresent", spec.restartPolicy: Unsupported value: "always": supported values: "Always", "OnFailure", "Never", spec.containers[0].image: Required value]"#)
+            #expect(status.details?.causes.map(\.reason) == ["FieldValueNotSupported", "FieldValueNotSupported", "FieldValueRequired"])
+        }
+    }
+}
+
+@Suite struct UnmodelledFieldTests {
+    @Test func aCoreV1FieldTheModelLeavesOutIsAcceptedWithAWarningEvenWhenStrict() async throws {
+        try await withInProcessAPIServer { client in
+            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"resources":{"limits":{"cpu":"1"}},"containers":[{"name":"main","image":"busybox","resources":{"claims":[{"name":"gpu"}]}}]}}"#
+            let created = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods?fieldValidation=Strict",
+                                                                  headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+            #expect(created.status.code == 201)
+            #expect(created.headers.values(for: "Warning") == [
+                #"299 - "field \"spec.containers[0].resources.claims\" is not modelled by this API server and was dropped""#,
+                #"299 - "field \"spec.resources\" is not modelled by this API server and was dropped""#,
+            ])
+        }
+    }
+}
+
+@Suite struct DuplicateFieldTests {
+    @Test func membersWrittenTwiceAreFoundByPath() {
+        let text = #"{"a": 1, "spec": {"containers": [{"name": "x", "image": "a\"b", "image": "c"}], "x": [], "x": {}}, "a": null}"#
+        #expect(DuplicateFields.paths(in: Array(text.utf8)) == ["spec.containers[0].image", "spec.x", "a"])
+        #expect(DuplicateFields.paths(in: Array("kind: Pod\nkind: Pod".utf8)).isEmpty, "YAML is not scanned")
+    }
+
+    @Test func strictReportsADuplicateFieldBesideTheUnknownOnes() async throws {
+        try await withInProcessAPIServer { client in
+            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox","image":"busybox","imagee":"x"}]}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods?fieldValidation=Strict",
+                                                                  headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+            #expect(refused.status.code == 400)
+            #expect(try APIJSON.decode(Status.self, from: refused.data).message
+                == #"Pod in version "v1" cannot be handled as a Pod: strict decoding error: duplicate field "spec.containers[0].image", unknown field "spec.containers[0].imagee""#)
+        }
+    }
+}
+
+extension UnsupportedValueTests {
+    @Test func aPatchToAValueOutsideAClosedSetIsA422Too() async throws {
+        try await withInProcessAPIServer { client in
+            let pod = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox"}]}}"#
+            _ = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
+                                                        headers: ["Content-Type": "application/json"], body: Array(pod.utf8)))
+            let patch = #"{"spec":{"restartPolicy":"sometimes"}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "PATCH", target: "/api/v1/namespaces/default/pods/web",
+                                                                  headers: ["Content-Type": "application/merge-patch+json"], body: Array(patch.utf8)))
+            #expect(refused.status.code == 422)
+            #expect(try APIJSON.decode(Status.self, from: refused.data).message
+                == #"Pod "web" is invalid: spec.restartPolicy: Unsupported value: "sometimes": supported values: "Always", "OnFailure", "Never""#)
+        }
+    }
+}
