@@ -175,6 +175,33 @@ struct ConfigKindsEndToEndTests {
             let logs = try await cluster.kubectl("logs", "waiter")
             return row(pods.output, "waiter").prefix(3) == ["waiter", "1/1", "Running"] && logs.output == "LATE=finally\n"
         }
+
+        // A missing ConfigMap behind a volume: ContainerCreating, with a FailedMount event, until it exists.
+        let mounter = try await cluster.kubectl("apply", "-f", "-", input: """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: mounter}
+            spec:
+              nodeName: node1
+              containers:
+                - name: main
+                  image: busybox
+                  command: ["sh", "-c", "cat etc/later/word; echo; while :; do sleep 1; done", "\(cluster.marker)"]
+                  volumeMounts: [{name: later, mountPath: /etc/later}]
+              volumes: [{name: later, configMap: {name: later}}]
+            """)
+        #expect(mounter.status == 0, "\(mounter.output)")
+        try await eventually("a FailedMount event for the missing ConfigMap") {
+            let events = try await cluster.kubectl("get", "events", "--field-selector", "involvedObject.name=mounter")
+            return events.output.contains(#"MountVolume.SetUp failed for volume "later" : configmap "later" not found"#)
+        }
+        let creating = try await cluster.kubectl("get", "pod", "mounter")
+        #expect(row(creating.output, "mounter").prefix(3) == ["mounter", "0/1", "ContainerCreating"], "\(creating.output)")
+        let later = try await cluster.kubectl("create", "configmap", "later", "--from-literal=word=mounted")
+        #expect(later.status == 0, "\(later.output)")
+        try await eventually("the pod to start and read its file once the ConfigMap exists") {
+            try await cluster.kubectl("logs", "mounter").output == "mounted\n"
+        }
         try await cluster.interrupt()
     }
 }
