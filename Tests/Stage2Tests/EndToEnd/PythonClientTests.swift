@@ -34,6 +34,9 @@ enum PythonClient {
         print("nodes", [n.metadata.name for n in v1.list_node().items])
         v1.delete_namespaced_pod("py", "default", grace_period_seconds=0)
         print("deleted")
+        # The discovery calls the client makes end in a slash: /api/, /apis/, /api/v1/, /version/.
+        print("discovery", client.CoreApi().get_api_versions().versions, len(client.ApisApi().get_api_versions().groups) > 0,
+              "pods" in [r.name for r in v1.get_api_resources().resources], client.VersionApi().get_code().major)
         """
 
     /// Creates a pod, watches it (the client sends `?watch=True`) until its first event, deletes it.
@@ -79,7 +82,8 @@ struct PythonClientEndToEndTests {
             arguments: [script.path, cluster.directory.appendingPathComponent("kubeconfig").path, cluster.marker],
             name: "python3")
         #expect(try await python.waitForExit(timeout: .seconds(120)) == 0, "\(python.output)")
-        #expect(python.lines == ["created py Pending", "listed ['py']", "read py Always", "nodes ['node1']", "deleted"], "\(python.output)")
+        #expect(python.lines == ["created py Pending", "listed ['py']", "read py Always", "nodes ['node1']", "deleted",
+                               "discovery ['v1'] True True 1"], "\(python.output)")
         try await cluster.interrupt()
     }
 
