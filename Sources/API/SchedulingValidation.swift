@@ -48,8 +48,13 @@ public enum SchedulingValidation {
             errors.append(FieldError(.invalid, "\(path).effect", value: toleration.effect?.rawValue ?? "",
                                      "effect must be 'NoExecute' when `tolerationSeconds` is set"))
         }
-        if toleration.operator == .exists && !toleration.value.isEmpty {
-            errors.append(FieldError(.invalid, "\(path).operator", value: toleration.value, "value must be empty when `operator` is 'Exists'"))
+        if toleration.operator == .exists {
+            // Kubernetes prints the whole toleration here, a Go struct; the value says as much.
+            if !toleration.value.isEmpty {
+                errors.append(FieldError(.invalid, "\(path).operator", value: toleration.value, "value must be empty when `operator` is 'Exists'"))
+            }
+        } else {
+            errors += LabelValidation.labelValue(toleration.value).map { FieldError(.invalid, "\(path).operator", value: toleration.value, $0) }
         }
         return errors
     }
