@@ -7,11 +7,9 @@
 /// What a container is doing; the kubelet sets exactly one member (none before the
 /// first sync). `kubectl get pods` shows the waiting or terminated reason as STATUS.
 public struct ContainerState: Sendable, Hashable {
-    /// Not running yet, or between restarts (`ContainerCreating`, `CrashLoopBackOff`).
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var waiting: ContainerStateWaiting?
-    /// Running since `startedAt`.
     public var running: ContainerStateRunning?
-    /// Exited, with a code and reason.
     public var terminated: ContainerStateTerminated?
 
     /// Makes a state; set at most one member.
@@ -28,17 +26,16 @@ public struct ContainerState: Sendable, Hashable {
 extension ContainerState: APIFields {
     public static let zero = ContainerState()
     public static let fields: [JSONField<ContainerState>] = [
-        .pointer("waiting", \.waiting),
-        .pointer("running", \.running),
-        .pointer("terminated", \.terminated),
+        .pointer("waiting", \.waiting, "Not running yet, or between restarts (ContainerCreating, CrashLoopBackOff)."),
+        .pointer("running", \.running, "Running since startedAt."),
+        .pointer("terminated", \.terminated, "Exited, with a code and reason."),
     ]
 }
 
 /// A container that is not running yet (core/v1 `ContainerStateWaiting`).
 public struct ContainerStateWaiting: Sendable, Hashable {
-    /// Why, in CamelCase: `ContainerCreating`, `CrashLoopBackOff`, `ErrImagePull`, ….
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var reason: String
-    /// Details for a person.
     public var message: String
 
     public init(reason: String = "", message: String = "") {
@@ -50,14 +47,14 @@ public struct ContainerStateWaiting: Sendable, Hashable {
 extension ContainerStateWaiting: APIFields {
     public static let zero = ContainerStateWaiting()
     public static let fields: [JSONField<ContainerStateWaiting>] = [
-        .omitEmpty("reason", \.reason),
-        .omitEmpty("message", \.message),
+        .omitEmpty("reason", \.reason, "Why, in CamelCase: ContainerCreating, CrashLoopBackOff, ErrImagePull."),
+        .omitEmpty("message", \.message, "Details for a person."),
     ]
 }
 
 /// A running container (core/v1 `ContainerStateRunning`).
 public struct ContainerStateRunning: Sendable, Hashable {
-    /// When the container last started.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var startedAt: Time
 
     public init(startedAt: Time = .zero) { self.startedAt = startedAt }
@@ -66,24 +63,19 @@ public struct ContainerStateRunning: Sendable, Hashable {
 extension ContainerStateRunning: APIFields {
     public static let zero = ContainerStateRunning()
     public static let fields: [JSONField<ContainerStateRunning>] = [
-        .structure("startedAt", \.startedAt),
+        .structure("startedAt", \.startedAt, "When the container last started."),
     ]
 }
 
 /// A container that exited (core/v1 `ContainerStateTerminated`).
 public struct ContainerStateTerminated: Sendable, Hashable {
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var exitCode: Int32 = 0
-    /// The signal that killed it, if any.
     public var signal: Int32 = 0
-    /// Why, in CamelCase: `Completed`, `Error`, `OOMKilled`.
     public var reason: String = ""
-    /// Details, such as the termination message.
     public var message: String = ""
-    /// When the run started.
     public var startedAt: Time = .zero
-    /// When it ended.
     public var finishedAt: Time = .zero
-    /// The runtime's id for the container that ran.
     public var containerID: String = ""
 
     public init() {}
@@ -92,12 +84,12 @@ public struct ContainerStateTerminated: Sendable, Hashable {
 extension ContainerStateTerminated: APIFields {
     public static let zero = ContainerStateTerminated()
     public static let fields: [JSONField<ContainerStateTerminated>] = [
-        .always("exitCode", \.exitCode),
-        .omitEmpty("signal", \.signal),
-        .omitEmpty("reason", \.reason),
-        .omitEmpty("message", \.message),
-        .structure("startedAt", \.startedAt),
-        .structure("finishedAt", \.finishedAt),
-        .omitEmpty("containerID", \.containerID),
+        .always("exitCode", \.exitCode, "The exit status of the container's process; 128 + n when signal n killed it."),
+        .omitEmpty("signal", \.signal, "The signal that killed it, if any."),
+        .omitEmpty("reason", \.reason, "Why, in CamelCase: Completed, Error, OOMKilled."),
+        .omitEmpty("message", \.message, "Details, such as the termination message."),
+        .structure("startedAt", \.startedAt, "When the run started."),
+        .structure("finishedAt", \.finishedAt, "When it ended."),
+        .omitEmpty("containerID", \.containerID, "The runtime's id for the container that ran."),
     ]
 }

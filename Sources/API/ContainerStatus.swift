@@ -9,23 +9,15 @@
 /// The observed state of one container; written by the kubelet, summed by
 /// `kubectl get pods` into READY and RESTARTS.
 public struct ContainerStatus: Sendable, Hashable {
-    /// The container's name, as in the spec.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var name: String
-    /// What the container is doing now.
     public var state: ContainerState
-    /// How the container's previous run ended, if it restarted.
     public var lastState: ContainerState
-    /// Whether the container passes its readiness probe.
     public var ready: Bool
-    /// How many times the kubelet restarted the container.
     public var restartCount: Int32
-    /// The image the container runs.
     public var image: String
-    /// The exact image the runtime resolved.
     public var imageID: String
-    /// The runtime's id for the container, as `<runtime>://<id>`.
     public var containerID: String
-    /// Whether the container has started and passed its startup probe.
     public var started: Bool?
 
     public init(
@@ -48,14 +40,14 @@ public struct ContainerStatus: Sendable, Hashable {
 extension ContainerStatus: APIFields {
     public static let zero = ContainerStatus()
     public static let fields: [JSONField<ContainerStatus>] = [
-        .always("name", \.name),
-        .structure("state", \.state),
-        .structure("lastState", \.lastState),
-        .always("ready", \.ready),
-        .always("restartCount", \.restartCount),
-        .always("image", \.image),
-        .always("imageID", \.imageID),
-        .omitEmpty("containerID", \.containerID),
-        .pointer("started", \.started),
+        .always("name", \.name, "The container's name, as in the spec."),
+        .structure("state", \.state, "What the container is doing now."),
+        .structure("lastState", \.lastState, "How the container's previous run ended, if it restarted."),
+        .always("ready", \.ready, "Whether the container passes its readiness probe."),
+        .always("restartCount", \.restartCount, "How many times the kubelet restarted the container."),
+        .always("image", \.image, "The image the container runs."),
+        .always("imageID", \.imageID, "The exact image the runtime resolved."),
+        .omitEmpty("containerID", \.containerID, "The runtime's id for the container, as <runtime>://<id>."),
+        .pointer("started", \.started, "Whether the container has started and passed its startup probe."),
     ]
 }

@@ -6,16 +6,12 @@
 
 /// Names the owner of an object; written by controllers, read by the garbage collector.
 public struct OwnerReference: Sendable, Hashable {
-    /// The owner's API version, such as `apps/v1`.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var apiVersion: String
-    /// The owner's kind, such as `ReplicaSet`.
     public var kind: String
     public var name: String
-    /// The owner's uid: a reference to an earlier object of the same name is stale.
     public var uid: String
-    /// True for the one owner that manages this object.
     public var controller: Bool?
-    /// True when the owner may not be deleted before this object (foreground deletion).
     public var blockOwnerDeletion: Bool?
 
     public init(
@@ -34,11 +30,11 @@ public struct OwnerReference: Sendable, Hashable {
 extension OwnerReference: APIFields {
     public static let zero = OwnerReference()
     public static let fields: [JSONField<OwnerReference>] = [
-        .always("apiVersion", \.apiVersion),
-        .always("kind", \.kind),
-        .always("name", \.name),
-        .always("uid", \.uid),
-        .pointer("controller", \.controller),
-        .pointer("blockOwnerDeletion", \.blockOwnerDeletion),
+        .always("apiVersion", \.apiVersion, "The owner's API version, such as apps/v1."),
+        .always("kind", \.kind, "The owner's kind, such as ReplicaSet."),
+        .always("name", \.name, "The owner's name, in the same namespace."),
+        .always("uid", \.uid, "The owner's uid: a reference to an earlier object of the same name is stale."),
+        .pointer("controller", \.controller, "True for the one owner that manages this object."),
+        .pointer("blockOwnerDeletion", \.blockOwnerDeletion, "True when the owner may not be deleted before this object (foreground deletion)."),
     ]
 }

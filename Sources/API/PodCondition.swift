@@ -7,16 +7,12 @@
 /// A condition such as `Ready=True`; set by the kubelet (and by the scheduler for
 /// PodScheduled), read by `kubectl get pods`, Services' endpoints and controllers.
 public struct PodCondition: Sendable, Hashable {
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var type: PodConditionType
-    /// Whether it holds.
     public var status: ConditionStatus?
-    /// When the condition was last checked; `Time.zero` (null) if never.
     public var lastProbeTime: Time
-    /// When `status` last changed.
     public var lastTransitionTime: Time
-    /// A CamelCase reason for the last transition, such as `ContainersNotReady`.
     public var reason: String
-    /// A human-readable message about the last transition.
     public var message: String
 
     public init(
@@ -35,11 +31,11 @@ public struct PodCondition: Sendable, Hashable {
 extension PodCondition: APIFields {
     public static let zero = PodCondition()
     public static let fields: [JSONField<PodCondition>] = [
-        .always("type", \.type),
-        .alwaysMember("status", \.status),
-        .structure("lastProbeTime", \.lastProbeTime),
-        .structure("lastTransitionTime", \.lastTransitionTime),
-        .omitEmpty("reason", \.reason),
-        .omitEmpty("message", \.message),
+        .always("type", \.type, "The condition: PodScheduled, Initialized, ContainersReady, Ready, or a readiness gate's type."),
+        .alwaysMember("status", \.status, "Whether the condition holds: True, False or Unknown."),
+        .structure("lastProbeTime", \.lastProbeTime, "When the condition was last checked; null if never."),
+        .structure("lastTransitionTime", \.lastTransitionTime, "When status last changed."),
+        .omitEmpty("reason", \.reason, "A CamelCase reason for the last transition, such as ContainersNotReady."),
+        .omitEmpty("message", \.message, "A human-readable message about the last transition."),
     ]
 }

@@ -5,7 +5,7 @@
 
 /// One address of a pod; written by the kubelet in `status.podIPs`.
 public struct PodIP: Sendable, Hashable {
-    /// The address, IPv4 or IPv6.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var ip: String
 
     public init(ip: String = "") { self.ip = ip }
@@ -14,13 +14,13 @@ public struct PodIP: Sendable, Hashable {
 extension PodIP: APIFields {
     public static let zero = PodIP()
     public static let fields: [JSONField<PodIP>] = [
-        .always("ip", \.ip),
+        .always("ip", \.ip, "The address, IPv4 or IPv6."),
     ]
 }
 
 /// One address of the pod's node; written by the kubelet in `status.hostIPs`.
 public struct HostIP: Sendable, Hashable {
-    /// The address, IPv4 or IPv6.
+    // Each field's meaning is its description in the field table below (what `kubectl explain` prints).
     public var ip: String
 
     public init(ip: String = "") { self.ip = ip }
@@ -29,6 +29,6 @@ public struct HostIP: Sendable, Hashable {
 extension HostIP: APIFields {
     public static let zero = HostIP()
     public static let fields: [JSONField<HostIP>] = [
-        .always("ip", \.ip),
+        .always("ip", \.ip, "The address, IPv4 or IPv6."),
     ]
 }

@@ -69,6 +69,7 @@ public enum PodValidation {
             errors.append(FieldError(.invalid, "\(path).activeDeadlineSeconds", number: deadline,
                                      "must be between \(activeDeadlineRange.lowerBound) and \(activeDeadlineRange.upperBound), inclusive"))
         }
+        errors += SchedulingValidation.validate(spec, path: path)
         if let grace = spec.terminationGracePeriodSeconds, grace < 0 {
             errors.append(FieldError(.invalid, "\(path).terminationGracePeriodSeconds", number: grace, "must be greater than or equal to 0"))
         }

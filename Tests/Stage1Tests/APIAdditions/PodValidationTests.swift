@@ -177,3 +177,58 @@ func portNameFollowsIANAServiceNames(name: String, isValid: Bool) {
         #expect(pod.spec.securityContext == PodSecurityContext())
     }
 }
+
+@Suite struct SchedulingValidationTests {
+    func errors(_ change: (inout PodSpec) -> Void) -> [String] {
+        var pod = Pod()
+        pod.metadata.name = "web"
+        pod.spec.containers = [Container(name: "main", image: "busybox")]
+        change(&pod.spec)
+        return PodValidation.validate(pod).map(\.description)
+    }
+
+    @Test func aTolerationsOperatorMustAgreeWithItsKeyValueAndEffect() {
+        var noKey = Toleration()
+        noKey.operator = .equal
+        var secondsWithoutNoExecute = Toleration()
+        secondsWithoutNoExecute.key = "k"
+        secondsWithoutNoExecute.operator = .exists
+        secondsWithoutNoExecute.value = "v"
+        secondsWithoutNoExecute.tolerationSeconds = 5
+        #expect(errors { $0.tolerations = [noKey, secondsWithoutNoExecute] } == [
+            #"spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys""#,
+            #"spec.tolerations[1].effect: Invalid value: "": effect must be 'NoExecute' when `tolerationSeconds` is set"#,
+            #"spec.tolerations[1].operator: Invalid value: "v": value must be empty when `operator` is 'Exists'"#,
+        ])
+    }
+
+    @Test func affinityTermsNeedValuesWeightsAndTopologyKeys() {
+        var requirement = NodeSelectorRequirement()
+        requirement.key = "zone"
+        requirement.operator = .in
+        var term = NodeSelectorTerm()
+        term.matchExpressions = [requirement]
+        var preferred = PreferredSchedulingTerm()
+        preferred.preference = term
+        var affinity = Affinity()
+        affinity.nodeAffinity = NodeAffinity()
+        affinity.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution = NodeSelector()
+        affinity.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution = [preferred]
+        affinity.podAntiAffinity = PodAntiAffinity()
+        affinity.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution = [PodAffinityTerm()]
+        #expect(errors { $0.affinity = affinity } == [
+            "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term",
+            "spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100",
+            "spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+            "spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty",
+        ])
+    }
+
+    @Test func aSpreadConstraintNeedsASkewADomainAndAnAction() {
+        #expect(errors { $0.topologySpreadConstraints = [TopologySpreadConstraint()] } == [
+            "spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
+            "spec.topologySpreadConstraints[0].topologyKey: Required value: can not be empty",
+            #"spec.topologySpreadConstraints[0].whenUnsatisfiable: Unsupported value: "": supported values: "DoNotSchedule", "ScheduleAnyway""#,
+        ])
+    }
+}

@@ -84,7 +84,7 @@ import Testing
 }
 
 @Suite struct BodyVersionTests {
-    @Test func aBodyOfAnotherAPIVersionIsABadRequest() async throws {
+    @Test func aBodyOfAnotherAPIVersionOrKindIsABadRequest() async throws {
         try await withInProcessAPIServer { client in
             let body = #"{"apiVersion":"apps/v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox"}]}}"#
             let refused = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
@@ -92,6 +92,12 @@ import Testing
             #expect(refused.status.code == 400)
             #expect(try APIJSON.decode(Status.self, from: refused.data).message
                 == "the API version in the data (apps/v1) does not match the expected API version (v1)")
+            let node = #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"web"}}"#
+            let wrongKind = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods",
+                                                                    headers: ["Content-Type": "application/json"], body: Array(node.utf8)))
+            #expect(wrongKind.status.code == 400)
+            #expect(try APIJSON.decode(Status.self, from: wrongKind.data).message
+                == #"Node in version "v1" cannot be handled as a Pod: converting (v1.Node) to (core.Pod): unknown conversion"#)
         }
     }
 }
