@@ -100,4 +100,49 @@ import Testing
         #expect(output.contains("KubeletAPI is new in stage 2 but not drawn in the `new` subgraph"))
         #expect(output.contains("Notebooks/02-apiserver.ipynb: its picture differs"), "the notebook's copy no longer matches")
     }
+
+    /// A stage being built has modules and a README with its picture, but no binary or
+    /// notebook yet; once its binary exists, the notebook must exist too.
+    @Test func aStageWithoutItsBinaryNeedsItsPictureButNoNotebookYet() async throws {
+        let block = """
+                    // MARK: Stage 9 · a stage being built
+
+                    /// A module of the stage being built.
+                    .target(name: "Planted", dependencies: ["Common"]),
+
+                    // MARK: The series' own tool
+            """
+        let readme = """
+            # Stage 9
+
+            ```mermaid
+            flowchart LR
+                subgraph new["New in stage 9"]
+                    Planted["Planted"]
+                end
+                Common["Common"]
+                Planted --> Common
+            ```
+            """
+        func plantStage(_ root: URL, readme: String?, binary: Bool) throws {
+            try edit(root, "Package.swift", replacing: "        // MARK: The series' own tool", with: block)
+            if binary {
+                try edit(root, "Package.swift", replacing: "        // MARK: The series' own tool",
+                         with: "        .executableTarget(name: \"stage9\", dependencies: [\"Planted\"], path: \"Stages/Stage9\"),\n\n        // MARK: The series' own tool")
+            }
+            let sources = root.appending(path: "Sources/Planted")
+            try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+            try "// Stage 9 · Planted: a planted module.\n".write(to: sources.appending(path: "Planted.swift"), atomically: true, encoding: .utf8)
+            let stage = root.appending(path: "Stages/Stage9")
+            try FileManager.default.createDirectory(at: stage, withIntermediateDirectories: true)
+            if let readme { try readme.write(to: stage.appending(path: "README.md"), atomically: true, encoding: .utf8) }
+        }
+        let building = try await checkCopy { try plantStage($0, readme: readme, binary: false) }
+        #expect(building.status == 0, "\(building.output)")
+        let unpictured = try await checkCopy { try plantStage($0, readme: nil, binary: false) }
+        #expect(unpictured.status == 1 && unpictured.output.contains("Stages/Stage9/README.md opens with no ```mermaid picture"),
+                "\(unpictured.output)")
+        let released = try await checkCopy { try plantStage($0, readme: readme, binary: true) }
+        #expect(released.status == 1 && released.output.contains("stage 9 has no notebook"), "\(released.output)")
+    }
 }
