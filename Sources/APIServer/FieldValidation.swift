@@ -108,6 +108,21 @@ enum FieldValidation: String, CaseIterable {
     }
 }
 
+extension APIResponse {
+    /// The answer `respond` makes, success or failure, with `messages` as `Warning` headers:
+    /// Kubernetes warns about an unknown field even when the request then fails.
+    static func warning(
+        _ messages: [String], _ respond: () async throws(Status) -> HTTPResponse
+    ) async throws(Status) -> HTTPResponse {
+        guard !messages.isEmpty else { return try await respond() }
+        do {
+            return try await respond().warning(messages)
+        } catch {
+            return failure(error).warning(messages)
+        }
+    }
+}
+
 extension HTTPResponse {
     /// The response with one `Warning` header per message, as Kubernetes sends them:
     /// code 299, no agent, the text quoted.

@@ -78,8 +78,9 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
             let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
             try RESTStorage<Strategy>.checkGroupVersion(of: object)
             let warnings = try validation.check(body: request, as: Strategy.Object.self)
-            return try APIResponse.object(await storage.create(object, namespace: info.namespace, dryRun: dryRun), status: .created)
-                .warning(warnings)
+            return try await APIResponse.warning(warnings) { () throws(Status) in
+                try APIResponse.object(await storage.create(object, namespace: info.namespace, dryRun: dryRun), status: .created)
+            }
         case "update":
             return try await storage.serveUpdate(request, info: info, status: false)
         case "patch":
@@ -128,8 +129,9 @@ extension RESTStorage {
         let object: Object = try Self.decodeBody(request)
         try Self.checkGroupVersion(of: object)
         let warnings = try validation.check(body: request, as: Object.self)
-        return try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status, dryRun: dryRun))
-            .warning(warnings)
+        return try await APIResponse.warning(warnings) { () throws(Status) in
+            try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status, dryRun: dryRun))
+        }
     }
 
     /// PATCH of the object, or with `status` of its status alone; the Content-Type says which patch.
@@ -141,12 +143,17 @@ extension RESTStorage {
         let validation = try FieldValidation.requested(by: request, options: "PatchOptions")
         // The patched object is what is checked: a patch's own directives ($patch, …) are gone by then.
         var warnings: [String] = []
-        let patched = try await patch(
-            namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
-            checkFields: { (value) throws(Status) in
-                try Self.refuseUnsupportedValues(in: value) { _ in }
-                warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
-            })
+        let patched: Object
+        do {
+            patched = try await patch(
+                namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
+                checkFields: { (value) throws(Status) in
+                    try Self.refuseUnsupportedValues(in: value) { _ in }
+                    warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
+                })
+        } catch where !warnings.isEmpty {
+            return APIResponse.failure(error).warning(warnings)
+        }
         return try APIResponse.object(patched).warning(warnings)
     }
 

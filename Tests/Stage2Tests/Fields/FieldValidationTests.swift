@@ -103,6 +103,16 @@ import Testing
 }
 
 @Suite struct UnsupportedValueTests {
+    @Test func aWarningIsSentWithAFailedAnswerToo() async throws {
+        try await withInProcessAPIServer { client in
+            let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","imagee":"busybox"}]}}"#
+            let refused = try await client.send(HTTPClientRequest(method: "POST", target: "/api/v1/namespaces/default/pods?fieldValidation=Warn",
+                                                                  headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+            #expect(refused.status.code == 422, "the image is missing")
+            #expect(refused.headers.values(for: "Warning") == [#"299 - "unknown field \"spec.containers[0].imagee\"""#])
+        }
+    }
+
     @Test func aValueOutsideAClosedSetIsA422AmongTheOtherProblems() async throws {
         try await withInProcessAPIServer { client in
             let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"restartPolicy":"always","containers":[{"name":"main","imagePullPolicy":"Sometimes"}]}}"#
