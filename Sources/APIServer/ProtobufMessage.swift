@@ -29,7 +29,7 @@
 /// `ProtobufEviction`, `ProtobufConfigKinds`, the self-reviews) through the accessors below.
 struct ProtobufMessage: Sendable {
     /// One field's value as the wire carries it.
-    enum Value: Sendable {
+    private enum Value: Sendable {
         case varint(UInt64)
         case bytes(ArraySlice<UInt8>)
     }
@@ -40,9 +40,6 @@ struct ProtobufMessage: Sendable {
     /// Every value of every field, in the order they came.
     private var fields: [Int: [Value]]
 
-    /// The empty message: every field has its default.
-    static let empty = ProtobufMessage(fields: [:])
-
     private init(fields: [Int: [Value]]) { self.fields = fields }
 
     /// The message in `bytes`, or nil when its framing is malformed: a varint or a length
@@ -51,9 +48,9 @@ struct ProtobufMessage: Sendable {
         var fields: [Int: [Value]] = [:]
         var index = bytes.startIndex
         while index < bytes.endIndex {
-            // A tag fits 64 bits, so its field number (the bits above the wire type) fits an Int.
-            guard let tag = Self.varint(bytes, &index), case let number = Int(tag >> 3),
-                  Self.fieldNumbers.contains(number) else { return nil }
+            guard let tag = Self.varint(bytes, &index) else { return nil }
+            let number = Int(tag >> 3)  // A tag fits 64 bits, so the number above its 3 wire-type bits fits an Int.
+            guard Self.fieldNumbers.contains(number) else { return nil }
             switch tag & 7 {
             case 0:
                 guard let value = Self.varint(bytes, &index) else { return nil }

@@ -163,6 +163,7 @@ import Testing
         for number in 1...15 {
             _ = (message.varint(number), message.int64(number), message.bool(number), message.string(number))
             _ = (message.strings(number), message.stringMap(number), message.bytesMap(number), message.objectMeta(number))
+            _ = message.message(number)
             guard depth > 0 else { continue }
             for nested in message.messages(number) { walk(nested, depth: depth - 1) }
         }
