@@ -28,7 +28,7 @@ public struct PodEvictionSubresource: Subresource {
     public func serve(_ request: HTTPRequest, info: RequestInfo, storage pods: RESTStorage<PodStrategy>) async throws(Status) -> HTTPResponse {
         guard info.verb == "create" else { throw Status.methodNotSupported(pods.groupResource, action: info.verb) }
         let eviction: Eviction
-        if RESTStorage<PodStrategy>.mediaType(request) == ProtobufNamespace.mediaType {
+        if RESTStorage<PodStrategy>.mediaType(request) == ProtobufEnvelope.mediaType {
             guard let decoded = ProtobufEviction.decode(request.body) else {
                 throw Status.badRequest("the request body is not a protobuf policy/v1 Eviction")
             }

@@ -2,16 +2,14 @@
 //
 // Like `kubectl create namespace` (`ProtobufNamespace.swift`), kubectl 1.33's `create
 // configmap`, `create secret generic` and `create serviceaccount` send their object as
-// protobuf. This file reads those three messages, with the envelope and helpers of
-// `ProtobufNamespace`. The field numbers are those of `k8s.io/api/core/v1/generated.proto`:
+// protobuf; `ProtobufMessage.swift` explains the wire format, `ProtobufEnvelope.swift`
+// the envelope. Field numbers from `k8s.io/api/core/v1/generated.proto`:
 //
 //   ConfigMap:       1 metadata  2 data (map string→string)  3 binaryData (map string→bytes)  4 immutable
 //   Secret:          1 metadata  2 data (map string→bytes)   3 type  4 stringData (map)  5 immutable
 //   ServiceAccount:  1 metadata  2 secrets (ObjectReference)  3 imagePullSecrets  4 automountServiceAccountToken
-//   ObjectMeta:      1 name  2 generateName  3 namespace  11 labels  12 annotations
 //   ObjectReference: 1 kind  2 namespace  3 name  4 uid  5 apiVersion  6 resourceVersion  7 fieldPath
-//
-// A bool is a varint field (wire type 0), read here beside the length-delimited ones.
+//   LocalObjectReference: 1 name
 
 import API
 import ClusterKinds
@@ -20,79 +18,57 @@ import ClusterKinds
 enum ProtobufConfigKinds {
     /// The object of kind `T` in `body`, or nil when `body` is not one this reader understands.
     static func decode<T>(_ type: T.Type, from body: [UInt8]) -> T? {
-        guard body.starts(with: ProtobufNamespace.magic),
-              let envelope = ProtobufNamespace.fields(body[ProtobufNamespace.magic.count...]),
-              let typeMeta = envelope[1]?.first.flatMap(ProtobufNamespace.fields),
-              let kind = typeMeta[2]?.first.map(ProtobufNamespace.string),
-              let raw = envelope[2]?.first, let object = ProtobufNamespace.fields(raw) else { return nil }
-        let flags = varints(raw) ?? [:]
-        let metadata = object[1]?.first.flatMap(ProtobufNamespace.fields).map(objectMeta) ?? ObjectMeta()
-        switch kind {
-        case "ConfigMap" where T.self == ConfigMap.self:
-            return ConfigMap(metadata: metadata, immutable: flags[4].map { $0 != 0 },
-                             data: ProtobufNamespace.map(object[2] ?? []),
-                             binaryData: bytesMap(object[3] ?? [])) as? T
-        case "Secret" where T.self == Secret.self:
-            return Secret(metadata: metadata, immutable: flags[5].map { $0 != 0 }, data: bytesMap(object[2] ?? []),
-                          stringData: ProtobufNamespace.map(object[4] ?? []),
-                          type: object[3]?.first.map(ProtobufNamespace.string) ?? "") as? T
-        case "ServiceAccount" where T.self == ServiceAccount.self:
-            let secrets = (object[2] ?? []).compactMap(ProtobufNamespace.fields).map { reference in
-                ObjectReference(kind: text(reference[1]), namespace: text(reference[2]), name: text(reference[3]),
-                                uid: text(reference[4]), apiVersion: text(reference[5]),
-                                resourceVersion: text(reference[6]), fieldPath: text(reference[7]))
-            }
-            let pullSecrets = (object[3] ?? []).compactMap(ProtobufNamespace.fields).map { fields in
-                var reference = LocalObjectReference()
-                reference.name = text(fields[1])
-                return reference
-            }
-            return ServiceAccount(metadata: metadata, secrets: secrets, imagePullSecrets: pullSecrets,
-                                  automountServiceAccountToken: flags[4].map { $0 != 0 }) as? T
-        default:
-            return nil
+        switch type {
+        case is ConfigMap.Type: ProtobufEnvelope(body, kind: "ConfigMap").map { configMap($0.object) } as? T
+        case is Secret.Type: ProtobufEnvelope(body, kind: "Secret").map { secret($0.object) } as? T
+        case is ServiceAccount.Type: ProtobufEnvelope(body, kind: "ServiceAccount").map { serviceAccount($0.object) } as? T
+        default: nil
         }
     }
 
-    static func objectMeta(_ fields: [Int: [ArraySlice<UInt8>]]) -> ObjectMeta {
-        var meta = ObjectMeta()
-        meta.name = text(fields[1])
-        meta.generateName = text(fields[2])
-        meta.namespace = text(fields[3])
-        meta.labels = ProtobufNamespace.map(fields[11] ?? [])
-        meta.annotations = ProtobufNamespace.map(fields[12] ?? [])
-        return meta
+    private static func configMap(_ message: ProtobufMessage) -> ConfigMap {
+        var configMap = ConfigMap()
+        configMap.metadata = message.objectMeta(1)
+        configMap.data = message.stringMap(2)
+        configMap.binaryData = message.bytesMap(3).mapValues(Base64Bytes.init)
+        configMap.immutable = message.bool(4)
+        return configMap
     }
 
-    static func text(_ values: [ArraySlice<UInt8>]?) -> String { values?.first.map(ProtobufNamespace.string) ?? "" }
-
-    /// A protobuf `map<string, bytes>`.
-    static func bytesMap(_ entries: [ArraySlice<UInt8>]) -> [String: Base64Bytes] {
-        var result: [String: Base64Bytes] = [:]
-        for entry in entries {
-            guard let parts = ProtobufNamespace.fields(entry), let key = parts[1]?.first.map(ProtobufNamespace.string) else { continue }
-            result[key] = Base64Bytes(Array(parts[2]?.first ?? []))
-        }
-        return result
+    private static func secret(_ message: ProtobufMessage) -> Secret {
+        var secret = Secret()
+        secret.metadata = message.objectMeta(1)
+        secret.data = message.bytesMap(2).mapValues(Base64Bytes.init)
+        secret.type = message.string(3) ?? ""
+        secret.stringData = message.stringMap(4)
+        secret.immutable = message.bool(5)
+        return secret
     }
 
-    /// The varint fields of a message, by field number; nil if it is malformed.
-    static func varints(_ bytes: ArraySlice<UInt8>) -> [Int: UInt64]? {
-        var result: [Int: UInt64] = [:]
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            guard let tag = ProtobufNamespace.varint(bytes, &index) else { return nil }
-            switch tag & 7 {
-            case 0:
-                guard let value = ProtobufNamespace.varint(bytes, &index) else { return nil }
-                result[Int(tag >> 3)] = value
-            case 2:
-                guard let length = ProtobufNamespace.varint(bytes, &index), length <= UInt64(bytes.endIndex - index) else { return nil }
-                index += Int(length)
-            default:
-                return nil
-            }
-        }
-        return result
+    private static func serviceAccount(_ message: ProtobufMessage) -> ServiceAccount {
+        var account = ServiceAccount()
+        account.metadata = message.objectMeta(1)
+        account.secrets = message.messages(2).map(objectReference)
+        account.imagePullSecrets = message.messages(3).map(localObjectReference)
+        account.automountServiceAccountToken = message.bool(4)
+        return account
+    }
+
+    private static func objectReference(_ message: ProtobufMessage) -> ObjectReference {
+        var reference = ObjectReference()
+        reference.kind = message.string(1) ?? ""
+        reference.namespace = message.string(2) ?? ""
+        reference.name = message.string(3) ?? ""
+        reference.uid = message.string(4) ?? ""
+        reference.apiVersion = message.string(5) ?? ""
+        reference.resourceVersion = message.string(6) ?? ""
+        reference.fieldPath = message.string(7) ?? ""
+        return reference
+    }
+
+    private static func localObjectReference(_ message: ProtobufMessage) -> LocalObjectReference {
+        var reference = LocalObjectReference()
+        reference.name = message.string(1) ?? ""
+        return reference
     }
 }

@@ -185,10 +185,10 @@ extension RESTStorage {
     /// The request's body as an object, from JSON or YAML; a 400 names what is wrong.
     static func decodeBody<T: Decodable>(_ request: HTTPRequest) throws(Status) -> T {
         let type = mediaType(request)
-        if type == ProtobufNamespace.mediaType, T.self == Namespace.self, let namespace = ProtobufNamespace.decode(request.body) {
+        if type == ProtobufEnvelope.mediaType, T.self == Namespace.self, let namespace = ProtobufNamespace.decode(request.body) {
             return namespace as! T  // T is Namespace: checked just above.
         }
-        if type == ProtobufNamespace.mediaType, let object = ProtobufConfigKinds.decode(T.self, from: request.body) {
+        if type == ProtobufEnvelope.mediaType, let object = ProtobufConfigKinds.decode(T.self, from: request.body) {
             return object
         }
         guard type == "application/json" || type == "application/yaml" || type == "*/*" else {

@@ -37,7 +37,7 @@ struct ReviewEndpoint<Reviewer: Review>: ResourceEndpoint {
         guard info.verb == "create", info.name.isEmpty else { throw Status.noRoute }
         _ = try DryRun.isRequested(by: request, options: "CreateOptions")
         var object: Reviewer.Object
-        if RESTStorage<NamespaceStrategy>.mediaType(request) == ProtobufNamespace.mediaType, let asked = Reviewer.object(protobuf: request.body) {
+        if RESTStorage<NamespaceStrategy>.mediaType(request) == ProtobufEnvelope.mediaType, let asked = Reviewer.object(protobuf: request.body) {
             object = asked
         } else {
             // The body reader serves every kind; it sits on `RESTStorage` for those that are stored.

@@ -24,7 +24,7 @@ private func entry(_ number: Int, _ key: String, _ value: String) -> [UInt8] { f
 
 /// The `k8s\0` envelope around `raw`, of `kind`.
 private func envelope(_ kind: String, _ raw: [UInt8]) -> [UInt8] {
-    ProtobufNamespace.magic + field(1, field(1, "v1") + field(2, kind)) + field(2, raw)
+    ProtobufEnvelope.magic + field(1, field(1, "v1") + field(2, kind)) + field(2, raw)
 }
 
 @Test func kubectlsProtobufConfigMapSecretAndServiceAccountAreRead() throws {
