@@ -170,7 +170,7 @@ struct FieldsEndToEndTests {
             #expect(debug.output.contains("Defaulting debug container name to debugger-"), "\(tool): \(debug.output)")
         }
         // kubectl 1.27 sends the copy as JSON; 1.33 sends it as protobuf, which this
-        // API server reads only for namespaces, so only the first copy is made.
+        // API server does not read for pods (a 415), so only the first copy is made.
         let copy = try await cluster.kubectl("get", "pod", "web-debug-0", "-o", "jsonpath={.spec.containers[*].name}")
         #expect(copy.status == 0 && copy.output.hasPrefix("main debugger-"), "\(copy.output)")
         try await cluster.interrupt()
