@@ -55,7 +55,8 @@ let package = Package(
         .target(name: "Storage", dependencies: ["Common"]),
         /// What every API shares: Status errors, lists, tables, discovery, selectors, patches.
         .target(name: "APIMachinery", dependencies: ["API"]),
-        /// The kinds a cluster adds around its pods: Node, Namespace, Event, ConfigMap, Secret, ServiceAccount.
+        /// The kinds a cluster adds around its pods: Node, Namespace, Event, ConfigMap, Secret, ServiceAccount,
+        /// and the requests that are not stored (Eviction, the self-reviews of `kubectl auth`).
         .target(name: "ClusterKinds", dependencies: ["API", "APIMachinery"]),
         /// An HTTP/1.1 client with keep-alive and streaming, beside stage 1's server.
         .target(name: "HTTPClient", dependencies: ["Common", "HTTP"]),
