@@ -28,6 +28,10 @@ public struct WatchLimits: Sendable {
         historyEvents: 10_000, historyBytes: 64 * 1024 * 1024, watcherBufferEvents: 1_000
     )
 
+    /// How often `Compactor` compacts: Kubernetes' API server compacts etcd every five
+    /// minutes, so a change stays watchable for five to ten.
+    public static let compactionInterval: Duration = .seconds(5 * 60)
+
     /// What an event costs beyond its key and values (revisions, kind, references), for
     /// the byte count.
     static let eventOverheadBytes = 64

@@ -66,4 +66,17 @@ import Testing
         let after = try await collect(store.watch(prefix: "", after: 11)) { $0.revision == 12 }
         #expect(after.events.map(\.key) == ["/k/next"])
     }
+
+    @Test func theCompactorForgetsThroughTheRevisionOfItsPreviousTick() async throws {
+        let store = await WatchableStore(MemoryStore())
+        for step in 0..<5 { _ = try await store.create("/k/\(step)", value: Data("v")) }
+        let compactor = Task { try await Compactor(store: store, interval: .milliseconds(20), clock: ContinuousClock()).run() }
+        defer { compactor.cancel() }
+        // The first tick notes revision 6, the second compacts through it.
+        try await eventually("the compactor to compact through revision 6") { store.compactRevision == 6 }
+        _ = try await store.create("/k/next", value: Data("v"))
+        try await eventually("the compactor to compact through revision 7") { store.compactRevision == 7 }
+        let refused = try await collect(store.watch(prefix: "", after: 6))
+        #expect(refused.error == .compacted(requested: 6, compactRevision: 7))
+    }
 }
