@@ -76,6 +76,11 @@ let package = Package(
             exclude: ["README.md", "manifests"]
         ),
 
+        // MARK: Stage 3 · the store remembers, and everyone watches
+
+        /// The store's recent past: every write an event, watches from any recent revision, compaction.
+        .target(name: "StoreWatch", dependencies: ["Storage"]),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -97,6 +102,7 @@ let package = Package(
                 "Storage", "APIServer", "Client", "Kubelet", "KubeletAPI",
             ]
         ),
+        .testTarget(name: "Stage3Tests", dependencies: ["TestSupport", "Common", "Storage", "StoreWatch"]),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

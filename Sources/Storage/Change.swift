@@ -21,3 +21,42 @@ enum Change: Sendable, Equatable {
         }
     }
 }
+
+// Stage 3 > a committed write as the store reports it to its observer: what stage 3's watch is built from
+extension Change {
+    /// The key this change writes or removes.
+    var key: String {
+        switch self {
+        case .put(let value): value.key
+        case .delete(let key, _): key
+        }
+    }
+}
+
+/// One write the store has made durable and applied, as it tells its observer.
+///
+/// A watcher needs more than the new value: Kubernetes shows a deleted object as it last
+/// was, and tells a create from an update by whether the key held a value before. So the
+/// store hands over the value the write replaced as well (etcd's `prev_kv`).
+public struct CommittedWrite: Sendable, Equatable {
+    /// The write's revision: exactly one more than the previous committed write's.
+    public let revision: Int64
+    public let key: String
+    /// What the key holds after the write; nil when the write deleted it.
+    public let value: StoredValue?
+    /// What the key held before the write; nil when the write created it.
+    public let previous: StoredValue?
+
+    init(_ change: Change, replacing previous: StoredValue?) {
+        self.revision = change.revision
+        self.key = change.key
+        if case .put(let value) = change { self.value = value } else { self.value = nil }
+        self.previous = previous
+    }
+}
+
+/// Called by a store, inside its own isolation and in revision order, with each write it
+/// has committed. It must return quickly and must not call back into the store: it runs
+/// on the store's write path.
+public typealias CommitObserver = @Sendable (CommittedWrite) -> Void
+// Stage 3 <

@@ -191,3 +191,12 @@ public actor DurableStore: KeyValueStore {
         }
     }
 }
+
+// Stage 3 > the store reports its commits to one observer, stage 3's watchable store
+extension DurableStore: CommitObservable {
+    /// See `CommitObservable.observeCommits(_:)`.
+    public func observeCommits(_ makeObserver: @Sendable (Int64) -> CommitObserver) {
+        index.observer = makeObserver(index.revision)
+    }
+}
+// Stage 3 <

@@ -20,6 +20,12 @@ struct KeyIndex: Sendable {
     private var entries: [[UInt8]: StoredValue] = [:]
     /// The live keys in byte order, for ordered prefix reads.
     private var sortedKeys: [[UInt8]] = []
+    // Stage 3 > every committed change passes through `apply`, so the index tells the store's observer
+    /// Told of each change `apply` makes. Each store applies a change only once it is
+    /// durable, so this hears exactly the committed writes; recovery builds its index
+    /// without one, so replaying a log at start-up tells nobody.
+    var observer: CommitObserver?
+    // Stage 3 <
 
     var count: Int { entries.count }
 
@@ -70,6 +76,9 @@ struct KeyIndex: Sendable {
 
     /// Applies a change that was checked above (or read back from a log); moves the revision on.
     mutating func apply(_ change: Change) {
+        // Stage 3 > the value this change replaces, for the observer
+        let replaced = observer == nil ? nil : value(at: change.key)
+        // Stage 3 <
         switch change {
         case .put(let value):
             let keyBytes = Array(value.key.utf8)
@@ -83,6 +92,9 @@ struct KeyIndex: Sendable {
             }
         }
         revision = change.revision
+        // Stage 3 > the change is applied: tell the observer, in revision order since one actor applies them
+        observer?(CommittedWrite(change, replacing: replaced))
+        // Stage 3 <
     }
 
     /// Sets the revision when loading a snapshot, whose revision may be past every key's

@@ -50,3 +50,17 @@ public protocol KeyValueStore: Sendable {
     /// The revision of the most recent write (1 for a store that was never written).
     var currentRevision: Int64 { get async }
 }
+
+// Stage 3 > stores that report every commit: the extension point stage 3's watch is built on
+/// A store that can tell one observer of every write it commits.
+///
+/// Stage 3's watchable store is that observer: it turns each committed write into a watch
+/// event. Learning the store's revision and installing the observer happen in one step,
+/// inside the store, so no write can fall between them unseen.
+public protocol CommitObservable: KeyValueStore {
+    /// Calls `makeObserver` with the store's current revision and installs what it returns
+    /// (replacing any earlier observer); from then on the store calls it with every
+    /// committed write, the first at that revision plus one.
+    func observeCommits(_ makeObserver: @Sendable (Int64) -> CommitObserver) async
+}
+// Stage 3 <

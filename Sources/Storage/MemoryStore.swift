@@ -48,3 +48,12 @@ public actor MemoryStore: KeyValueStore {
     /// See `KeyValueStore.currentRevision`.
     public var currentRevision: Int64 { index.revision }
 }
+
+// Stage 3 > the store reports its commits to one observer, stage 3's watchable store
+extension MemoryStore: CommitObservable {
+    /// See `CommitObservable.observeCommits(_:)`.
+    public func observeCommits(_ makeObserver: @Sendable (Int64) -> CommitObserver) {
+        index.observer = makeObserver(index.revision)
+    }
+}
+// Stage 3 <
