@@ -11,11 +11,8 @@
 /// A ConfigMap in the pod's namespace, as a volume (Go inlines `name` from `LocalObjectReference`).
 public struct ConfigMapVolumeSource: Sendable, Hashable {
     public var name: String
-    /// The keys to project, and their file names; empty projects every key under its own name.
     public var items: [KeyToPath]
-    /// The permission bits of the files (0644 by default).
     public var defaultMode: Int32?
-    /// When true, a missing ConfigMap gives an empty folder, and a missing key no file.
     public var optional: Bool?
 
     public init(name: String = "", items: [KeyToPath] = [], defaultMode: Int32? = nil, optional: Bool? = nil) {
@@ -39,11 +36,8 @@ extension ConfigMapVolumeSource: APIFields {
 /// A Secret in the pod's namespace, as a volume; as a ConfigMap's, but named `secretName`.
 public struct SecretVolumeSource: Sendable, Hashable {
     public var secretName: String
-    /// The keys to project, and their file names; empty projects every key under its own name.
     public var items: [KeyToPath]
-    /// The permission bits of the files (0644 by default).
     public var defaultMode: Int32?
-    /// When true, a missing Secret gives an empty folder, and a missing key no file.
     public var optional: Bool?
 
     public init(secretName: String = "", items: [KeyToPath] = [], defaultMode: Int32? = nil, optional: Bool? = nil) {
@@ -68,7 +62,6 @@ extension SecretVolumeSource: APIFields {
 public struct KeyToPath: Sendable, Hashable {
     public var key: String
     public var path: String
-    /// This file's permission bits, instead of the volume's `defaultMode`.
     public var mode: Int32?
 
     public init(key: String = "", path: String = "", mode: Int32? = nil) {

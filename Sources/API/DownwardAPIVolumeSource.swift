@@ -8,7 +8,6 @@
 /// The files of a downward API volume.
 public struct DownwardAPIVolumeSource: Sendable, Hashable {
     public var items: [DownwardAPIVolumeFile]
-    /// The permission bits of the files (0644 by default).
     public var defaultMode: Int32?
 
     public init(items: [DownwardAPIVolumeFile] = [], defaultMode: Int32? = nil) {
@@ -31,7 +30,6 @@ public struct DownwardAPIVolumeFile: Sendable, Hashable {
     public var path: String
     public var fieldRef: ObjectFieldSelector?
     public var resourceFieldRef: ResourceFieldSelector?
-    /// This file's permission bits, instead of the volume's `defaultMode`.
     public var mode: Int32?
 
     public init(path: String = "", fieldRef: ObjectFieldSelector? = nil,

@@ -7,7 +7,6 @@
 /// One ConfigMap or Secret whose keys all become environment variables; exactly one of
 /// `configMapRef` and `secretRef` is set.
 public struct EnvFromSource: Sendable, Hashable {
-    /// Put before every key's name: `prefix: APP_` makes key `mode` the variable `APP_mode`.
     public var prefix: String
     public var configMapRef: ConfigMapEnvSource?
     public var secretRef: SecretEnvSource?
@@ -31,7 +30,6 @@ extension EnvFromSource: APIFields {
 /// The ConfigMap an `envFrom` entry reads (core/v1 `ConfigMapEnvSource`).
 public struct ConfigMapEnvSource: Sendable, Hashable {
     public var name: String
-    /// When true, a missing ConfigMap adds no variables instead of failing.
     public var optional: Bool?
 
     public init(name: String = "", optional: Bool? = nil) {
@@ -51,7 +49,6 @@ extension ConfigMapEnvSource: APIFields {
 /// The Secret an `envFrom` entry reads (core/v1 `SecretEnvSource`).
 public struct SecretEnvSource: Sendable, Hashable {
     public var name: String
-    /// When true, a missing Secret adds no variables instead of failing.
     public var optional: Bool?
 
     public init(name: String = "", optional: Bool? = nil) {

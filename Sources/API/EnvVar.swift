@@ -15,9 +15,7 @@
 /// A `NAME=value` pair the kubelet puts into a container's environment.
 public struct EnvVar: Sendable, Hashable {
     public var name: String = ""
-    /// The value; `$(OTHER)` references are expanded by the kubelet.
     public var value: String = ""
-    /// Where the value comes from instead, when `value` is empty.
     public var valueFrom: EnvVarSource?
 
     public init(name: String = "", value: String = "", valueFrom: EnvVarSource? = nil) {
@@ -39,13 +37,9 @@ extension EnvVar: APIFields {
 
 /// Where an environment variable's value comes from; exactly one member is set.
 public struct EnvVarSource: Sendable, Hashable {
-    /// A field of the pod (the downward API).
     public var fieldRef: ObjectFieldSelector?
-    /// A resource limit or request of a container.
     public var resourceFieldRef: ResourceFieldSelector?
-    /// A key of a ConfigMap in the pod's namespace.
     public var configMapKeyRef: ConfigMapKeySelector?
-    /// A key of a Secret in the pod's namespace.
     public var secretKeyRef: SecretKeySelector?
 
     public init(
@@ -92,12 +86,8 @@ extension ObjectFieldSelector: APIFields {
 /// A container's resource limit or request (core/v1 `ResourceFieldSelector`), such as
 /// `limits.memory`, divided by `divisor` (zero stands for 1) and rounded up.
 public struct ResourceFieldSelector: Sendable, Hashable {
-    /// The container whose resources are read; "" for the container being started.
     public var containerName: String
-    /// `limits.cpu`, `limits.memory`, `requests.cpu`, `requests.memory`, `…ephemeral-storage`.
     public var resource: String
-    /// The unit of the value: `1m` gives CPU in millicores, `1Mi` memory in mebibytes.
-    /// A struct in Go, so always written: `"0"` when unset.
     public var divisor: Quantity
 
     public init(containerName: String = "", resource: String = "", divisor: Quantity = Quantity(value: 0)) {
@@ -112,7 +102,7 @@ extension ResourceFieldSelector: APIFields {
     public static let fields: [JSONField<ResourceFieldSelector>] = [
         .omitEmpty("containerName", \.containerName, "The container whose resources are read; the one being started when empty."),
         .always("resource", \.resource, "limits.cpu, limits.memory, requests.cpu, requests.memory or their ephemeral-storage."),
-        .structure("divisor", \.divisor, "The unit of the value (1m, 1Mi…); the value is rounded up. 1 when zero."),
+        .structure("divisor", \.divisor, "The unit of the value (1m, 1Mi…); the value is rounded up. 1 when zero."),  // a struct in Go: always written, "0" when unset
     ]
 }
 
@@ -121,7 +111,6 @@ extension ResourceFieldSelector: APIFields {
 public struct ConfigMapKeySelector: Sendable, Hashable {
     public var name: String
     public var key: String
-    /// When true, a missing ConfigMap or key leaves the variable out instead of failing.
     public var optional: Bool?
 
     public init(name: String = "", key: String = "", optional: Bool? = nil) {
@@ -145,7 +134,6 @@ extension ConfigMapKeySelector: APIFields {
 public struct SecretKeySelector: Sendable, Hashable {
     public var name: String
     public var key: String
-    /// When true, a missing Secret or key leaves the variable out instead of failing.
     public var optional: Bool?
 
     public init(name: String = "", key: String = "", optional: Bool? = nil) {

@@ -11,9 +11,7 @@
 
 /// A container's two hooks; read by the kubelet when it starts and kills the container.
 public struct Lifecycle: Sendable, Hashable {
-    /// Run right after the container starts; a failure kills the container.
     public var postStart: LifecycleHandler?
-    /// Run before the container is sent SIGTERM, within its grace period.
     public var preStop: LifecycleHandler?
 
     public init(postStart: LifecycleHandler? = nil, preStop: LifecycleHandler? = nil) {
@@ -25,20 +23,16 @@ public struct Lifecycle: Sendable, Hashable {
 extension Lifecycle: APIFields {
     public static let zero = Lifecycle()
     public static let fields: [JSONField<Lifecycle>] = [
-        .pointer("postStart", \.postStart),
-        .pointer("preStop", \.preStop),
+        .pointer("postStart", \.postStart, "Run right after the container starts; a failure kills the container."),
+        .pointer("preStop", \.preStop, "Run before the container is sent SIGTERM, within its grace period."),
     ]
 }
 
 /// One hook: set exactly one of its actions (validation insists, decoding does not).
 public struct LifecycleHandler: Sendable, Hashable {
-    /// Run a command in the container; a non-zero exit fails the hook.
     public var exec: ExecAction?
-    /// GET a URL from the container; a status outside 200–399 fails the hook.
     public var httpGet: HTTPGetAction?
-    /// Accepted for old manifests; the kubelet fails such a hook, as Kubernetes does.
     public var tcpSocket: TCPSocketAction?
-    /// Wait a number of seconds (a preStop that gives load balancers time to notice).
     public var sleep: SleepAction?
 
     public init(exec: ExecAction? = nil, httpGet: HTTPGetAction? = nil, tcpSocket: TCPSocketAction? = nil, sleep: SleepAction? = nil) {
@@ -52,10 +46,10 @@ public struct LifecycleHandler: Sendable, Hashable {
 extension LifecycleHandler: APIFields {
     public static let zero = LifecycleHandler()
     public static let fields: [JSONField<LifecycleHandler>] = [
-        .pointer("exec", \.exec),
-        .pointer("httpGet", \.httpGet),
-        .pointer("tcpSocket", \.tcpSocket),
-        .pointer("sleep", \.sleep),
+        .pointer("exec", \.exec, "Run a command in the container; a non-zero exit fails the hook."),
+        .pointer("httpGet", \.httpGet, "GET a URL from the container; a status outside 200–399 fails the hook."),
+        .pointer("tcpSocket", \.tcpSocket, "Accepted for old manifests; the kubelet fails such a hook, as Kubernetes does."),
+        .pointer("sleep", \.sleep, "Wait a number of seconds (a preStop that gives load balancers time to notice)."),
     ]
 }
 

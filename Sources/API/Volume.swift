@@ -11,7 +11,6 @@
 
 /// A named volume of a pod; set up by the kubelet before the containers start.
 public struct Volume: Sendable, Hashable {
-    /// The volume's name, referred to by containers' `volumeMounts`.
     public var name: String
     /// Where the volume's contents come from (Go's inline `VolumeSource`).
     public var source: VolumeSource
@@ -25,22 +24,17 @@ public struct Volume: Sendable, Hashable {
 extension Volume: APIFields {
     public static let zero = Volume()
     public static let fields: [JSONField<Volume>] = [
-        .always("name", \.name),
+        .always("name", \.name, "The volume's name, referred to by containers' volumeMounts."),
         .inline(\.source),
     ]
 }
 
 /// Where a volume comes from; exactly one member should be set (validation checks).
 public struct VolumeSource: Sendable, Hashable {
-    /// A path on the node.
     public var hostPath: HostPathVolumeSource?
-    /// A fresh empty directory for the pod.
     public var emptyDir: EmptyDirVolumeSource?
-    /// The keys of a Secret, one file each.
     public var secret: SecretVolumeSource?
-    /// Fields of the pod, one file each.
     public var downwardAPI: DownwardAPIVolumeSource?
-    /// The keys of a ConfigMap, one file each.
     public var configMap: ConfigMapVolumeSource?
 
     /// Makes a volume source; set one member.
@@ -59,8 +53,8 @@ public struct VolumeSource: Sendable, Hashable {
 extension VolumeSource: APIFields {
     public static let zero = VolumeSource()
     public static let fields: [JSONField<VolumeSource>] = [
-        .pointer("hostPath", \.hostPath),
-        .pointer("emptyDir", \.emptyDir),
+        .pointer("hostPath", \.hostPath, "A path on the node."),
+        .pointer("emptyDir", \.emptyDir, "A fresh empty directory for the pod."),
         .pointer("secret", \.secret, "The keys of a Secret, one file each."),
         .pointer("downwardAPI", \.downwardAPI, "Fields of the pod, one file each."),
         .pointer("configMap", \.configMap, "The keys of a ConfigMap, one file each."),
@@ -69,9 +63,7 @@ extension VolumeSource: APIFields {
 
 /// A scratch directory that lives as long as the pod (core/v1 `EmptyDirVolumeSource`).
 public struct EmptyDirVolumeSource: Sendable, Hashable {
-    /// The storage medium: "" for the node's disk, `Memory` for tmpfs.
     public var medium: String = ""
-    /// The most the directory may hold; the kubelet evicts the pod beyond it.
     public var sizeLimit: Quantity?
 
     public init() {}
@@ -80,16 +72,14 @@ public struct EmptyDirVolumeSource: Sendable, Hashable {
 extension EmptyDirVolumeSource: APIFields {
     public static let zero = EmptyDirVolumeSource()
     public static let fields: [JSONField<EmptyDirVolumeSource>] = [
-        .omitEmpty("medium", \.medium),
-        .pointer("sizeLimit", \.sizeLimit),
+        .omitEmpty("medium", \.medium, "The storage medium: \"\" for the node's disk, Memory for tmpfs."),
+        .pointer("sizeLimit", \.sizeLimit, "The most the directory may hold; the kubelet evicts the pod beyond it."),
     ]
 }
 
 /// A file or directory of the node mounted into the pod (core/v1 `HostPathVolumeSource`).
 public struct HostPathVolumeSource: Sendable, Hashable {
-    /// The path on the node.
     public var path: String
-    /// What must be at the path; Kubernetes defaults nil to `.unset` (no check).
     public var type: HostPathType?
 
     public init(path: String = "", type: HostPathType? = nil) {
@@ -101,7 +91,7 @@ public struct HostPathVolumeSource: Sendable, Hashable {
 extension HostPathVolumeSource: APIFields {
     public static let zero = HostPathVolumeSource()
     public static let fields: [JSONField<HostPathVolumeSource>] = [
-        .always("path", \.path),
-        .pointer("type", \.type),  // a pointer in Go, and "" is a member: not `.member`
+        .always("path", \.path, "The path on the node."),
+        .pointer("type", \.type, "What must be at the path; Kubernetes defaults nil to .unset (no check)."),  // a pointer in Go, and "" is a member: not `.member`
     ]
 }

@@ -14,11 +14,8 @@ public struct ConfigMap: Sendable, Hashable {
     public var apiVersion: String
     public var kind: String
     public var metadata: ObjectMeta
-    /// When true, `data` and `binaryData` may not change any more.
     public var immutable: Bool?
-    /// The text values, by key.
     public var data: [String: String]
-    /// The byte values, by key; a key may not be in both maps.
     public var binaryData: [String: Base64Bytes]
 
     public init(

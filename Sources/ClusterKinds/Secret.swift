@@ -20,13 +20,9 @@ public struct Secret: Sendable, Hashable {
     public var apiVersion: String
     public var kind: String
     public var metadata: ObjectMeta
-    /// When true, `data` may not change any more.
     public var immutable: Bool?
-    /// The values, by key.
     public var data: [String: Base64Bytes]
-    /// Values given as text, merged into `data` by the API server; write-only.
     public var stringData: [String: String]
-    /// What the keys mean: `Opaque`, `kubernetes.io/tls`, `kubernetes.io/dockerconfigjson`, …
     public var type: String
 
     public init(

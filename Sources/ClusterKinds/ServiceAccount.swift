@@ -17,11 +17,8 @@ public struct ServiceAccount: Sendable, Hashable {
     public var apiVersion: String
     public var kind: String
     public var metadata: ObjectMeta
-    /// Secrets of the namespace the account's pods may use (legacy token secrets).
     public var secrets: [ObjectReference]
-    /// Secrets holding registry credentials, given to the account's pods.
     public var imagePullSecrets: [LocalObjectReference]
-    /// Whether pods of this account get an API token mounted; nil leaves it to the pod.
     public var automountServiceAccountToken: Bool?
 
     public init(
