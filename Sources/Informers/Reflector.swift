@@ -17,6 +17,8 @@
 // `Expired`. The only way back is a fresh list, and then a watch from its version.
 //
 //     stream ends normally          → watch again from the last version seen, at once
+//     stream ends at once, empty    → back off, then watch again (a server that closes
+//                                     every watch straight away must not be hammered)
 //     watch fails to start or breaks → back off, then watch again from the last version
 //     ERROR 410 Expired             → back off, then list again
 //     any other ERROR, a failed list → back off, then list again
@@ -30,6 +32,10 @@ import APIMachinery
 /// Keeps `apply` told of every object of one resource, by listing and watching; run by an
 /// informer (client-go's `Reflector.ListAndWatch`, in a loop).
 public struct Reflector<Object: APIObject>: Sendable {
+    /// A watch that ends sooner than this with no event is taken for a failure, not a
+    /// normal end (client-go: "very short watch"), so it is renewed only after a back-off.
+    public static var minimumWatchDuration: Duration { .seconds(1) }
+
     public let listWatch: any ListWatch<Object>
     public let backoff: Backoff
     private let apply: @Sendable (Delta<Object>) async -> Void
@@ -78,6 +84,8 @@ public struct Reflector<Object: APIObject>: Sendable {
                 switch try await watch(from: version, lastVersion: &lastVersion) {
                 case .ended:
                     continue
+                case .endedAtOnce:
+                    break  // to the back-off below; `lastVersion` is kept
                 case .failed:
                     // After 410 Expired nothing can resume the watch: forget the version
                     // and list again. After any other ERROR client-go lists again too.
@@ -96,12 +104,16 @@ public struct Reflector<Object: APIObject>: Sendable {
         }
     }
 
-    /// How a watch stopped: the server ended it, or it sent an ERROR (410 Expired, or other).
-    private enum WatchOutcome { case ended, failed(Status) }
+    /// How a watch stopped: the server ended it (after a while, or at once with nothing to
+    /// say), or it sent an ERROR (410 Expired, or other).
+    private enum WatchOutcome { case ended, endedAtOnce, failed(Status) }
 
     /// One watch: applies its events, keeping `lastVersion` at the newest version seen.
     private func watch(from version: String, lastVersion: inout String?) async throws -> WatchOutcome {
+        let start = elapsed()
+        var eventCount = 0
         for try await event in try await listWatch.watch(from: version) {
+            eventCount += 1
             switch event {
             case .added(let object):
                 await apply(.added(object))
@@ -119,6 +131,6 @@ public struct Reflector<Object: APIObject>: Sendable {
                 return .failed(status)
             }
         }
-        return .ended
+        return eventCount == 0 && elapsed() - start < Self.minimumWatchDuration ? .endedAtOnce : .ended
     }
 }

@@ -77,6 +77,14 @@ import Testing
         #expect(clock.waits == [.seconds(1), .seconds(2)])
     }
 
+    @Test func aWatchThatEndsAtOnceWithNothingIsRenewedOnlyAfterABackOff() async throws {
+        let clock = InstantClock()
+        let listWatch = ScriptedListWatch(lists: [.list([], resourceVersion: "5")], watches: [.watch([]), .watch([])])
+        _ = try await Self.reflect(listWatch, clock: clock) { listWatch.calls.count == 4 }
+        #expect(listWatch.calls == ["list", "watch 5", "watch 5", "watch 5"])
+        #expect(clock.waits == [.seconds(1), .seconds(2)])
+    }
+
     @Test func failuresInARowAreWaitedOutLongerEachTimeUpToTheCap() async throws {
         let clock = InstantClock()
         let listWatch = ScriptedListWatch(

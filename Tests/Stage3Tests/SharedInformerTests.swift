@@ -142,3 +142,29 @@ import Testing
         }
     }
 }
+
+@Suite struct SharedInformerFactoryTests {
+    @Test func everyComponentAskingTheSameQuestionGetsTheSameInformer() async throws {
+        try await withAPIServer { client in
+            let factory = SharedInformerFactory(client: client)
+            let kubelet = await factory.informer(Pod.self, fieldSelector: "spec.nodeName=node1")
+            let statusManager = await factory.informer(Pod.self, fieldSelector: "spec.nodeName=node1")
+            let everyPod = await factory.informer(Pod.self)
+            #expect(kubelet === statusManager)
+            #expect(kubelet !== everyPod)
+            try await client.create(makePod("web", node: "node1"))
+            try await client.create(makePod("db", node: "node2"))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await factory.run() }
+                #expect(await factory.waitForCacheSync())
+                let late = await factory.informer(Pod.self, namespace: "default")
+                #expect(await late.waitForCacheSync(), "an informer asked for after `run` is run too")
+                group.cancelAll()
+                try await group.waitForAll()
+                #expect(kubelet.indexer.keys() == ["default/web"])
+                #expect(Set(everyPod.indexer.keys()) == ["default/web", "default/db"])
+                #expect(late.indexer.count == 2)
+            }
+        }
+    }
+}
