@@ -44,7 +44,9 @@ public actor SharedInformerFactory {
         _ type: Object.Type, namespace: String = "", labelSelector: String? = nil, fieldSelector: String? = nil,
         indexers: [String: Indexer<Object>.IndexFunction] = [:]
     ) -> SharedInformer<Object> {
-        let key = "\(Object.resource.groupVersion)/\(Object.resource.kind) ns=\(namespace) labels=\(labelSelector ?? "") fields=\(fieldSelector ?? "")"
+        let resource = Object.resource
+        let key = "\(resource.groupVersion)/\(resource.kind) namespace=\(namespace)"
+            + " labels=\(labelSelector ?? "") fields=\(fieldSelector ?? "")"
         if let made = informers[key] as? SharedInformer<Object> { return made }
         let informer = SharedInformer(
             listWatch: APIListWatch<Object>(
