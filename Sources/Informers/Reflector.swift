@@ -28,6 +28,7 @@
 // so that a down API server is not hammered by every client at once.
 
 import APIMachinery
+import Common
 
 /// Keeps `apply` told of every object of one resource, by listing and watching; run by an
 /// informer (client-go's `Reflector.ListAndWatch`, in a loop).
@@ -38,6 +39,7 @@ public struct Reflector<Object: APIObject>: Sendable {
 
     public let listWatch: any ListWatch<Object>
     public let backoff: Backoff
+    private let logger: Logger
     private let apply: @Sendable (Delta<Object>) async -> Void
     // The clock, as the two things the reflector needs of it: how long since it began
     // (for the back-off's reset), and a wait. Kept as closures so the type is not generic.
@@ -46,11 +48,12 @@ public struct Reflector<Object: APIObject>: Sendable {
 
     /// A reflector that tells `apply` of every change, waiting on `clock` between failures.
     public init<C: Clock>(
-        listWatch: any ListWatch<Object>, backoff: Backoff = .reflector, clock: C,
+        listWatch: any ListWatch<Object>, backoff: Backoff = .reflector, clock: C, logger: Logger = .silent,
         apply: @escaping @Sendable (Delta<Object>) async -> Void
     ) where C.Duration == Duration {
         self.listWatch = listWatch
         self.backoff = backoff
+        self.logger = logger
         self.apply = apply
         let start = clock.now
         elapsed = { start.duration(to: clock.now) }
@@ -59,10 +62,10 @@ public struct Reflector<Object: APIObject>: Sendable {
 
     /// A reflector on the real, continuous clock.
     public init(
-        listWatch: any ListWatch<Object>, backoff: Backoff = .reflector,
+        listWatch: any ListWatch<Object>, backoff: Backoff = .reflector, logger: Logger = .silent,
         apply: @escaping @Sendable (Delta<Object>) async -> Void
     ) {
-        self.init(listWatch: listWatch, backoff: backoff, clock: ContinuousClock(), apply: apply)
+        self.init(listWatch: listWatch, backoff: backoff, clock: ContinuousClock(), logger: logger, apply: apply)
     }
 
     /// Lists and watches until the task is cancelled.
@@ -70,6 +73,7 @@ public struct Reflector<Object: APIObject>: Sendable {
         var backoff = self.backoff
         // The last version seen; nil when the next step must be a list.
         var lastVersion: String?
+        let resource = Object.resource.plural
         while !Task.isCancelled {
             do {
                 let version: String
@@ -78,23 +82,33 @@ public struct Reflector<Object: APIObject>: Sendable {
                 } else {
                     let list = try await listWatch.list()
                     version = list.metadata.resourceVersion
+                    logger.debug("listed", ["resource": resource, "count": list.items.count, "resourceVersion": version])
                     await apply(.replaced(list.items, resourceVersion: version))
                     lastVersion = version
                 }
                 switch try await watch(from: version, lastVersion: &lastVersion) {
                 case .ended:
+                    logger.debug("watch ended; watching again", ["resource": resource, "resourceVersion": lastVersion ?? ""])
                     continue
                 case .endedAtOnce:
-                    break  // to the back-off below; `lastVersion` is kept
-                case .failed:
+                    // To the back-off below; `lastVersion` is kept.
+                    logger.warning("watch ended at once with no event", ["resource": resource, "resourceVersion": version])
+                case .failed(let status):
                     // After 410 Expired nothing can resume the watch: forget the version
                     // and list again. After any other ERROR client-go lists again too.
+                    if status.isExpired {
+                        logger.info("watch too old; listing again", ["resource": resource, "message": status.message])
+                    } else {
+                        logger.warning("watch error; listing again", ["resource": resource, "code": status.code, "message": status.message])
+                    }
                     lastVersion = nil
                 }
             } catch {
                 if Task.isCancelled { return }
                 // A list that failed leaves `lastVersion` nil (list again); a watch that
                 // failed keeps it (watch again from there).
+                let step = lastVersion == nil ? "list" : "watch"
+                logger.warning("\(step) failed; backing off", ["resource": resource, "error": error])
             }
             do {
                 try await wait(backoff.delay(at: elapsed()))

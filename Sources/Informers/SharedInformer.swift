@@ -26,6 +26,7 @@
 // might have dropped work, not a way of learning changes (the watch does that).
 
 import APIMachinery
+import Common
 import Synchronization
 
 /// The informer of one resource (client-go's `SharedIndexInformer`).
@@ -58,22 +59,26 @@ public actor SharedInformer<Object: APIObject> {
     /// An informer over `listWatch`, waiting on `clock` (between failures, between resyncs).
     public init<C: Clock>(
         listWatch: any ListWatch<Object>, indexers: [String: Indexer<Object>.IndexFunction] = [:],
-        resyncPeriod: Duration? = nil, backoff: Backoff = .reflector, clock: C
+        resyncPeriod: Duration? = nil, backoff: Backoff = .reflector, clock: C, logger: Logger = .silent
     ) where C.Duration == Duration {
         indexer = Indexer(indexers: indexers)
         self.resyncPeriod = resyncPeriod
         self.listWatch = listWatch
         self.backoff = backoff
         wait = { try await clock.sleep(for: $0) }
-        makeReflector = { apply in Reflector(listWatch: listWatch, backoff: backoff, clock: clock, apply: apply) }
+        makeReflector = { apply in
+            Reflector(listWatch: listWatch, backoff: backoff, clock: clock, logger: logger, apply: apply)
+        }
     }
 
     /// An informer on the real, continuous clock.
     public init(
         listWatch: any ListWatch<Object>, indexers: [String: Indexer<Object>.IndexFunction] = [:],
-        resyncPeriod: Duration? = nil, backoff: Backoff = .reflector
+        resyncPeriod: Duration? = nil, backoff: Backoff = .reflector, logger: Logger = .silent
     ) {
-        self.init(listWatch: listWatch, indexers: indexers, resyncPeriod: resyncPeriod, backoff: backoff, clock: ContinuousClock())
+        self.init(
+            listWatch: listWatch, indexers: indexers, resyncPeriod: resyncPeriod, backoff: backoff,
+            clock: ContinuousClock(), logger: logger)
     }
 
     /// Whether the first list has reached the cache.

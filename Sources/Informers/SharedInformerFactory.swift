@@ -17,12 +17,15 @@
 
 import APIMachinery
 import Client
+import Common
 
 /// Makes and runs the shared informers of one process (client-go's `SharedInformerFactory`).
 public actor SharedInformerFactory {
     public nonisolated let client: APIClient
     /// The resync period every informer made here gets; nil for none.
     public nonisolated let resyncPeriod: Duration?
+    /// Handed to every informer's reflector.
+    public nonisolated let logger: Logger
 
     // Each informer made, by its question: kind, namespace and selectors. Values are
     // `SharedInformer<Object>` for the kind in the key; `informer(_:)` casts back.
@@ -32,9 +35,10 @@ public actor SharedInformerFactory {
     // Informers made but not yet run; `run` takes them as they come.
     private let unstarted = AsyncStream<@Sendable () async throws -> Void>.makeStream()
 
-    public init(client: APIClient, resyncPeriod: Duration? = nil) {
+    public init(client: APIClient, resyncPeriod: Duration? = nil, logger: Logger = .silent) {
         self.client = client
         self.resyncPeriod = resyncPeriod
+        self.logger = logger
     }
 
     /// The informer of `type` for this namespace ("" for all) and these selectors: the
@@ -51,7 +55,7 @@ public actor SharedInformerFactory {
         let informer = SharedInformer(
             listWatch: APIListWatch<Object>(
                 client: client, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector),
-            indexers: indexers, resyncPeriod: resyncPeriod)
+            indexers: indexers, resyncPeriod: resyncPeriod, logger: logger)
         informers[key] = informer
         syncWaits.append { await informer.waitForCacheSync() }
         unstarted.continuation.yield { try await informer.run() }

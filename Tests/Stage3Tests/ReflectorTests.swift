@@ -2,6 +2,7 @@
 
 import API
 import APIMachinery
+import Common
 import Informers
 import Synchronization
 import Testing
@@ -13,10 +14,11 @@ import Testing
 
     /// Runs a reflector over `listWatch` until `done` holds of it, then cancels it; returns what it applied.
     static func reflect(
-        _ listWatch: ScriptedListWatch, clock: InstantClock = InstantClock(), until done: @escaping @Sendable () -> Bool
+        _ listWatch: ScriptedListWatch, clock: InstantClock = InstantClock(), logger: Logger = .silent,
+        until done: @escaping @Sendable () -> Bool
     ) async throws -> [Delta<Pod>] {
         let applied = Mutex<[Delta<Pod>]>([])
-        let reflector = Reflector(listWatch: listWatch, backoff: backoff, clock: clock) { delta in
+        let reflector = Reflector(listWatch: listWatch, backoff: backoff, clock: clock, logger: logger) { delta in
             applied.withLock { $0.append(delta) }
         }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -58,13 +60,16 @@ import Testing
         let listWatch = ScriptedListWatch(
             lists: [.list([pod("a", version: "5")], resourceVersion: "5"), .list([pod("b", version: "11")], resourceVersion: "12")],
             watches: [.watch([.added(pod("c", version: "6")), expiredEvent])])
-        let applied = try await Self.reflect(listWatch, clock: clock) { listWatch.calls.count == 4 }
+        let lines = Mutex<[String]>([])
+        let logger = Logger(label: "reflector") { line in lines.withLock { $0.append(line) } }
+        let applied = try await Self.reflect(listWatch, clock: clock, logger: logger) { listWatch.calls.count == 4 }
         #expect(listWatch.calls == ["list", "watch 5", "list", "watch 12"])
         #expect(applied == [
             .replaced([pod("a", version: "5")], resourceVersion: "5"), .added(pod("c", version: "6")),
             .replaced([pod("b", version: "11")], resourceVersion: "12"),
         ])
         #expect(clock.waits == [.seconds(1)])
+        #expect(lines.withLock { $0 }.contains { $0.contains("watch too old; listing again resource=pods") })
     }
 
     @Test func aWatchThatBreaksIsResumedFromTheLastVersionAfterABackOff() async throws {
