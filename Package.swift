@@ -81,6 +81,9 @@ let package = Package(
         /// The store's recent past: every write an event, watches from any recent revision, compaction.
         .target(name: "StoreWatch", dependencies: ["Storage"]),
 
+        /// Clients that list and watch, shaped like client-go: the client's watch, Reflector, Indexer, SharedInformer.
+        .target(name: "Informers", dependencies: ["Common", "API", "APIMachinery", "HTTP", "HTTPClient", "Client"]),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -102,7 +105,13 @@ let package = Package(
                 "Storage", "APIServer", "Client", "Kubelet", "KubeletAPI",
             ]
         ),
-        .testTarget(name: "Stage3Tests", dependencies: ["TestSupport", "Common", "Storage", "StoreWatch"]),
+        .testTarget(
+            name: "Stage3Tests",
+            dependencies: [
+                "TestSupport", "Common", "Storage", "StoreWatch",
+                "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers",
+            ]
+        ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -67,3 +67,10 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
         return .status(Status(status: .failure, message: message, code: Int32(response.status.code)))
     }
 }
+
+// Stage 3 > a watch reads its answer as a stream, so its error answer is read apart: the same Status either way
+extension APIError {
+    /// The error a non-2xx answer stands for, as every other call reports it.
+    package static func fromAnswer(_ response: HTTPClientResponse) -> APIError { from(response) }
+}
+// Stage 3 <

@@ -66,3 +66,10 @@ extension String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
+
+// Stage 3 > a watch's query carries selectors too, escaped as a list's are
+extension Resource {
+    /// A query value percent-encoded as `list` encodes it.
+    package static func queryEscaped(_ text: String) -> String { escaped(text) }
+}
+// Stage 3 <
