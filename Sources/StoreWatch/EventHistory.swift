@@ -30,7 +30,7 @@ struct EventHistory: Sendable {
     /// `storage[head...]` are the kept events, oldest first; `storage[..<head]` are
     /// forgotten ones not yet removed (removing from the front of an array moves every
     /// element, so it is done in bulk, once half the array is dead).
-    private var storage: [WatchEvent] = []
+    private var storage: [StoreEvent] = []
     private var head = 0
 
     /// An empty history of a store at `revision`: everything before is unknown to it.
@@ -40,7 +40,7 @@ struct EventHistory: Sendable {
     }
 
     /// Adds the event of the next revision, then forgets the oldest events over the limits.
-    mutating func append(_ event: WatchEvent) {
+    mutating func append(_ event: StoreEvent) {
         precondition(event.revision == latestRevision + 1, "event \(event.revision) after revision \(latestRevision)")
         storage.append(event)
         bytes += event.approximateBytes
@@ -56,7 +56,7 @@ struct EventHistory: Sendable {
     }
 
     /// The kept events after `revision`, oldest first; throws if some were forgotten.
-    func events(after revision: Int64) throws(HistoryError) -> ArraySlice<WatchEvent> {
+    func events(after revision: Int64) throws(HistoryError) -> ArraySlice<StoreEvent> {
         guard revision >= compactRevision else {
             throw .compacted(requested: revision, compactRevision: compactRevision)
         }

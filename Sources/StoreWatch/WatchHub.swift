@@ -31,7 +31,7 @@ final class WatchHub: Sendable {
         let prefix: String
         /// Only events after this revision are the watcher's (it may name a future one).
         let after: Int64
-        let continuation: AsyncThrowingStream<WatchEvent, any Error>.Continuation
+        let continuation: AsyncThrowingStream<StoreEvent, any Error>.Continuation
     }
 
     /// All mutable state; only touched with `state` locked.
@@ -59,7 +59,7 @@ final class WatchHub: Sendable {
 
     /// Records one committed write and delivers it to the watchers of its key.
     func record(_ write: CommittedWrite) {
-        let event = WatchEvent(write)
+        let event = StoreEvent(write)
         let cutOff = state.withLock { state -> [Watcher] in
             state.history.append(event)
             var cutOff: [Watcher] = []
@@ -78,15 +78,15 @@ final class WatchHub: Sendable {
 
     /// A stream of every event after `revision` under `prefix`: first those in the history,
     /// then each new one as it is recorded.
-    func watch(prefix: String, after revision: Int64) -> AsyncThrowingStream<WatchEvent, any Error> {
-        let outcome = state.withLock { state -> Result<AsyncThrowingStream<WatchEvent, any Error>, HistoryError> in
-            let replay: [WatchEvent]
+    func watch(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreEvent, any Error> {
+        let outcome = state.withLock { state -> Result<AsyncThrowingStream<StoreEvent, any Error>, HistoryError> in
+            let replay: [StoreEvent]
             do throws(HistoryError) {
                 replay = try state.history.events(after: revision).filter { $0.key.hasPrefix(prefix) }
             } catch {
                 return .failure(error)
             }
-            let (stream, continuation) = AsyncThrowingStream<WatchEvent, any Error>.makeStream(
+            let (stream, continuation) = AsyncThrowingStream<StoreEvent, any Error>.makeStream(
                 bufferingPolicy: .bufferingOldest(replay.count + limits.watcherBufferEvents)
             )
             for event in replay { continuation.yield(event) }

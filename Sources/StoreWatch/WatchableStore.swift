@@ -51,7 +51,7 @@ public final class WatchableStore: KeyValueStore {
     /// writes. It ends with `HistoryError.compacted` at once if events after `revision` are
     /// no longer kept, and with `HistoryError.fellBehind` if its reader lets too many queue.
     /// It runs until then, or until its reader stops iterating. Each stream has one reader.
-    public func watch(prefix: String, after revision: Int64) -> AsyncThrowingStream<WatchEvent, any Error> {
+    public func watch(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreEvent, any Error> {
         hub.watch(prefix: prefix, after: revision)
     }
 

@@ -5,9 +5,9 @@ import Testing
 @testable import StoreWatch
 
 @Suite struct EventHistoryTests {
-    private func event(_ revision: Int64, _ key: String = "/k") -> WatchEvent {
+    private func event(_ revision: Int64, _ key: String = "/k") -> StoreEvent {
         let value = StoredValue(key: key, value: .init(), createRevision: revision, modRevision: revision, version: 1)
-        return WatchEvent(CommittedWrite(.put(value), replacing: nil))
+        return StoreEvent(CommittedWrite(.put(value), replacing: nil))
     }
 
     @Test func eventsAfterARevisionAreTheKeptOnesThatFollowIt() throws {

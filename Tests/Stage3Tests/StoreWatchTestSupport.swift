@@ -55,14 +55,14 @@ enum BaseStoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
 
 /// What a watch delivered before it stopped: its events, and the error that ended it, if any.
 struct Delivered: Sendable {
-    var events: [WatchEvent] = []
+    var events: [StoreEvent] = []
     var error: HistoryError?
 }
 
 /// Reads `stream` until `isLast` holds for an event, or the stream ends; fails after `seconds`.
 func collect(
-    _ stream: AsyncThrowingStream<WatchEvent, any Error>, seconds: Double = 60,
-    until isLast: @escaping @Sendable (WatchEvent) -> Bool = { _ in false }
+    _ stream: AsyncThrowingStream<StoreEvent, any Error>, seconds: Double = 60,
+    until isLast: @escaping @Sendable (StoreEvent) -> Bool = { _ in false }
 ) async throws -> Delivered {
     try await withDeadline(seconds: seconds) {
         var delivered = Delivered()

@@ -58,7 +58,7 @@ private struct Acknowledged: Sendable {
     func everyWatcherSeesExactlyTheHistoryUnderItsPrefixAfterItsRevision(kind: BaseStoreKind) async throws {
         try await kind.withStore { store in
             // Watchers that start before any write, from the store's first revision.
-            var watches: [(prefix: String, after: Int64, stream: AsyncThrowingStream<WatchEvent, any Error>)] = []
+            var watches: [(prefix: String, after: Int64, stream: AsyncThrowingStream<StoreEvent, any Error>)] = []
             for prefix in Self.prefixes {
                 watches.append((prefix, 1, store.watch(prefix: prefix, after: 1)))
             }
@@ -123,7 +123,7 @@ private struct Acknowledged: Sendable {
             self.isCreate = value != nil && previous == nil
         }
 
-        init(_ event: WatchEvent) {
+        init(_ event: StoreEvent) {
             self.init(revision: event.revision, key: event.key, value: event.value?.value, previous: event.previous?.value)
         }
 

@@ -9,8 +9,9 @@
 
 import Storage
 
-/// A committed write to one key, as a watch delivers it.
-public struct WatchEvent: Sendable, Equatable, CustomStringConvertible {
+/// A committed write to one key, as a watch delivers it. (The API server turns it into
+/// the typed `WatchEvent` its clients read: ADDED, MODIFIED or DELETED.)
+public struct StoreEvent: Sendable, Equatable, CustomStringConvertible {
     /// A put (create or update) or a delete, as etcd's event types.
     public enum Kind: Sendable, Equatable {
         case put
