@@ -84,6 +84,9 @@ let package = Package(
         /// Clients that list and watch, shaped like client-go: the client's watch, Reflector, Indexer, SharedInformer.
         .target(name: "Informers", dependencies: ["Common", "API", "APIMachinery", "HTTP", "HTTPClient", "Client"]),
 
+        /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
+        .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -109,7 +112,7 @@ let package = Package(
             name: "Stage3Tests",
             dependencies: [
                 "TestSupport", "Common", "Storage", "StoreWatch",
-                "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers",
+                "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

@@ -1,0 +1,75 @@
+// Stage 3 · WatchCache: a store watch's changes, with a tick now and then, in one bounded stream.
+//
+// The loop that serves a watch must wake for two things: a change from the store, and the
+// clock, because a watch with nothing to say must still notice that its client has gone,
+// that its `timeoutSeconds` are up, or that a BOOKMARK is due. One stream carries both, so
+// the loop has one place to wait and handles them in the order they happen.
+//
+// The stream is bounded. A client that reads slowly must not make the server queue its
+// changes without end, so when `bufferEvents` changes wait for the loop, the stream ends
+// with `HistoryError.fellBehind` after the ones already queued, as the store's own watch
+// does; the client re-watches from the last version it saw. Ticks never pile up: one
+// waits at most, so a stuck client costs a tick, not a queue of them.
+
+import StoreWatch
+import Synchronization
+
+/// What wakes the loop serving one watch.
+enum FeedItem: Sendable {
+    /// A committed write under the watched prefix.
+    case change(StoreEvent)
+    /// Time has passed: look at the clock.
+    case tick
+}
+
+/// Runs `serve` over the changes of the store watch `startWatch` opens and a tick every
+/// `tickInterval`, then stops both feeders.
+///
+/// The store watch is opened inside the task that reads it, and only that task holds it:
+/// when the task stops, for any reason, the stream goes and the store forgets the watcher.
+func withWatchFeed(
+    _ startWatch: @escaping @Sendable () -> AsyncThrowingStream<StoreEvent, any Error>,
+    tickInterval: Duration, bufferEvents: Int,
+    _ serve: (AsyncThrowingStream<FeedItem, any Error>, TickLatch) async throws -> Void
+) async throws {
+    let (feed, continuation) = AsyncThrowingStream<FeedItem, any Error>.makeStream(
+        bufferingPolicy: .bufferingOldest(bufferEvents + 1))
+    let latch = TickLatch()
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+            do {
+                for try await change in startWatch() {
+                    if case .dropped = continuation.yield(.change(change)) {
+                        continuation.finish(throwing: HistoryError.fellBehind(limit: bufferEvents))
+                        return
+                    }
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        group.addTask {
+            while (try? await Task.sleep(for: tickInterval)) != nil {
+                if latch.arm(), case .dropped = continuation.yield(.tick) { latch.release() }
+            }
+        }
+        defer { group.cancelAll() }
+        try await serve(feed, latch)
+    }
+}
+
+/// At most one tick waiting in a feed: armed when sent, released when handled.
+final class TickLatch: Sendable {
+    private let waiting = Atomic<Bool>(false)
+
+    /// True if no tick was waiting, and one is now.
+    func arm() -> Bool {
+        waiting.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    /// The waiting tick has been handled.
+    func release() {
+        waiting.store(false, ordering: .releasing)
+    }
+}
