@@ -16,10 +16,11 @@
 // The answer is already `200 OK` when the watch starts, so a failure after that is an
 // ERROR event, not an HTTP status, as in Kubernetes. With `allowWatchBookmarks=true` the
 // watch sends a BOOKMARK every `bookmarkInterval` with the version it has reached, so a
-// client that hears nothing still learns a version to resume from. The watch ends when the
-// client goes, when its `timeoutSeconds` are up (the sink says so), or when the client has
-// fallen so far behind that the store cut it off: the stream just ends, and the client
-// watches again from the last version it saw, as Kubernetes' clients do.
+// client that hears nothing still learns a version to resume from. (For now that version
+// moves with this resource's writes only; the fan-out will move it with every write.)
+// The watch ends when the client goes, when its `timeoutSeconds` are up (the sink says
+// so), or when the client has fallen so far behind that it was cut off: the stream just
+// ends, and the client watches again from the last version it saw, as Kubernetes' do.
 //
 // Each request holds one watch on the store. Kubernetes puts a watch cache in between (one
 // store watch per resource, fanned out to every client); that comes next, behind this
@@ -75,7 +76,8 @@ public struct StoreWatchSource: WatchSource {
         let (store, after) = (store, reached)
         var lastBookmark = ContinuousClock.now
         do {
-            try await withWatchFeed({ store.watch(prefix: prefix, after: after) }, tickInterval: tickInterval, bufferEvents: bufferEvents) { feed, latch in
+            let startWatch = { @Sendable in store.watch(prefix: prefix, after: after) }
+            try await withWatchFeed(startWatch, tickInterval: tickInterval, bufferEvents: bufferEvents) { feed, latch in
                 for try await item in feed {
                     if sink.isClosed { return }
                     switch item {
