@@ -18,7 +18,8 @@ import Storage
 import Synchronization
 @testable import TestSupport
 
-/// The resources stage 2's `main` registers, for tests that want the same server.
+/// The resources stage 2's `main` registers, for tests that want the same server; a copy,
+/// which `theBinaryServesExactlyTheResourcesTheTestsRegister` keeps true to the binary.
 let stage2Resources = [
     ResourceRegistration(PodStrategy.self, subresources: [
         "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),

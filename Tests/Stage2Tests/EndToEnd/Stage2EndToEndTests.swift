@@ -1,5 +1,8 @@
 // Stage 2's acceptance suite: `stage2 up` driven by the real `kubectl`, as a learner drives it.
 
+import API
+import APIMachinery
+import APIServer
 import Foundation
 import Testing
 @testable import TestSupport
@@ -23,6 +26,25 @@ struct Stage2EndToEndTests {
         let namespace = try await cluster.kubectl("get", "ns", "default")
         #expect(namespace.output.split(separator: "\n").first?.split(separator: " ", omittingEmptySubsequences: true)
                 == ["NAME", "STATUS", "AGE"], "\(namespace.output)")
+        try await cluster.interrupt()
+    }
+
+    /// The tests' in-process servers register `stage2Resources`, a copy of the composition
+    /// root's list; the binary's discovery must match it, so the copy cannot drift.
+    @Test func theBinaryServesExactlyTheResourcesTheTestsRegister() async throws {
+        let cluster = try await RunningCluster()
+        defer { Task { await cluster.cleanUp() } }
+        let groups = try await cluster.kubectl("get", "--raw", "/apis")
+        let served = try APIJSON.decode(APIGroupList.self, from: Data(groups.output.utf8))
+        #expect(served == Discovery.apiGroupList(of: stage2Resources), "\(groups.output)")
+        let groupVersions = ["v1"] + Discovery.apiGroupList(of: stage2Resources).groups.flatMap { $0.versions.map(\.groupVersion) }
+        for groupVersion in groupVersions {
+            let path = groupVersion == "v1" ? "/api/v1" : "/apis/\(groupVersion)"
+            let list = try await cluster.kubectl("get", "--raw", path)
+            let resources = try APIJSON.decode(APIResourceList.self, from: Data(list.output.utf8))
+            #expect(resources == Discovery.apiResourceList(groupVersion: groupVersion, resources: stage2Resources),
+                    "\(path): \(list.output)")
+        }
         try await cluster.interrupt()
     }
 

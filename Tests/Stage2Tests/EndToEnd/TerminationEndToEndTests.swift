@@ -227,31 +227,32 @@ struct TerminationPythonClientTests {
     /// Deletes a pod that ignores SIGTERM with a grace period of 1 (its spec grants 60),
     /// then evicts another with a JSON Eviction, each time waiting for the pod to be gone.
     static let script = """
-        import sys, time
-        from kubernetes import client, config
-        from kubernetes.client.rest import ApiException
+        import sys
+        from kubernetes import client, config, watch
         config.load_kube_config(config_file=sys.argv[1])
         v1 = client.CoreV1Api()
+        def watch_pod(name, done, seconds, **options):
+            # Watches one pod (the client sends ?watch=true) until done(event), for at most `seconds`.
+            stream = watch.Watch()
+            for event in stream.stream(v1.list_namespaced_pod, "default", field_selector="metadata.name=" + name,
+                                       timeout_seconds=seconds, **options):
+                if done(event):
+                    stream.stop()
+                    return True
+            return False
         def make(name):
             container = client.V1Container(name="main", image="busybox",
                 command=["sh", "-c", "trap '' TERM; while :; do sleep 1; done", sys.argv[2]])
             v1.create_namespaced_pod("default", client.V1Pod(metadata=client.V1ObjectMeta(name=name),
                 spec=client.V1PodSpec(node_name="node1", termination_grace_period_seconds=60, containers=[container])))
-            for _ in range(600):
-                if v1.read_namespaced_pod(name, "default").status.phase == "Running":
-                    return
-                time.sleep(0.1)
-            raise SystemExit(name + " never ran")
+            # Without a resourceVersion the watch starts with the pod as it is now, so no change is missed.
+            if not watch_pod(name, lambda event: event["object"].status.phase == "Running", 60):
+                raise SystemExit(name + " never ran")
         def gone(name, seconds=30):
-            deadline = time.time() + seconds
-            while time.time() < deadline:
-                try:
-                    v1.read_namespaced_pod(name, "default")
-                except ApiException as error:
-                    if error.status == 404:
-                        return True
-                time.sleep(0.1)
-            return False
+            # The list says whether it is still there, and the watch from the list's version sees it go.
+            listed = v1.list_namespaced_pod("default", field_selector="metadata.name=" + name)
+            return not listed.items or watch_pod(name, lambda event: event["type"] == "DELETED", seconds,
+                                                 resource_version=listed.metadata.resource_version)
         make("pydel")
         marked = v1.delete_namespaced_pod("pydel", "default", grace_period_seconds=1)
         print("marked", marked.metadata.deletion_grace_period_seconds)
