@@ -9,12 +9,12 @@
 
 /// Compacts a store's history every `interval`, through the revision of the tick before.
 public struct Compactor<C: Clock>: Sendable where C.Duration == Duration {
-    let store: WatchableStore
+    let store: any WatchableKeyValueStore
     let interval: Duration
     let clock: C
 
     /// A compactor of `store`; `run()` does the work. Tests pass a short interval.
-    public init(store: WatchableStore, interval: Duration = WatchLimits.compactionInterval, clock: C) {
+    public init(store: any WatchableKeyValueStore, interval: Duration = WatchLimits.compactionInterval, clock: C) {
         self.store = store
         self.interval = interval
         self.clock = clock
@@ -25,7 +25,7 @@ public struct Compactor<C: Clock>: Sendable where C.Duration == Duration {
         var noted: Int64?
         while true {
             try await clock.sleep(until: clock.now.advanced(by: interval), tolerance: nil)
-            if let noted { store.compact(through: noted) }
+            if let noted { try await store.compact(through: noted) }
             noted = await store.currentRevision
         }
     }

@@ -36,6 +36,16 @@ public struct StoreEvent: Sendable, Equatable, CustomStringConvertible {
         self.previous = write.previous
     }
 
+    /// An event told by a store that keeps its own history, such as etcd's watch: a put
+    /// has a `value`, a delete has none.
+    public init(revision: Int64, key: String, value: StoredValue?, previous: StoredValue?) {
+        self.kind = value == nil ? .delete : .put
+        self.revision = revision
+        self.key = key
+        self.value = value
+        self.previous = previous
+    }
+
     /// True for the put that created the key (Kubernetes' ADDED).
     public var isCreate: Bool { kind == .put && previous == nil }
 

@@ -23,7 +23,7 @@ import Storage
 import struct Foundation.Data
 
 /// A `KeyValueStore` with etcd's watch, compaction and reads at past revisions.
-public final class WatchableStore: KeyValueStore {
+public final class WatchableStore: WatchableKeyValueStore {
     /// The store that holds the data; every write and current read goes to it.
     let base: any CommitObservable
     let hub: WatchHub

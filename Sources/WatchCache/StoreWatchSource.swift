@@ -41,14 +41,14 @@ public struct StoreWatchSource: WatchSource {
     /// How many changes may wait for a slow client before its watch is ended.
     public static let defaultBufferEvents = 1000
 
-    public let store: WatchableStore
+    public let store: any WatchableKeyValueStore
     public let bookmarkInterval: Duration
     public let tickInterval: Duration
     public let bufferEvents: Int
 
     /// Watches served from `store`, the same store the API server writes to.
     public init(
-        store: WatchableStore, bookmarkInterval: Duration = defaultBookmarkInterval,
+        store: any WatchableKeyValueStore, bookmarkInterval: Duration = defaultBookmarkInterval,
         tickInterval: Duration = defaultTickInterval, bufferEvents: Int = defaultBufferEvents
     ) {
         self.store = store
