@@ -87,6 +87,16 @@ let package = Package(
         /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
         .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
 
+        /// Group commit for the durable store: concurrent writes share one fsync, none answered before it is on disk.
+        .target(name: "GroupCommit", dependencies: ["Storage"]),
+
+        /// `swift run -c release bench store`: this stage's figures on this machine, beside etcd's when installed.
+        .executableTarget(
+            name: "bench",
+            dependencies: ["Common", "Storage", "GroupCommit", "HTTP", "HTTPClient"],
+            path: "Stages/Benchmarks"
+        ),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -111,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "Stage3Tests",
             dependencies: [
-                "TestSupport", "Common", "Storage", "StoreWatch",
+                "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
             ]
         ),
