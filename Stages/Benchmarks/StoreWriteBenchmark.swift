@@ -2,6 +2,7 @@
 //
 // At 1, 8 and 32 concurrent writers, each store takes writes for a few seconds:
 //
+//   - stage 2: a `DurableStore` written directly, one fsync per write, for comparison;
 //   - embedded: stage 3's `GroupCommitStore` over a `DurableStore` in a fresh temporary
 //     directory, every write fsynced before it is answered (concurrent ones share fsyncs);
 //   - etcd: a real etcd started for the run (`EtcdServer`), written through its v3 JSON
@@ -42,9 +43,11 @@ enum StoreWriteBenchmark: Benchmark {
               + " \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print("fsync of a \(DiskProbe.appendBytes)-byte append on this disk: p50 \(format(fsync.p50)) ms, p99 \(format(fsync.p99)) ms")
 
+        var stage2: [WriteFigures] = []
         var embedded: [WriteFigures] = []
         for writers in writerCounts {
-            embedded.append(try await measureEmbedded(writers: writers, duration: duration, value: value))
+            stage2.append(try await measureEmbedded(writers: writers, duration: duration, value: value, groupCommit: false))
+            embedded.append(try await measureEmbedded(writers: writers, duration: duration, value: value, groupCommit: true))
         }
         var etcd: [WriteFigures]?
         var etcdName = "etcd"
@@ -59,10 +62,11 @@ enum StoreWriteBenchmark: Benchmark {
         }
 
         print("")
-        print(row(["writers", "embedded/s", "p50 ms", "p99 ms", "\(etcdName)/s", "p50 ms", "p99 ms", "embedded/etcd"]))
+        print(row(["writers", "stage 2/s", "embedded/s", "p50 ms", "p99 ms", "\(etcdName)/s", "p50 ms", "p99 ms", "embedded/etcd"]))
         for (position, writers) in writerCounts.enumerated() {
             let ours = embedded[position]
-            var cells = [String(writers), count(ours.writesPerSecond), format(ours.p50), format(ours.p99)]
+            var cells = [String(writers), count(stage2[position].writesPerSecond),
+                         count(ours.writesPerSecond), format(ours.p50), format(ours.p99)]
             if let theirs = etcd?[position] {
                 cells += [count(theirs.writesPerSecond), format(theirs.p50), format(theirs.p99),
                           String(format: "%.2fx", ours.writesPerSecond / theirs.writesPerSecond)]
@@ -71,14 +75,18 @@ enum StoreWriteBenchmark: Benchmark {
             }
             print(row(cells))
         }
-        if etcd == nil { print("\netcd is not on PATH: only the embedded store was measured.") }
+        print("\nstage 2/s: the same store written directly, one fsync per write (stage 2's path);"
+              + " embedded: through group commit (stage 3's)")
+        if etcd == nil { print("etcd is not on PATH: only the embedded store was measured.") }
     }
 
-    /// Writes to a fresh embedded store at `writers` concurrency.
-    static func measureEmbedded(writers: Int, duration: Duration, value: Data) async throws -> WriteFigures {
+    /// Writes to a fresh embedded store at `writers` concurrency, through group commit or
+    /// straight to the `DurableStore` as stage 2 does.
+    static func measureEmbedded(writers: Int, duration: Duration, value: Data, groupCommit: Bool) async throws -> WriteFigures {
         let directory = FileManager.default.temporaryDirectory.appending(path: "bench-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = GroupCommitStore(try DurableStore(directory: directory.path, logger: .silent))
+        let durable = try DurableStore(directory: directory.path, logger: .silent)
+        let store: any KeyValueStore = groupCommit ? GroupCommitStore(durable) : durable
         let figures = try await WriteLoad.run(writers: writers, for: duration) { writer, step in
             let key = "/registry/bench/w\(writer)/k\(step % keysPerWriter)"
             if step < keysPerWriter {
@@ -87,7 +95,7 @@ enum StoreWriteBenchmark: Benchmark {
                 _ = try await store.update(key, value: value, expectedModRevision: nil)
             }
         }
-        await store.close()
+        await durable.close()
         return figures
     }
 
