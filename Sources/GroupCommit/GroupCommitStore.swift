@@ -26,6 +26,10 @@
 // The fsync still runs inside the store's actor, blocking its thread as in stage 2; that
 // is what makes a batch atomic against every other call of the store. Reads therefore wait
 // behind an fsync in flight, as they did in stage 2.
+//
+// When a batch takes the log past its threshold, the store writes its snapshot beside the
+// writes rather than in their way: from a copy of the keyspace, on a thread of its own,
+// while batches go on to a second log segment (`DurableStore.startSnapshot()`).
 
 import Storage
 import struct Foundation.Data
@@ -38,8 +42,9 @@ public actor GroupCommitStore: CommitObservable {
         let continuation: CheckedContinuation<Result<BatchedWrite.Outcome, StorageError>, Never>
     }
 
-    /// The store every batch goes to; reads go straight to it.
-    public let base: DurableStore
+    /// The store every batch goes to; reads go straight to it. Not public: a write around
+    /// the queue would still be correct, but would not share an fsync.
+    let base: DurableStore
     let limits: GroupCommitLimits
 
     // Owned by this actor.
