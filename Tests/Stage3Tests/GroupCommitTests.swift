@@ -5,6 +5,7 @@
 // flight, so a test can put an exact batch together and then let it go.
 
 import Foundation
+import StoreWatch
 import Synchronization
 import Testing
 @testable import GroupCommit
@@ -105,6 +106,26 @@ import Testing
             let reports = heard.withLock { $0 }
             #expect(reports.map(\.revision) == Array(2...129))
             #expect(reports.allSatisfy { $0.onDisk })
+        }
+    }
+
+    @Test func aWatchOverTheGroupCommitStoreSeesEveryWriteOfThirtyTwoWritersInOrder() async throws {
+        try await withGroupCommitStore { store, _ in
+            let watchable = await WatchableStore(store)
+            let stream = watchable.watch(prefix: "/k/", after: 1)
+            let acknowledged = try await withThrowingTaskGroup(of: [Int64].self) { group in
+                for writer in 0..<32 {
+                    group.addTask {
+                        var revisions: [Int64] = []
+                        for step in 0..<4 { revisions.append(try await watchable.create("/k/\(writer)/\(step)", value: Data("v".utf8))) }
+                        return revisions
+                    }
+                }
+                return try await group.reduce(into: Set<Int64>()) { $0.formUnion($1) }
+            }
+            let delivered = try await collect(stream) { $0.revision == 129 }
+            #expect(delivered.events.map(\.revision) == Array(2...129))
+            #expect(Set(delivered.events.map(\.revision)) == acknowledged)
         }
     }
 
