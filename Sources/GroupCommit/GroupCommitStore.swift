@@ -8,14 +8,16 @@
 // with one write and one fsync, and every caller of the batch is answered. Each write still
 // waits for its own record to be on disk; it just shares the wait.
 //
-// This actor is the queue. A write is put in the queue and its caller suspended; if no
-// batch is in flight, a committer starts. The committer takes the queue as a batch and
-// hands it to `DurableStore.commit(batch:)`, which checks each write against the state the
-// writes before it in the batch leave (so a batch's second write to a key sees its first),
+// This actor is the queue. A write that finds nothing in flight is committed at once, as
+// a batch of one, by its own caller. A write that finds a batch in flight is queued and its
+// caller suspended. When the batch completes, a committer (a task that lives while the
+// queue is not empty) takes the queue as the next batch and hands it to
+// `DurableStore.commit(batch:)`, which checks each write against the state the writes
+// before it in the batch leave (so a batch's second write to a key sees its first),
 // appends them all, fsyncs once, applies them and tells the commit observer (the watch) of
-// each, in revision order. Then the committer resumes the batch's callers and takes the next
-// batch: the writes that queued during the fsync. When the queue is empty it stops. So a
-// lone writer waits for one fsync, as before, and 32 writers share each one.
+// each, in revision order. Then the committer resumes the batch's callers and takes the
+// next batch: the writes that queued during the fsync. So a lone writer waits for one
+// fsync, as before, and 32 writers share each one.
 //
 // Why a stage-3 module beside stage 2's store rather than inside it: stage 2's chapter is
 // "write, fsync, apply, answer", one write at a time, and its binary keeps that. Group
@@ -32,28 +34,44 @@
 // while batches go on to a second log segment (`DurableStore.startSnapshot()`).
 
 import Storage
+import Synchronization
 import struct Foundation.Data
 
 /// A `DurableStore` whose concurrent writes share fsyncs; the API server's store in stage 3.
-public actor GroupCommitStore: CommitObservable {
+///
+/// The queue is guarded by a `Mutex`, not kept in an actor of its own: a write then goes
+/// from its caller straight to the store, as in stage 2, with no extra hop through another
+/// actor, which on a busy two-core machine costs a lone writer as much as its fsync. The
+/// lock is held only to look at the queue or change it, never across an `await`.
+public final class GroupCommitStore: CommitObservable {
     /// A write waiting for its batch, and the caller to answer.
     private struct Queued {
         let write: BatchedWrite
         let continuation: CheckedContinuation<Result<BatchedWrite.Outcome, StorageError>, Never>
     }
 
+    /// The writes waiting, and whether a batch is in flight; guarded by `queue`.
+    private struct Queue {
+        /// The writes that arrived since the batch in flight was taken, in arrival order.
+        var waiting: [Queued] = []
+        /// A batch is in flight (a caller's own, or a committer's), or about to be taken.
+        var isCommitting = false
+        /// Set by tests: while held, writes queue and no new batch is taken.
+        var isHeld = false
+
+        /// Claims the store for a committer if writes wait and none is committing.
+        mutating func claimForCommitter() -> Bool {
+            guard !isCommitting, !isHeld, !waiting.isEmpty else { return false }
+            isCommitting = true
+            return true
+        }
+    }
+
     /// The store every batch goes to; reads go straight to it. Not public: a write around
     /// the queue would still be correct, but would not share an fsync.
     let base: DurableStore
     let limits: GroupCommitLimits
-
-    // Owned by this actor.
-    /// The writes that arrived since the batch in flight was taken, in arrival order.
-    private var queue: [Queued] = []
-    /// Whether a committer is running: a batch is in flight, or about to be taken.
-    private var isCommitting = false
-    /// Set by tests: while held, writes queue and no new batch is taken.
-    private var isHeld = false
+    private let queue = Mutex(Queue())
 
     /// Wraps `base`, which from now on should be written only through this store.
     public init(_ base: DurableStore, limits: GroupCommitLimits = .standard) {
@@ -81,18 +99,39 @@ public actor GroupCommitStore: CommitObservable {
         return (deleted, outcome.revision)
     }
 
-    /// Queues `write` and returns once its batch is durable (or refused it).
+    /// Commits `write`, alone or in the next batch, and returns once it is durable (or refused).
     private func submit(_ write: BatchedWrite) async throws(StorageError) -> BatchedWrite.Outcome {
+        let alone = queue.withLock { queue in
+            guard !queue.isCommitting, !queue.isHeld, queue.waiting.isEmpty else { return false }
+            queue.isCommitting = true
+            return true
+        }
+        if alone {
+            // Nothing in flight or waiting: this write is a batch of its own, committed by
+            // its own caller, which pays no hand-off to a committer.
+            let outcome = await base.commit(batch: [write])[0]
+            // Writes that queued meanwhile go to a committer.
+            let startsCommitter = queue.withLock { queue in
+                queue.isCommitting = false
+                return queue.claimForCommitter()
+            }
+            if startsCommitter { startCommitter() }
+            return try outcome.get()
+        }
         let result = await withCheckedContinuation { continuation in
-            queue.append(Queued(write: write, continuation: continuation))
-            startCommittingIfIdle()
+            // The batch in flight may have ended since the check above; then this write
+            // starts the committer itself, so it cannot be left waiting.
+            let startsCommitter = queue.withLock { queue in
+                queue.waiting.append(Queued(write: write, continuation: continuation))
+                return queue.claimForCommitter()
+            }
+            if startsCommitter { startCommitter() }
         }
         return try result.get()
     }
 
-    private func startCommittingIfIdle() {
-        guard !isCommitting, !isHeld, !queue.isEmpty else { return }
-        isCommitting = true
+    /// Starts a committer; the caller has claimed the queue for it.
+    private func startCommitter() {
         // A short-lived task, not a long-running component: it ends when the queue is empty,
         // and every write it carries has a caller waiting for it.
         Task { await commitQueued() }
@@ -100,46 +139,55 @@ public actor GroupCommitStore: CommitObservable {
 
     /// Commits batch after batch until the queue is empty (or a test holds it).
     private func commitQueued() async {
-        while !isHeld, !queue.isEmpty {
-            let batch = takeBatch()
+        while let batch = takeBatch() {
             let outcomes = await base.commit(batch: batch.map(\.write))
-            // Back on this actor: more writes have queued meanwhile; the loop takes them next.
             for (queued, outcome) in zip(batch, outcomes) {
                 queued.continuation.resume(returning: outcome)
             }
         }
-        isCommitting = false
     }
 
-    /// The oldest queued writes, as many as the limits allow (always at least one).
-    private func takeBatch() -> [Queued] {
-        var count = 0
-        var bytes = 0
-        for queued in queue {
-            let size = queued.write.entryBytes
-            guard count == 0 || (count < limits.maximumBatchWrites && bytes + size <= limits.maximumBatchBytes) else { break }
-            count += 1
-            bytes += size
+    /// The oldest waiting writes, as many as the limits allow (at least one); nil, and the
+    /// committer's end, when none wait or a test holds the queue.
+    private func takeBatch() -> [Queued]? {
+        queue.withLock { queue in
+            guard !queue.isHeld, !queue.waiting.isEmpty else {
+                queue.isCommitting = false
+                return nil
+            }
+            var count = 0
+            var bytes = 0
+            for queued in queue.waiting {
+                let size = queued.write.entryBytes
+                guard count == 0 || (count < limits.maximumBatchWrites && bytes + size <= limits.maximumBatchBytes) else { break }
+                count += 1
+                bytes += size
+            }
+            let batch = Array(queue.waiting.prefix(count))
+            queue.waiting.removeFirst(count)
+            return batch
         }
-        let batch = Array(queue.prefix(count))
-        queue.removeFirst(count)
-        return batch
     }
 
     // MARK: For tests: stand in for an fsync that takes its time
 
     /// Stops taking new batches (the one in flight, if any, completes): writes queue up as
     /// they would behind a slow fsync.
-    func hold() { isHeld = true }
+    func hold() {
+        queue.withLock { $0.isHeld = true }
+    }
 
     /// Takes batches again, starting with everything that queued while held.
     func release() {
-        isHeld = false
-        startCommittingIfIdle()
+        let startsCommitter = queue.withLock { queue in
+            queue.isHeld = false
+            return queue.claimForCommitter()
+        }
+        if startsCommitter { startCommitter() }
     }
 
     /// How many writes are waiting for a batch.
-    var queuedCount: Int { queue.count }
+    var queuedCount: Int { queue.withLock { $0.waiting.count } }
 
     // MARK: Reads and the rest, passed through
 

@@ -12,6 +12,23 @@ struct WriteFigures {
     let seconds: Double
     /// Every write's latency, sorted, in milliseconds.
     let latencies: [Double]
+    /// For the embedded store: how many writes shared each fsync of its log.
+    var writesPerFsync: Double?
+
+    /// Several runs taken as one: their writes and times added, their latencies pooled.
+    init(merging runs: [WriteFigures]) {
+        writes = runs.map(\.writes).reduce(0, +)
+        seconds = runs.map(\.seconds).reduce(0, +)
+        latencies = runs.flatMap(\.latencies).sorted()
+        let shares = runs.compactMap(\.writesPerFsync)
+        writesPerFsync = shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count)
+    }
+
+    init(writes: Int, seconds: Double, latencies: [Double]) {
+        self.writes = writes
+        self.seconds = seconds
+        self.latencies = latencies
+    }
 
     var writesPerSecond: Double { Double(writes) / seconds }
     var p50: Double { percentile(0.50) }
