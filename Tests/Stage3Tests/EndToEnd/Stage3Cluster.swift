@@ -29,11 +29,13 @@ extension RunningCluster {
             name: "\(URL(fileURLWithPath: tool).lastPathComponent) \(arguments.joined(separator: " "))")
     }
 
-    /// The `metadata.resourceVersion` of `kubectl get` with `arguments` (a pod, or a list).
-    func resourceVersion(_ arguments: String...) async throws -> String {
-        let got = try await kubectl(arguments + ["-o", "jsonpath={.metadata.resourceVersion}"], tool: "kubectl")
-        #expect(got.status == 0, "\(got.output)")
-        return got.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The `metadata.resourceVersion` of `GET path` (an object, or a list: the version a
+    /// watch resumes from). Asked raw, since kubectl rebuilds a list without its version.
+    func resourceVersion(at path: String) async throws -> String {
+        let response = try await rawGet(path)
+        let object = try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any]
+        let metadata = object?["metadata"] as? [String: Any]
+        return try #require(metadata?["resourceVersion"] as? String, "no resourceVersion in \(response.body)")
     }
 
     /// A pod that no kubelet runs (no `nodeName`, and no scheduler in stage 3), labelled

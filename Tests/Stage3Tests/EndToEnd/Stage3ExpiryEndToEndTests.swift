@@ -35,7 +35,7 @@ struct Stage3ExpiryEndToEndTests {
 
         // Compaction: a version from before two compactor ticks is gone for a watch.
         _ = try await first.kubectl("create", "-f", "-", input: first.unboundPodManifest("old"))
-        let old = try await first.resourceVersion("get", "pod", "old")
+        let old = try await first.resourceVersion(at: "/api/v1/namespaces/default/pods/old")
         _ = try await first.kubectl("create", "-f", "-", input: first.unboundPodManifest("newer"))
         try await eventually("a watch from \(old) to be refused as compacted") {
             let probe = try await first.rawGet("/api/v1/namespaces/default/pods?watch=true&resourceVersion=\(old)&timeoutSeconds=1")
@@ -44,7 +44,7 @@ struct Stage3ExpiryEndToEndTests {
         try await expectExpired(first, from: old)
 
         // kill -9 while several clients create: whatever was acknowledged survives.
-        let beforeRestart = try await first.resourceVersion("get", "pods")
+        let beforeRestart = try await first.resourceVersion(at: "/api/v1/namespaces/default/pods")
         let creates = try (0..<Self.concurrentCreates).map { try first.start(["create", "namespace", "load-\($0)"]) }
         try await eventually("half of the creates to be acknowledged") {
             creates.filter { $0.exitStatus == 0 }.count >= Self.concurrentCreates / 2
