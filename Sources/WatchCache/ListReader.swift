@@ -34,12 +34,13 @@ struct ListReader: Sendable {
 
     /// The values under `prefix` that `read` asks for, and the revision they are at.
     func values(under prefix: String, _ read: ListRead) async throws(Status) -> (items: [StoredValue], revision: Int64) {
+        // The options are checked first, as Kubernetes' handler checks them before its store reads.
+        if let problem = ResourceVersionRules.listProblems(read) { throw problem }
         if let pinned = read.continueRevision {
             // -1: a token handed back after a compaction, which continues at the latest.
             guard pinned > 0 else { return try await latest(prefix) }
             return try await past(prefix, at: pinned, latestContinueToken: read.latestContinueToken)
         }
-        if let problem = ResourceVersionRules.listProblems(read) { throw problem }
         let version = try ResourceVersionRules.revision(read.resourceVersion)
         guard version > 0 else { return try await latest(prefix) }
         let isExact = read.resourceVersionMatch == ResourceVersionRules.exact
