@@ -21,6 +21,7 @@ let package = Package(
     products: [
         .executable(name: "stage1", targets: ["stage1"]),
         .executable(name: "stage2", targets: ["stage2"]),
+        .executable(name: "stage3", targets: ["stage3"]),
         .executable(name: "stages", targets: ["stages"]),
     ],
     targets: [
@@ -87,6 +88,9 @@ let package = Package(
         /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
         .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
 
+        /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
+        .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
+
         /// Group commit for the durable store: concurrent writes share one fsync, none answered before it is on disk.
         .target(name: "GroupCommit", dependencies: ["Storage"]),
 
@@ -95,6 +99,15 @@ let package = Package(
             name: "bench",
             dependencies: ["Common", "Storage", "GroupCommit", "HTTP", "HTTPClient"],
             path: "Stages/Benchmarks"
+        ),
+        .executableTarget(
+            name: "stage3",
+            dependencies: [
+                "Common", "API", "Storage", "StoreWatch", "GroupCommit", "APIServer", "WatchCache", "Client", "Kubelet",
+                "KubeletAPI", "KubeletInformers", "ProcessRuntime",
+            ],
+            path: "Stages/Stage3",
+            exclude: ["README.md", "manifests"]
         ),
 
         // MARK: The series' own tool
@@ -123,6 +136,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
+                "Kubelet", "KubeletAPI", "KubeletInformers",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),
