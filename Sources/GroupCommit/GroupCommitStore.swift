@@ -1,14 +1,14 @@
 // Stage 3 · GroupCommit: concurrent writes share one fsync, and none is answered before it is on disk.
 //
 // Stage 2's `DurableStore` makes each write durable on its own: one append and one fsync
-// per write, then the answer. An fsync takes about a millisecond on a good disk, so however
-// many API server requests write at once, the store answers at most about a thousand a
-// second, one after another. etcd does better by *group commit*: while one fsync is in
+// per write, then the answer. An fsync takes from a few tenths of a millisecond to several
+// milliseconds, so however many API server requests write at once, the store answers at
+// most one per fsync, one after another. etcd does better by *group commit*: while one fsync is in
 // flight, new writes queue; when it completes, everything queued goes to disk together,
 // with one write and one fsync, and every caller of the batch is answered. Each write still
 // waits for its own record to be on disk; it just shares the wait.
 //
-// This actor is the queue. A write that finds nothing in flight is committed at once, as
+// This store is the queue. A write that finds nothing in flight is committed at once, as
 // a batch of one, by its own caller. A write that finds a batch in flight is queued and its
 // caller suspended. When the batch completes, a committer (a task that lives while the
 // queue is not empty) takes the queue as the next batch and hands it to
@@ -23,7 +23,8 @@
 // "write, fsync, apply, answer", one write at a time, and its binary keeps that. Group
 // commit needs a queue and a task that outlives one call, which is this module; the store
 // opens only what a batch needs of it, in fences: `commit(batch:)`, the `BatchedWrite` it
-// takes, and a count of its fsyncs for the tests.
+// takes, and a count of its fsyncs for the tests. The snapshot beside the writes (below)
+// is made of the store's own files and index, so it sits in fences of the store's files.
 //
 // The fsync still runs inside the store's actor, blocking its thread as in stage 2; that
 // is what makes a batch atomic against every other call of the store. Reads therefore wait
@@ -41,7 +42,7 @@ import struct Foundation.Data
 ///
 /// The queue is guarded by a `Mutex`, not kept in an actor of its own: a write then goes
 /// from its caller straight to the store, as in stage 2, with no extra hop through another
-/// actor, which on a busy two-core machine costs a lone writer as much as its fsync. The
+/// actor, a hop that measurably slowed a lone writer on a busy two-core machine. The
 /// lock is held only to look at the queue or change it, never across an `await`.
 public final class GroupCommitStore: CommitObservable {
     /// A write waiting for its batch, and the caller to answer.
