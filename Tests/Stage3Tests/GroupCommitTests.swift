@@ -133,6 +133,26 @@ import Testing
         }
     }
 
+    @Test func aBatchTakesNoMoreWritesThanItsLimit() async throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let limits = GroupCommitLimits(maximumBatchWrites: 4, maximumBatchBytes: 1 << 20)
+        let store = GroupCommitStore(try DurableStore(directory: directory.path, logger: .silent), limits: limits)
+        store.hold()
+        let syncsBefore = await store.base.logSyncCount
+        try await withThrowingTaskGroup(of: Int64.self) { group in
+            for writer in 0..<10 {
+                group.addTask { try await store.create("/k/\(writer)", value: Data("v".utf8)) }
+            }
+            try await eventually("10 writes queued") { store.queuedCount == 10 }
+            store.release()
+            try await group.waitForAll()
+        }
+        #expect(await store.base.logSyncCount - syncsBefore == 3, "batches of 4, 4 and 2")
+        #expect(await store.currentRevision == 11)
+        await store.close()
+    }
+
     @Test func aRefusedWriteAloneCostsNoFsync() async throws {
         try await withGroupCommitStore { store, _ in
             _ = try await store.create("/a", value: Data("1".utf8))
