@@ -5,8 +5,9 @@
 //
 //   - the store is wrapped in a `WatchableStore`, which remembers every write as an event,
 //     and a `Compactor` beside the API server forgets that history on a timer;
-//   - the API server's watch reads that history (`StoreWatchSource`), instead of listing
-//     every 250 ms and comparing (stage 2's `PollingWatch`);
+//   - the API server's watch reads that history through a watch cache (`Cacher`: one store
+//     watch per resource, fanned out to every client), instead of listing every 250 ms
+//     and comparing (stage 2's `PollingWatch`);
 //   - the kubelet's pods come from an informer (`InformerPodLister`): one list, then one
 //     watch, instead of a list every 2 seconds (stage 2's `PollingPodLister`).
 //
@@ -92,13 +93,27 @@ func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any Watchab
     return await WatchableStore(store)
 }
 
-/// The API server over `store`, watching its history, and the compactor that trims it.
-func makeAPIServer(_ flags: ParsedFlags, logger: Logger) async throws -> (APIServer, Compactor<ContinuousClock>) {
+/// The API server over `store`, its watch cache, and the compactor that trims the store's history.
+struct ControlPlane {
+    let apiServer: APIServer
+    let cacher: Cacher
+    let compactor: Compactor<ContinuousClock>
+
+    /// Runs the three side by side, in `group`, until it is cancelled.
+    func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {
+        group.addTask { try await apiServer.run() }
+        group.addTask { await cacher.run() }
+        group.addTask { try await compactor.run() }
+    }
+}
+
+func makeControlPlane(_ flags: ParsedFlags, logger: Logger) async throws -> ControlPlane {
     let store = try await makeStore(flags, logger: logger)
-    let apiServer = try APIServer(store: store, resources: resources, watch: StoreWatchSource(store: store),
+    let cacher = Cacher(store: store)
+    let apiServer = try APIServer(store: store, resources: resources, watch: cacher,
                                   host: flags.string("address")!, port: try flags.int("port"), logger: logger)
     let compactor = Compactor(store: store, interval: try flags.duration("etcd-compaction-interval"), clock: ContinuousClock())
-    return (apiServer, compactor)
+    return ControlPlane(apiServer: apiServer, cacher: cacher, compactor: compactor)
 }
 
 /// Builds a kubelet that runs static pods and the pods its informer sees bound to its node.
@@ -135,15 +150,12 @@ func runKubelet(_ kubelet: Kubelet, _ connection: KubeletAPIConnection, _ pods: 
 
 switch command {
 case "apiserver":
-    let flags = parse(apiServerFlags, usage: "stage3 apiserver [flags]", summary: "Runs the API server and its store's compactor.")
+    let flags = parse(apiServerFlags, usage: "stage3 apiserver [flags]", summary: "Runs the API server, its watch cache and its store's compactor.")
     let logger = Logger(label: "apiserver", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let (apiServer, compactor) = try await makeAPIServer(flags, logger: logger)
+        let controlPlane = try await makeControlPlane(flags, logger: logger)
         try await runUntilShutdownSignal(logger: logger) {
-            try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await apiServer.run() }
-                group.addTask { try await compactor.run() }
-            }
+            try await withThrowingDiscardingTaskGroup { group in controlPlane.run(in: &group) }
         }
     } catch { fail("\(error)") }
 
@@ -165,8 +177,8 @@ case "up":
     let apiLogger = Logger(label: "apiserver", level: verbose ? .debug : .info)
     let kubeletLogger = Logger(label: "kubelet", level: verbose ? .debug : .info)
     do {
-        let (apiServer, compactor) = try await makeAPIServer(flags, logger: apiLogger)
-        let server = "http://127.0.0.1:\(apiServer.port)"
+        let controlPlane = try await makeControlPlane(flags, logger: apiLogger)
+        let server = "http://127.0.0.1:\(controlPlane.apiServer.port)"
         let kubeconfig = URL(filePath: flags.string("data-dir")!).appending(path: "kubeconfig")
         try Kubeconfig(name: "stage3", server: server).write(to: kubeconfig)
         let kubeletParsed = try ParsedFlags(kubeletArguments(from: flags, server: server), flags: kubeletFlags)
@@ -174,8 +186,7 @@ case "up":
         apiLogger.info("kubeconfig written: use kubectl --kubeconfig \(kubeconfig.path) get pods")
         try await runUntilShutdownSignal(logger: apiLogger) {
             try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await apiServer.run() }
-                group.addTask { try await compactor.run() }
+                controlPlane.run(in: &group)
                 runKubelet(kubelet, connection, pods, in: &group)
             }
         }
