@@ -35,7 +35,7 @@ let apiServerFlags = [
     Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback anyone can control the cluster"),
     Flag("data-dir", "DIR", default: ".cluster/stage3", help: "where the API server keeps the cluster's objects (and `up` the kubeconfig)"),
     Flag("etcd-compaction-interval", "DURATION", default: "5m",
-         help: "how often the store's history is compacted, through the revision of the time before (kube-apiserver's flag)"),
+         help: "how often the API server compacts the store's history, forgetting what came before the last time; 0 never (kube-apiserver's flag)"),
 ]
 let kubeletFlags = [
     Flag("apiserver", "URL", default: "http://127.0.0.1:8080", help: "the API server to take orders from"),
@@ -92,12 +92,14 @@ func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any Watchab
     return await WatchableStore(store)
 }
 
-/// The API server over `store`, watching its history, and the compactor that trims it.
-func makeAPIServer(_ flags: ParsedFlags, logger: Logger) async throws -> (APIServer, Compactor<ContinuousClock>) {
+/// The API server over `store`, watching its history, and the compactor that trims it
+/// (none for an interval of 0: kube-apiserver then leaves compaction to etcd's operator).
+func makeAPIServer(_ flags: ParsedFlags, logger: Logger) async throws -> (APIServer, Compactor<ContinuousClock>?) {
     let store = try await makeStore(flags, logger: logger)
     let apiServer = try APIServer(store: store, resources: resources, watch: StoreWatchSource(store: store),
                                   host: flags.string("address")!, port: try flags.int("port"), logger: logger)
-    let compactor = Compactor(store: store, interval: try flags.duration("etcd-compaction-interval"), clock: ContinuousClock())
+    let interval = try flags.duration("etcd-compaction-interval")
+    let compactor = interval > .zero ? Compactor(store: store, interval: interval, clock: ContinuousClock()) : nil
     return (apiServer, compactor)
 }
 
@@ -142,7 +144,7 @@ case "apiserver":
         try await runUntilShutdownSignal(logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { try await apiServer.run() }
-                group.addTask { try await compactor.run() }
+                if let compactor { group.addTask { try await compactor.run() } }
             }
         }
     } catch { fail("\(error)") }
@@ -175,7 +177,7 @@ case "up":
         try await runUntilShutdownSignal(logger: apiLogger) {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { try await apiServer.run() }
-                group.addTask { try await compactor.run() }
+                if let compactor { group.addTask { try await compactor.run() } }
                 runKubelet(kubelet, connection, pods, in: &group)
             }
         }
