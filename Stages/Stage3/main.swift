@@ -5,14 +5,14 @@
 //
 //   - the store is wrapped in a `WatchableStore`, which remembers every write as an event,
 //     and a `Compactor` beside the API server forgets that history on a timer;
-//   - the API server's watch reads that history through a watch cache (`Cacher`: one store
-//     watch per resource, fanned out to every client), instead of listing every 250 ms
-//     and comparing (stage 2's `PollingWatch`);
+//   - the API server's watch reads that history, one store watch per resource fanned out
+//     to every client (the `Cacher`), instead of listing every 250 ms and comparing
+//     (stage 2's `PollingWatch`);
 //   - the kubelet's pods come from an informer (`InformerPodLister`): one list, then one
 //     watch, instead of a list every 2 seconds (stage 2's `PollingPodLister`).
 //
-//   stage3 [up]  [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION]
-//   stage3 apiserver [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION]
+//   stage3 [up]  [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION] [--watch-cache=false]
+//   stage3 apiserver [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION] [--watch-cache=false]
 //   stage3 kubelet --apiserver URL [--node-name NAME] [--port N] [--root DIR] [--manifests DIR]
 
 import APIServer
@@ -35,8 +35,10 @@ let apiServerFlags = [
     Flag("port", "N", default: "8080", help: "the API server's port (Kubernetes' old insecure port)"),
     Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback anyone can control the cluster"),
     Flag("data-dir", "DIR", default: ".cluster/stage3", help: "where the API server keeps the cluster's objects (and `up` the kubeconfig)"),
+    Flag("watch-cache", "BOOL", default: "true",
+         help: "serve watches from one watch cache per resource; false serves each from the store's history (kube-apiserver's flag)"),
     Flag("etcd-compaction-interval", "DURATION", default: "5m",
-         help: "how often the store's history is compacted, through the revision of the time before (kube-apiserver's flag)"),
+         help: "how often the API server compacts the store's history, forgetting what came before the last time; 0 never (kube-apiserver's flag)"),
 ]
 let kubeletFlags = [
     Flag("apiserver", "URL", default: "http://127.0.0.1:8080", help: "the API server to take orders from"),
@@ -93,27 +95,36 @@ func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any Watchab
     return await WatchableStore(store)
 }
 
-/// The API server over `store`, its watch cache, and the compactor that trims the store's history.
+/// The API server and what runs beside it: its watch cache (the `Cacher`: one watch of
+/// the store per resource, fanned out to every client; with `--watch-cache=false` each
+/// client's watch reads the store's history itself) and the compactor that trims the
+/// store's history (none for an interval of 0: kube-apiserver then leaves it to etcd's
+/// operator).
 struct ControlPlane {
     let apiServer: APIServer
-    let cacher: Cacher
-    let compactor: Compactor<ContinuousClock>
+    let cacher: Cacher?
+    let compactor: Compactor<ContinuousClock>?
 
-    /// Runs the three side by side, in `group`, until it is cancelled.
-    func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {
-        group.addTask { try await apiServer.run() }
-        group.addTask { await cacher.run() }
-        group.addTask { try await compactor.run() }
-    }
-}
-
-func makeControlPlane(_ flags: ParsedFlags, logger: Logger) async throws -> ControlPlane {
-    let store = try await makeStore(flags, logger: logger)
-    let cacher = Cacher(store: store)
-    let apiServer = try APIServer(store: store, resources: resources, watch: cacher,
+    init(_ flags: ParsedFlags, logger: Logger) async throws {
+        let store = try await makeStore(flags, logger: logger)
+        let watch: any WatchSource
+        switch flags.string("watch-cache") {
+        case "true": (cacher, watch) = { let cacher = Cacher(store: store); return (cacher, cacher) }()
+        case "false": (cacher, watch) = (nil, StoreWatchSource(store: store))
+        case let other: throw CommandLineError("flag --watch-cache expects true or false, got \(other ?? "nothing")")
+        }
+        apiServer = try APIServer(store: store, resources: resources, watch: watch,
                                   host: flags.string("address")!, port: try flags.int("port"), logger: logger)
-    let compactor = Compactor(store: store, interval: try flags.duration("etcd-compaction-interval"), clock: ContinuousClock())
-    return ControlPlane(apiServer: apiServer, cacher: cacher, compactor: compactor)
+        let interval = try flags.duration("etcd-compaction-interval")
+        compactor = interval > .zero ? Compactor(store: store, interval: interval, clock: ContinuousClock()) : nil
+    }
+
+    func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {
+        let (apiServer, cacher, compactor) = (apiServer, cacher, compactor)
+        group.addTask { try await apiServer.run() }
+        if let cacher { group.addTask { await cacher.run() } }
+        if let compactor { group.addTask { try await compactor.run() } }
+    }
 }
 
 /// Builds a kubelet that runs static pods and the pods its informer sees bound to its node.
@@ -153,7 +164,7 @@ case "apiserver":
     let flags = parse(apiServerFlags, usage: "stage3 apiserver [flags]", summary: "Runs the API server, its watch cache and its store's compactor.")
     let logger = Logger(label: "apiserver", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let controlPlane = try await makeControlPlane(flags, logger: logger)
+        let controlPlane = try await ControlPlane(flags, logger: logger)
         try await runUntilShutdownSignal(logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in controlPlane.run(in: &group) }
         }
@@ -177,7 +188,7 @@ case "up":
     let apiLogger = Logger(label: "apiserver", level: verbose ? .debug : .info)
     let kubeletLogger = Logger(label: "kubelet", level: verbose ? .debug : .info)
     do {
-        let controlPlane = try await makeControlPlane(flags, logger: apiLogger)
+        let controlPlane = try await ControlPlane(flags, logger: apiLogger)
         let server = "http://127.0.0.1:\(controlPlane.apiServer.port)"
         let kubeconfig = URL(filePath: flags.string("data-dir")!).appending(path: "kubeconfig")
         try Kubeconfig(name: "stage3", server: server).write(to: kubeconfig)
