@@ -57,6 +57,8 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     private struct Client {
         /// The key prefix of the client's namespace, or of the resource for every namespace.
         let prefix: String
+        /// Only what comes after this revision is the client's: it may name one not reached yet.
+        let after: Int64
         let continuation: AsyncThrowingStream<Item, any Error>.Continuation
     }
 
@@ -117,7 +119,7 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
             if state.window.revision > revision { continuation.yield(.progress(state.window.revision)) }
             let id = state.nextID
             state.nextID += 1
-            state.clients[id] = Client(prefix: clientPrefix, continuation: continuation)
+            state.clients[id] = Client(prefix: clientPrefix, after: revision, continuation: continuation)
             continuation.onTermination = { [weak self] _ in self?.remove(id) }
             return stream
         }
@@ -161,7 +163,7 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     private func record(_ event: Event) {
         deliver { state in
             state.window.append(event, at: event.revision)
-            return (.event(event), { event.key.hasPrefix($0) })
+            return (.event(event), { event.revision > $0.after && event.key.hasPrefix($0.prefix) })
         }
     }
 
@@ -169,17 +171,18 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     private func advance(to revision: Int64) {
         deliver { state in
             state.window.advance(to: revision)
-            return (.progress(state.window.revision), { _ in true })
+            let reached = state.window.revision
+            return (.progress(reached), { reached > $0.after })
         }
     }
 
     /// Runs `update` under the lock and gives its item to the clients it picks, cutting
     /// off those whose queue is full; their streams are ended after the lock is released.
-    private func deliver(_ update: (inout State) -> (Item, (_ clientPrefix: String) -> Bool)) {
+    private func deliver(_ update: (inout State) -> (Item, (Client) -> Bool)) {
         let cutOff = state.withLock { state -> [Client] in
             let (item, picks) = update(&state)
             var cutOff: [Client] = []
-            for (id, client) in state.clients where picks(client.prefix) {
+            for (id, client) in state.clients where picks(client) {
                 if case .dropped = client.continuation.yield(item) {
                     state.clients[id] = nil
                     cutOff.append(client)
