@@ -18,11 +18,13 @@
 
 import Foundation
 
-/// Splices and reads stored objects' JSON; used by the list's fast path (`RESTStorage+ListJSON.swift`).
-enum StoredObjectJSON {
+/// Splices and reads stored objects' JSON; used by the list's fast path
+/// (`RESTStorage+ListJSON.swift`), and by stage 3's watch cache, which encodes each event
+/// once for all its clients.
+public enum StoredObjectJSON {
     /// `json` with `"resourceVersion":"version"` added to its metadata in sorted-key order,
     /// as the encoder would have written it; nil when it cannot be done safely.
-    static func withResourceVersion(_ json: [UInt8], _ version: String) -> [UInt8]? {
+    public static func withResourceVersion(_ json: [UInt8], _ version: String) -> [UInt8]? {
         guard let metadata = topLevelValue(named: "metadata", in: json), json[metadata.lowerBound] == UInt8(ascii: "{") else {
             return nil
         }
@@ -47,7 +49,7 @@ enum StoredObjectJSON {
     }
 
     /// The object's `metadata.labels`, decoded alone; nil when they cannot be found safely.
-    static func labels(in json: [UInt8]) -> [String: String]? {
+    public static func labels(in json: [UInt8]) -> [String: String]? {
         guard let metadata = topLevelValue(named: "metadata", in: json) else { return nil }
         guard let labels = value(named: "labels", inObjectAt: metadata.lowerBound, of: json) else { return [:] }
         return try? JSONDecoder().decode([String: String].self, from: Data(json[labels]))

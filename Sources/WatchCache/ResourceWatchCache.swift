@@ -46,6 +46,12 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
         let hadPrevious: Bool
         /// Why a stored value could not be read; the client ends its watch with it.
         let failure: Status?
+        /// `object` as the JSON a client is sent, and `previous` at this revision (what a
+        /// DELETED carries): spliced once from the stored bytes, for every client that
+        /// wants JSON, as Kubernetes' watch cache serializes each event once. Nil when the
+        /// splice could not be done; the client then encodes the object itself.
+        var objectJSON: [UInt8]? = nil
+        var deletedJSON: [UInt8]? = nil
     }
 
     /// What a client receives: an event, or the version the cache has reached.
@@ -147,12 +153,14 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     }
 
     /// The write decoded once; a value that cannot be read becomes the event's failure.
-    private func decode(_ change: StoreEvent) -> Event {
+    func decode(_ change: StoreEvent) -> Event {
         do throws(Status) {
             let object = try change.value.map { (value) throws(Status) in try storage.object(from: value) }
             let previous = try change.previous.map { (value) throws(Status) in try storage.object(from: value) }
             return Event(revision: change.revision, key: change.key, object: object, previous: previous,
-                         hadPrevious: change.previous != nil, failure: nil)
+                         hadPrevious: change.previous != nil, failure: nil,
+                         objectJSON: change.value.flatMap { StoredObjectJSON.withResourceVersion([UInt8]($0.value), String($0.modRevision)) },
+                         deletedJSON: change.previous.flatMap { StoredObjectJSON.withResourceVersion([UInt8]($0.value), String(change.revision)) })
         } catch {
             return Event(revision: change.revision, key: change.key, object: nil, previous: nil,
                          hadPrevious: change.previous != nil, failure: error)

@@ -1,4 +1,4 @@
-// Stage 3 · APIServer tests: the list from stored JSON answers byte for byte what the decoding list answers.
+// Stage 3 · APIServer tests: lists and watch events from stored JSON, byte for byte what decoding and encoding give.
 //
 // The fast path (`RESTStorage+ListJSON.swift`, `StoredObjectJSON.swift`) is stage 2's own
 // list made cheaper; these tests hold it to the answer the decoding path gives, for pods of
@@ -9,8 +9,11 @@ import APIMachinery
 import ClusterKinds
 import Foundation
 import Storage
+import StoreWatch
 import Testing
 @testable import APIServer
+@testable import TestSupport
+@testable import WatchCache
 
 @Suite struct ListJSONTests {
     /// Pods whose JSON has the awkward parts: escapes, nesting, unicode, keys after resourceVersion.
@@ -80,5 +83,34 @@ import Testing
         #expect(splice(#"{"metadata":{"name":"a""#) == nil)
         #expect(StoredObjectJSON.labels(in: Array(#"{"metadata":{"labels":{"app":"web"},"name":"a"}}"#.utf8)) == ["app": "web"])
         #expect(StoredObjectJSON.labels(in: Array(#"{"metadata":{"name":"a"}}"#.utf8)) == [:])
+    }
+}
+
+@Suite struct WatchEventJSONTests {
+    @Test func theCachesEventJSONIsByteForByteWhatTheSinkEncodes() async throws {
+        let store = await WatchableStore(MemoryStore())
+        let storage = RESTStorage<PodStrategy>(store: store)
+        let start = await store.currentRevision
+        let cache = ResourceWatchCache(storage: storage, store: store, startingAfter: start, limits: .standard)
+        var tricky = makePod("tricky", labels: ["app": "web"])
+        tricky.metadata.annotations = ["quote": #"say "hi" \ ✓"#]
+        let created = try await storage.create(tricky, namespace: "default")
+        let deleted = try await storage.remove(namespace: "default", name: "tricky")
+        let changes = try await withDeadline {
+            var changes: [StoreEvent] = []
+            for try await change in store.watch(prefix: "/registry/pods/", after: start) {
+                changes.append(change)
+                if changes.count == 2 { break }
+            }
+            return changes
+        }
+        let sink = WatchSink<PodStrategy>(timeout: .seconds(60), isClientGone: { false }, write: { _ in })
+        let line = { (type: String, json: [UInt8]?) in Array(#"{"type":"\#(type)","object":"#.utf8) + (json ?? []) + Array("}\n".utf8) }
+        let added = cache.decode(changes[0])
+        #expect(line("ADDED", added.objectJSON) == (try sink.line(for: .added(created))))
+        let removal = cache.decode(changes[1])
+        var last = deleted
+        last.metadata.resourceVersion = String(changes[1].revision)
+        #expect(line("DELETED", removal.deletedJSON) == (try sink.line(for: .deleted(last))))
     }
 }
