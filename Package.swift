@@ -88,9 +88,6 @@ let package = Package(
         /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
         .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
 
-        /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
-        .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
-
         /// Group commit for the durable store: concurrent writes share one fsync, none answered before it is on disk.
         .target(name: "GroupCommit", dependencies: ["Storage"]),
 
@@ -100,10 +97,13 @@ let package = Package(
             dependencies: ["Common", "Storage", "GroupCommit", "HTTP", "HTTPClient"],
             path: "Stages/Benchmarks"
         ),
+
+        /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
+        .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
         .executableTarget(
             name: "stage3",
             dependencies: [
-                "Common", "API", "Storage", "StoreWatch", "GroupCommit", "APIServer", "WatchCache", "Client", "Kubelet",
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet",
                 "KubeletAPI", "KubeletInformers", "ProcessRuntime",
             ],
             path: "Stages/Stage3",
