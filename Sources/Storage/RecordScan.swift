@@ -8,6 +8,15 @@
 // it is dropped. If one does, bytes in the middle of the file changed after they were
 // acknowledged (bad disk, stray write): the scan refuses, naming the file and offset,
 // because carrying on would silently lose acknowledged writes.
+// Stage 3 > group commit appends a batch of records with one write: what a crash leaves of it
+//
+// With stage 3's group commit the write in flight is a batch: several records appended with
+// one write(2), none of them acknowledged yet. A `kill -9` leaves a prefix of it (complete
+// records, then at most one torn one), which this rule reads correctly: the complete ones
+// are kept, as unacknowledged writes may be. A power cut may instead reach the disk with a
+// later page of the batch before an earlier one; the scan then refuses the log, since it
+// cannot tell that from damage (nothing acknowledged is lost, but the tail must be cut by hand).
+// Stage 3 <
 //
 // Snapshots are written whole and renamed into place, so they never have a torn tail:
 // for them, any damage is refused.
