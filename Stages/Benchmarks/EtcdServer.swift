@@ -23,6 +23,8 @@ final class EtcdServer {
     /// The version it reports, such as "3.4.23".
     let version: String
     private let process: Process
+    /// Its process id, for reading its CPU time.
+    var processIdentifier: Int32 { process.processIdentifier }
     private let dataDirectory: URL
 
     /// The `etcd` executable on PATH, or nil when it is not installed.

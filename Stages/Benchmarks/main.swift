@@ -17,6 +17,7 @@ import Foundation
 let benchmarks: [any Benchmark.Type] = [
     StoreWriteBenchmark.self,
     LoadGenerator.self,
+    ListBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
