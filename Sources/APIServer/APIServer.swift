@@ -56,7 +56,10 @@ public struct APIServer: Sendable {
     /// and binds its port (0 picks one).
     public init(
         store: any KeyValueStore, resources: [ResourceRegistration], watch: any WatchSource,
-        host: String = "127.0.0.1", port: Int, logger: Logger
+        host: String = "127.0.0.1", port: Int, logger: Logger,
+        // Stage 3 > the HTTP limits as a parameter: a thousand watches need more connections than stage 2's cap
+        limits: HTTPLimits = .apiServer
+        // Stage 3 <
     ) throws {
         self.store = store
         self.logger = logger
@@ -64,7 +67,7 @@ public struct APIServer: Sendable {
         self.router = router
         // Requests refused before any handler sees them (too large, malformed) are still
         // answered with a Kubernetes Status, as clients expect of an API server.
-        server = try HTTPServer(host: host, port: port, limits: .apiServer, logger: logger.labelled("apiserver-http"),
+        server = try HTTPServer(host: host, port: port, limits: limits, logger: logger.labelled("apiserver-http"),
                                 refusalResponder: { status, message in
                                     APIResponse.failure(status.code == 413
                                         ? Status.requestEntityTooLarge(message) : Status.badRequest(message), code: status)

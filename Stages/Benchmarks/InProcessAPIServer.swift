@@ -12,6 +12,7 @@ import APIServer
 import Common
 import Foundation
 import GroupCommit
+import HTTP
 import HTTPClient
 import Storage
 import StoreWatch
@@ -29,7 +30,9 @@ final class InProcessAPIServer: Sendable {
     private let directory: URL
     private let task: Task<Void, any Error>
 
-    init() async throws {
+    /// Starts a server; `maxConnections` raises stage 2's cap on open connections (512),
+    /// which a thousand watches exceed.
+    init(maxConnections: Int? = nil) async throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "bench-apiserver-\(UUID().uuidString)")
         durable = try DurableStore(directory: directory.path, logger: .silent)
         let store = await WatchableStore(GroupCommitStore(durable))
@@ -38,7 +41,9 @@ final class InProcessAPIServer: Sendable {
             ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource()]),
             ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource()]),
         ]
-        let server = try APIServer(store: store, resources: resources, watch: cacher, port: 0, logger: .silent)
+        var limits = HTTPLimits.apiServer
+        if let maxConnections { limits.maxConnections = maxConnections }
+        let server = try APIServer(store: store, resources: resources, watch: cacher, port: 0, logger: .silent, limits: limits)
         port = server.port
         url = "http://127.0.0.1:\(server.port)"
         task = Task {

@@ -18,6 +18,7 @@ let benchmarks: [any Benchmark.Type] = [
     StoreWriteBenchmark.self,
     LoadGenerator.self,
     ListBenchmark.self,
+    WatchBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
