@@ -19,6 +19,7 @@ let benchmarks: [any Benchmark.Type] = [
     LoadGenerator.self,
     ListBenchmark.self,
     WatchBenchmark.self,
+    PodStartupBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
