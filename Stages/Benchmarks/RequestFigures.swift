@@ -14,6 +14,25 @@ struct RequestFigures {
 
     var perSecond: Double { Double(requests) / seconds }
 
+    /// Several runs of the same case taken as one: requests, times and CPU added, latencies pooled.
+    init(merging runs: [RequestFigures]) {
+        requests = runs.map(\.requests).reduce(0, +)
+        seconds = runs.map(\.seconds).reduce(0, +)
+        latencies = Latencies(runs.flatMap(\.latencies.milliseconds))
+        let total = Double(max(1, requests))
+        cpuMillisecondsPerRequest = runs.map { $0.cpuMillisecondsPerRequest * Double($0.requests) }.reduce(0, +) / total
+        let peers = runs.compactMap { run in run.peerCPUMillisecondsPerRequest.map { $0 * Double(run.requests) } }
+        peerCPUMillisecondsPerRequest = peers.count == runs.count ? peers.reduce(0, +) / total : nil
+    }
+
+    init(requests: Int, seconds: Double, latencies: Latencies, cpuMillisecondsPerRequest: Double, peerCPUMillisecondsPerRequest: Double?) {
+        self.requests = requests
+        self.seconds = seconds
+        self.latencies = latencies
+        self.cpuMillisecondsPerRequest = cpuMillisecondsPerRequest
+        self.peerCPUMillisecondsPerRequest = peerCPUMillisecondsPerRequest
+    }
+
     /// Requests sent before counting starts, by each client.
     static let warmUpRequests = 5
 

@@ -3,12 +3,18 @@
 //   swift run -c release bench store            store writes/s and p50/p99 at 1, 8 and 32
 //                                              writers: the embedded store, and etcd beside
 //                                              it when `etcd` is on PATH
+//   swift run -c release bench list             a LIST of 1,000 pods: stage 3's API server in process
+//                                              beside an etcd range of the same bytes
+//   swift run -c release bench watch            watch delivery p50/p99 to 1, 100, 1,000 watchers under
+//                                              steady writes; CPU and memory of 1,000 idle watchers
+//   swift run -c release bench pods             create-to-Running p50/p99 of 100 pods on `stage3 up`
+//                                              (and `stage2 up`) run beside it from the same build folder
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
 //
-// Each benchmark is one file with one type conforming to `Benchmark`; adding one (list,
-// watch, pods) is a new file and a line in `benchmarks` below. Run benchmarks in release
+// Each benchmark is one file with one type conforming to `Benchmark`; adding one is a new
+// file and a line in `benchmarks` below. Run benchmarks in release
 // mode: a debug build measures the compiler's checks, not the design.
 
 import Foundation
