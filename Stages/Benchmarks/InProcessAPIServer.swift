@@ -31,12 +31,12 @@ final class InProcessAPIServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// Starts a server; `maxConnections` raises stage 2's cap on open connections (512),
-    /// which a thousand watches exceed.
-    init(maxConnections: Int? = nil) async throws {
+    /// which a thousand watches exceed; `cacheLimits` are the watch cache's.
+    init(maxConnections: Int? = nil, cacheLimits: WatchCacheLimits = .standard) async throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "bench-apiserver-\(UUID().uuidString)")
         durable = try DurableStore(directory: directory.path, logger: .silent)
         let store = await WatchableStore(GroupCommitStore(durable))
-        let cacher = Cacher(store: store)
+        let cacher = Cacher(store: store, limits: cacheLimits)
         let resources = [
             ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource()]),
             ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource()]),

@@ -15,10 +15,11 @@
 
 import Foundation
 import HTTP
+import WatchCache
 
 enum WatchBenchmark: Benchmark {
     static let name = "watch"
-    static let summary = "watch delivery p50/p99 at 1, 100, 1,000 watchers under steady writes; CPU and RSS of 1,000 idle watchers [--rate N/s] [--seconds S] [--idle-seconds S] [--watchers 1,100,1000]"
+    static let summary = "watch delivery p50/p99 at 1, 100, 1,000 watchers under steady writes; CPU and RSS of 1,000 idle watchers [--rate N/s] [--seconds S] [--idle-seconds S] [--watchers 1,100,1000] [--tick-ms N]"
 
     static let watcherCounts = [1, 100, 1_000]
     /// Updates a second: a busy small cluster's pace of pod changes.
@@ -43,11 +44,16 @@ enum WatchBenchmark: Benchmark {
         // Stage 2's server serves at most 512 connections at once; kube-apiserver has no such
         // cap (its in-flight limits leave watches out), so this run raises it.
         let connections = max(HTTPLimits.defaultMaxConnections, (counts.max() ?? 0) + 64)
-        let server = try await InProcessAPIServer(maxConnections: connections)
+        // `--tick-ms`: how often each watch wakes to see whether its client has gone (the
+        // watch cache's `tickInterval`), to measure what those wake-ups cost idle watchers.
+        var cacheLimits = WatchCacheLimits.standard
+        if options.string("tick-ms") != nil { cacheLimits.tickInterval = .milliseconds(try options.int("tick-ms", default: 0)) }
+        let server = try await InProcessAPIServer(maxConnections: connections, cacheLimits: cacheLimits)
         var writer = try await PodWriter(server: server.url, pods: writtenPods)
         print("bench watch: \(Table.format(rate)) pod updates/s for \(Table.format(seconds)) s per case, \(writtenPods) pods,"
               + " \(ProcessInfo.processInfo.activeProcessorCount) cores, open-file limit \(fileLimit),"
-              + " the API server's connection cap raised from \(HTTPLimits.defaultMaxConnections) to \(connections)")
+              + " the API server's connection cap raised from \(HTTPLimits.defaultMaxConnections) to \(connections),"
+              + " each watch waking every \(cacheLimits.tickInterval) to see whether its client has gone")
         let baselineMegabytes = ProcessUsage.residentMegabytes()
 
         var rows: [[String]] = []
@@ -62,16 +68,18 @@ enum WatchBenchmark: Benchmark {
             }
             let arrivals = await watchers.stop()
             let (fromSend, fromAnswer, missing) = latencies(writes: writes, arrivals: arrivals)
-            rows.append([String(count), String(writes.count), Table.count(Double(fromSend.count)),
+            let writeLatencies = Latencies(writes.map { Latencies.between($0.sent, $0.answered) })
+            rows.append([String(count), String(writes.count), Table.format(writeLatencies.p50), Table.format(writeLatencies.p99),
+                         Table.count(Double(fromSend.count)),
                          Table.format(fromSend.p50), Table.format(fromSend.p99), Table.format(fromSend.maximum),
                          Table.format(fromAnswer.p50), Table.format(fromAnswer.p99), drained ? String(missing) : "\(missing)!"])
         }
         await server.stop()
 
         print("")
-        print(Table.row(["watchers", "writes", "deliveries", "p50 ms", "p99 ms", "max ms", "p50 ans.", "p99 ans.", "missed"]))
+        print(Table.row(["watchers", "writes", "write p50", "write p99", "deliveries", "p50 ms", "p99 ms", "max ms", "p50 ans.", "p99 ans.", "missed"]))
         for row in rows { print(Table.row(row)) }
-        print("\np50/p99/max: from just before the write was sent to the event's line at the watcher (the write's own"
+        print("\nwrite p50/p99: each update's own latency, sent to answered (ms). p50/p99/max: from just before the write was sent to the event's line at the watcher (the write's own"
               + " fsync included); \"ans.\": from the write's answer. missed: events a watcher never saw (\"!\": not all"
               + " had caught up within \(drainTimeout)).")
         if let idle {
