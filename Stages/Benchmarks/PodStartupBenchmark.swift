@@ -14,7 +14,7 @@ import Synchronization
 
 enum PodStartupBenchmark: Benchmark {
     static let name = "pods"
-    static let summary = "create-to-Running p50/p99 of 100 pods: stage3 up, and stage2 up when built [--pods N] [--parallel N]"
+    static let summary = "create-to-Running p50/p99 of 100 pods: stage3 up, and stage2 up when built [--pods N] [--parallel N] [--rate N/s] [--flags sync-frequency=200ms,...]"
 
     static let defaultPods = 100
     /// Creates in flight at once.
@@ -26,16 +26,22 @@ enum PodStartupBenchmark: Benchmark {
     static func run(options: BenchmarkOptions) async throws {
         let count = try options.int("pods", default: defaultPods)
         let parallel = try options.int("parallel", default: defaultParallel)
+        // `--rate N`: N creates a second at most, a steady arrival instead of one burst.
+        let rate = options.string("rate") == nil ? nil : try options.double("rate", default: 1)
+        // `--flags a=1,b=2`: more flags for both binaries (`--a=1 --b=2`), to see which of
+        // their intervals a pod waits on.
+        let flags = (options.string("flags") ?? "").split(separator: ",").map { "--\($0)" }
         guard let stage3 = StageCluster.executable(named: "stage3") else {
             throw BenchmarkError("no stage3 binary beside bench: build it with `swift build -c release --product stage3`")
         }
-        print("bench pods: \(count) pods bound to \(nodeName), \(parallel) creates at a time, each binary with its default flags,"
-              + " \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("bench pods: \(count) pods bound to \(nodeName), \(parallel) creates at a time"
+              + (rate.map { " at most \(Table.format($0))/s" } ?? " as fast as answered") + ", each binary with its default flags"
+              + (flags.isEmpty ? "" : " and \(flags.joined(separator: " "))") + ", \(ProcessInfo.processInfo.activeProcessorCount) cores")
         var rows: [(String, Latencies, Double)] = []
         for executable in [stage3, StageCluster.executable(named: "stage2")].compactMap({ $0 }) {
-            let cluster = try await StageCluster(executable: executable, nodeName: nodeName)
+            let cluster = try await StageCluster(executable: executable, nodeName: nodeName, arguments: flags)
             do {
-                let (latencies, seconds) = try await measure(cluster, pods: count, parallel: parallel)
+                let (latencies, seconds) = try await measure(cluster, pods: count, parallel: parallel, rate: rate)
                 rows.append(("\(cluster.binary) up", latencies, seconds))
                 cluster.stop()
             } catch {
@@ -56,7 +62,7 @@ enum PodStartupBenchmark: Benchmark {
     }
 
     /// Creates `count` pods on `cluster` and waits until each is Running.
-    static func measure(_ cluster: StageCluster, pods count: Int, parallel: Int) async throws -> (Latencies, Double) {
+    static func measure(_ cluster: StageCluster, pods count: Int, parallel: Int, rate: Double?) async throws -> (Latencies, Double) {
         let client = try HTTPClient(baseURL: cluster.url, maxIdleConnections: parallel + 1)
         let prefix = "bench-\(UUID().uuidString.prefix(6).lowercased())"
         let list = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods?limit=1"))
@@ -85,6 +91,7 @@ enum PodStartupBenchmark: Benchmark {
                 group.addTask {
                     var answered: [String: ContinuousClock.Instant] = [:]
                     for index in stride(from: lane, to: count, by: parallel) {
+                        if let rate { try await Task.sleep(until: started + .milliseconds(Int(Double(index) * 1000 / rate)), clock: .continuous) }
                         let name = "\(prefix)-\(index)"
                         let response = try await client.send(HTTPClientRequest(
                             method: "POST", target: "/api/v1/namespaces/default/pods", headers: ["Content-Type": "application/json"],

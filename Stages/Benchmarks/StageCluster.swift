@@ -33,8 +33,9 @@ final class StageCluster {
         return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
     }
 
-    /// Starts `executable up` and returns once its node is registered.
-    init(executable: URL, nodeName: String) async throws {
+    /// Starts `executable up` with `arguments` besides its ports and folders, and returns
+    /// once its node is registered.
+    init(executable: URL, nodeName: String, arguments: [String] = []) async throws {
         binary = executable.lastPathComponent
         directory = FileManager.default.temporaryDirectory.appending(path: "bench-\(binary)-\(UUID().uuidString.prefix(8))")
         let manifests = directory.appending(path: "manifests")
@@ -46,7 +47,7 @@ final class StageCluster {
         process.executableURL = executable
         process.arguments = ["up", "--port", "0", "--kubelet-port", "0", "--data-dir", directory.path,
                              "--root", directory.appending(path: nodeName).path, "--manifests", manifests.path,
-                             "--node-name", nodeName]
+                             "--node-name", nodeName] + arguments
         process.standardOutput = output
         process.standardError = output
         try process.run()
