@@ -7,6 +7,11 @@
 // watch event that shows it `Running` (the kubelet started the process and reported its
 // status). The same for `stage2 up` when that binary is built, whose kubelet lists its
 // pods every 2 seconds instead of watching. The binaries run with their default flags.
+//
+// By default the pods come in one burst, so the figure is mostly how long the last of
+// them waits its turn: the table gives the binary's CPU over the run to show whether it
+// was busy all along. `--rate N` spaces the creates instead (N a second), which measures
+// one pod's way from create to Running at a load the node keeps up with.
 
 import Foundation
 import HTTPClient
@@ -37,12 +42,14 @@ enum PodStartupBenchmark: Benchmark {
         print("bench pods: \(count) pods bound to \(nodeName), \(parallel) creates at a time"
               + (rate.map { " at most \(Table.format($0))/s" } ?? " as fast as answered") + ", each binary with its default flags"
               + (flags.isEmpty ? "" : " and \(flags.joined(separator: " "))") + ", \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        var rows: [(String, Latencies, Double)] = []
+        var rows: [(String, Latencies, Double, Double?)] = []
         for executable in [stage3, StageCluster.executable(named: "stage2")].compactMap({ $0 }) {
             let cluster = try await StageCluster(executable: executable, nodeName: nodeName, arguments: flags)
             do {
+                let cpuBefore = ProcessUsage.cpuSeconds(ofProcess: cluster.processIdentifier)
                 let (latencies, seconds) = try await measure(cluster, pods: count, parallel: parallel, rate: rate)
-                rows.append(("\(cluster.binary) up", latencies, seconds))
+                let cpu = ProcessUsage.cpuSeconds(ofProcess: cluster.processIdentifier).flatMap { after in cpuBefore.map { after - $0 } }
+                rows.append(("\(cluster.binary) up", latencies, seconds, cpu.map { $0 / seconds * 100 }))
                 cluster.stop()
             } catch {
                 cluster.stop()
@@ -50,13 +57,14 @@ enum PodStartupBenchmark: Benchmark {
             }
         }
         print("")
-        print(Table.row(["", "pods", "p50 ms", "p99 ms", "max ms", "all in s"]))
-        for (label, latencies, seconds) in rows {
+        print(Table.row(["", "pods", "p50 ms", "p99 ms", "max ms", "all in s", "its CPU %"]))
+        for (label, latencies, seconds, cpu) in rows {
             print(Table.row([label, String(latencies.count), Table.format(latencies.p50), Table.format(latencies.p99),
-                             Table.format(latencies.maximum), Table.format(seconds)]))
+                             Table.format(latencies.maximum), Table.format(seconds), cpu.map(Table.format) ?? "-"]))
         }
         print("\nfrom each create's answer to the watch event showing the pod Running; all in s: from the first create"
-              + " to the last pod Running.")
+              + " to the last pod Running;"
+              + " its CPU %: the binary's CPU time over that time, in % of one core (200 is both cores).")
         if rows.count == 1 { print("no stage2 binary beside bench: build it with `swift build -c release --product stage2` to compare.") }
         print("goal: p99 ≤ 200 ms with stage 3")
     }

@@ -24,6 +24,8 @@ final class StageCluster {
     let binary: String
     let url: String
     private let process: Process
+    /// Its process id, for reading its CPU time.
+    var processIdentifier: Int32 { process.processIdentifier }
     private let directory: URL
 
     /// The binary named `name` beside this one, or nil when it has not been built.
