@@ -21,6 +21,7 @@ let package = Package(
     products: [
         .executable(name: "stage1", targets: ["stage1"]),
         .executable(name: "stage2", targets: ["stage2"]),
+        .executable(name: "stage3", targets: ["stage3"]),
         .executable(name: "stages", targets: ["stages"]),
     ],
     targets: [
@@ -87,6 +88,28 @@ let package = Package(
         /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
         .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
 
+        /// Group commit for the durable store: concurrent writes share one fsync, none answered before it is on disk.
+        .target(name: "GroupCommit", dependencies: ["Storage"]),
+
+        /// `swift run -c release bench store`: this stage's figures on this machine, beside etcd's when installed.
+        .executableTarget(
+            name: "bench",
+            dependencies: ["Common", "Storage", "GroupCommit", "HTTP", "HTTPClient"],
+            path: "Stages/Benchmarks"
+        ),
+
+        /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
+        .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
+        .executableTarget(
+            name: "stage3",
+            dependencies: [
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet",
+                "KubeletAPI", "KubeletInformers", "ProcessRuntime",
+            ],
+            path: "Stages/Stage3",
+            exclude: ["README.md", "manifests"]
+        ),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -111,8 +134,9 @@ let package = Package(
         .testTarget(
             name: "Stage3Tests",
             dependencies: [
-                "TestSupport", "Common", "Storage", "StoreWatch",
+                "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
+                "Kubelet", "KubeletAPI", "KubeletInformers",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),
