@@ -130,6 +130,11 @@ public struct StoreWatchSource: WatchSource {
             return nil
         }
         for value in values {
+            // Plain JSON and no field selector: the stored bytes go as they are, not decoded.
+            switch try await sendStoredJSON(value, filter: filter, into: sink) {
+            case .sent, .leftOut: continue
+            case .needsObject: break
+            }
             let object: Strategy.Object
             do { object = try filter.storage.object(from: value) } catch {
                 try await sink.send(.error(error))
@@ -138,5 +143,24 @@ public struct StoreWatchSource: WatchSource {
             if filter.selects(object) { try await sink.send(.added(object)) }
         }
         return revision
+    }
+
+    /// What became of a value offered as stored JSON.
+    enum StoredJSONOutcome { case sent, leftOut, needsObject }
+
+    /// Sends `value` as ADDED from its stored bytes, with its resourceVersion spliced in,
+    /// when the sink wants JSON and no field selector needs the object; a label selector
+    /// reads only the labels.
+    private func sendStoredJSON<Strategy: RESTStrategy>(
+        _ value: StoredValue, filter: WatchFilter<Strategy>, into sink: WatchSink<Strategy>
+    ) async throws -> StoredJSONOutcome {
+        guard filter.fields.isEmpty else { return .needsObject }
+        let json = [UInt8](value.value)
+        if !filter.labels.isEmpty {
+            guard let labels = StoredObjectJSON.labels(in: json) else { return .needsObject }
+            guard filter.labels.matches(labels) else { return .leftOut }
+        }
+        guard let spliced = StoredObjectJSON.withResourceVersion(json, String(value.modRevision)) else { return .needsObject }
+        return try await sink.sendEncoded(type: "ADDED", objectJSON: spliced) ? .sent : .needsObject
     }
 }
