@@ -16,15 +16,16 @@
 // The answer is already `200 OK` when the watch starts, so a failure after that is an
 // ERROR event, not an HTTP status, as in Kubernetes. With `allowWatchBookmarks=true` the
 // watch sends a BOOKMARK every `bookmarkInterval` with the version it has reached, so a
-// client that hears nothing still learns a version to resume from. (For now that version
-// moves with this resource's writes only; the fan-out will move it with every write.)
+// client that hears nothing still learns a version to resume from. (Here that version
+// moves with this resource's writes only; the `Cacher`'s moves with the store's progress.)
 // The watch ends when the client goes, when its `timeoutSeconds` are up (the sink says
 // so), or when the client has fallen so far behind that it was cut off: the stream just
 // ends, and the client watches again from the last version it saw, as Kubernetes' do.
 //
 // Each request holds one watch on the store. Kubernetes puts a watch cache in between (one
-// store watch per resource, fanned out to every client); that comes next, behind this
-// same `WatchSource`.
+// store watch per resource, fanned out to every client): that is the `Cacher`, which hands
+// this source the watches its window cannot serve, and which `stage3 --watch-cache=false`
+// replaces with this one, as kube-apiserver's flag does.
 
 import API
 import APIMachinery
