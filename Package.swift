@@ -87,6 +87,9 @@ let package = Package(
         /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
         .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
 
+        /// The store kept in a real etcd cluster, over etcd's JSON gateway, with failover across members.
+        .target(name: "EtcdStore", dependencies: ["Common", "HTTP", "HTTPClient", "Storage", "StoreWatch"]),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -113,6 +116,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Common", "Storage", "StoreWatch",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
+                "EtcdStore",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),
