@@ -66,8 +66,10 @@ extension EtcdStore {
             position.reconnected()
             do {
                 for try await line in opened.lines where !line.isEmpty {
-                    for event in try read(line, from: opened.endpoint, position: position) where position.admits(event) {
-                        try deliver(event)
+                    // Events the reader has (or does not want) are skipped before they are read:
+                    // those at the start revision may lack their previous value.
+                    for event in try read(line, from: opened.endpoint, position: position) where position.admits(event.kv.modRevision) {
+                        try deliver(try Self.storeEvent(event, from: opened.endpoint))
                     }
                 }
                 logger.warning("etcd watch stream ended, watching again", ["endpoint": opened.endpoint, "after": position.revision])
@@ -85,7 +87,7 @@ extension EtcdStore {
     }
 
     /// The events of one line of the stream; throws `compacted` for a refused start.
-    private func read(_ line: String, from endpoint: String, position: WatchPosition) throws -> [StoreEvent] {
+    private func read(_ line: String, from endpoint: String, position: WatchPosition) throws -> [EtcdEvent] {
         let message: EtcdWatchStreamMessage
         do {
             message = try EtcdClient.decoder.decode(EtcdWatchStreamMessage.self, from: Data(line.utf8))
@@ -105,7 +107,7 @@ extension EtcdStore {
             throw HistoryError.storage(.unavailable(reason: "etcd at \(endpoint) canceled the watch: \(result.cancelReason ?? "no reason given")"))
         }
         if let revision = result.header?.revision { note(revision: revision) }
-        return try (result.events ?? []).map { event throws(HistoryError) in try Self.storeEvent(event, from: endpoint) }
+        return result.events ?? []
     }
 
     /// An etcd event as the contract's `StoreEvent`.
@@ -146,15 +148,15 @@ struct WatchPosition {
     /// A new stream replays from `revision` again.
     mutating func reconnected() { seenAtRevision = 0 }
 
-    /// Whether `event` is new to the watcher; records it as delivered if so.
-    mutating func admits(_ event: StoreEvent) -> Bool {
-        if event.revision > revision {
-            revision = event.revision
+    /// Whether the event at `eventRevision` is new to the watcher; records it as delivered if so.
+    mutating func admits(_ eventRevision: Int64) -> Bool {
+        if eventRevision > revision {
+            revision = eventRevision
             deliveredAtRevision = 1
             seenAtRevision = 1
             return true
         }
-        guard event.revision == revision else { return false }
+        guard eventRevision == revision else { return false }
         seenAtRevision += 1
         guard seenAtRevision > deliveredAtRevision else { return false }
         deliveredAtRevision += 1

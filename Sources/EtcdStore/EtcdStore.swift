@@ -44,8 +44,10 @@ public final class EtcdStore: WatchableKeyValueStore {
 
     /// A store on the etcd members at `endpoints` (`http://127.0.0.1:2379`, …); throws
     /// unless one of them answers, so a wrong flag fails at start, not at the first request.
-    public convenience init(endpoints: [String], logger: Logger) async throws {
-        try self.init(connectingTo: endpoints, logger: logger)
+    public convenience init(
+        endpoints: [String], patience: Duration = EtcdLimits.failoverPatience, logger: Logger
+    ) async throws {
+        try self.init(connectingTo: endpoints, patience: patience, logger: logger)
         _ = try await range(EtcdRangeRequest(key: EtcdKeys.prefixStart(""), rangeEnd: nil, revision: 0, countOnly: true))
         logger.info("connected to etcd", ["endpoints": endpoints.joined(separator: ","), "revision": known.withLock { $0.revision }])
     }

@@ -16,6 +16,7 @@
 // for every pipe of a process that exits, however it exits.
 
 import Foundation
+import HTTPClient
 import Testing
 @testable import TestSupport
 
@@ -106,6 +107,27 @@ final class EtcdCluster: Sendable {
     /// Kills one member at once, as `kill -9` (a crash, or a machine gone): the test of failover.
     func kill(_ member: Member) async {
         await member.process.cleanup()
+    }
+
+    /// The member the living members agree is the leader, if they have one now; asked of
+    /// each member's `/v3/maintenance/status`, which names the member answering and its leader.
+    func leader(among candidates: [Member]? = nil) async -> Member? {
+        struct Status: Decodable {
+            struct Header: Decodable { var member_id: String }
+            var header: Header
+            var leader: String?
+        }
+        var ids: [String: Member] = [:]
+        var leaders: Set<String> = []
+        for member in candidates ?? members where member.process.isRunning {
+            guard let http = try? HTTPClient(baseURL: member.clientURL, timeout: .seconds(5)),
+                  let response = try? await http.send(HTTPClientRequest(method: "POST", target: "/v3/maintenance/status", body: Array("{}".utf8))),
+                  let status = try? JSONDecoder().decode(Status.self, from: response.data) else { continue }
+            ids[status.header.member_id] = member
+            leaders.insert(status.leader ?? "")
+        }
+        guard leaders.count == 1, let leader = leaders.first else { return nil }
+        return ids[leader]
     }
 
     /// Kills every member, waits until they are gone, and removes their data.

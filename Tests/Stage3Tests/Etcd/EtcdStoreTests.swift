@@ -1,0 +1,93 @@
+// Stage 3 · EtcdStore tests: what is particular to keeping the store in etcd.
+//
+// The contract rules (StoreContractTests) prove etcd behaves as the embedded store.
+// These prove the rest: the keys are Kubernetes' own, so etcdctl shows what the API
+// server wrote; the compaction revision means the same as the embedded store's, though
+// etcd's watch would start one revision earlier; a compaction made by another client is
+// found; and a store whose etcd is not there fails with a message naming it.
+
+import Foundation
+import EtcdStore
+import Storage
+import StoreWatch
+import Testing
+@testable import TestSupport
+
+@Suite(.serialized, .enabled(if: etcdIsInstalled, "needs etcd and etcdctl on PATH (Debian: apt-get install etcd-server etcd-client)"), .etcd())
+struct EtcdStoreTests {
+    private func makeStore(_ endpoints: [String]? = nil) throws -> EtcdStore {
+        try EtcdStore(connectingTo: endpoints ?? EtcdCluster.required().clientURLs, logger: .silent)
+    }
+
+    @Test func etcdctlShowsTheKeysAndValuesTheStoreWrote() async throws {
+        let store = try makeStore()
+        let pod = #"{"kind":"Pod","apiVersion":"v1","metadata":{"name":"web","namespace":"default"}}"#
+        let revision = try await store.create("/registry/pods/default/web", value: Data(pod))
+        let output = try await EtcdCluster.required().etcdctl(["get", "--prefix", "/registry/pods/"])
+        #expect(output == "/registry/pods/default/web\n\(pod)\n")
+        // etcd's mod_revision is the object's resourceVersion.
+        let json = try await EtcdCluster.required().etcdctl(["get", "/registry/pods/default/web", "-w", "json"])
+        #expect(json.contains(#""mod_revision":\#(revision)"#))
+    }
+
+    @Test func aWatchFromJustBeforeTheCompactionIsRefusedThoughEtcdWouldStartItThere() async throws {
+        let store = try makeStore()
+        let key = "/compaction/\(UUID().uuidString)"
+        _ = try await store.create(key, value: Data("v1"))
+        let compacted = try await store.update(key, value: Data("v2"), expectedModRevision: nil)
+        _ = try await store.update(key, value: Data("v3"), expectedModRevision: nil)
+        try await store.compact(through: compacted)
+        // etcd itself would start a watch at `compacted` (start_revision = compacted), but
+        // its event there would lack the v1 it replaced; the store refuses instead.
+        let refused = try await collect(store.watch(prefix: key, after: compacted - 1))
+        #expect(refused.events.isEmpty)
+        #expect(refused.error == .compacted(requested: compacted - 1, compactRevision: compacted))
+        // From the compaction revision on, every event is whole.
+        let kept = try await collect(store.watch(prefix: key, after: compacted)) { _ in true }
+        #expect(kept.events.first?.value?.value == Data("v3"))
+        #expect(kept.events.first?.previous?.value == Data("v2"))
+    }
+
+    @Test func aCompactionByAnotherClientIsFoundAndRefusedTheSameWay() async throws {
+        let (mine, theirs) = (try makeStore(), try makeStore())
+        let key = "/foreign/\(UUID().uuidString)"
+        for step in 0..<6 { _ = try await mine.create(key + "/\(step)", value: Data("v")) }
+        let target = await mine.currentRevision - 2
+        try await theirs.compact(through: target)
+        #expect(await mine.compactRevision == target)
+        await #expect(throws: HistoryError.compacted(requested: target - 1, compactRevision: target)) {
+            try await mine.list(prefix: key, atRevision: target - 1)
+        }
+        let refused = try await collect(mine.watch(prefix: key, after: target - 1))
+        #expect(refused.error == .compacted(requested: target - 1, compactRevision: target))
+    }
+
+    @Test func aRequestToAMemberThatRefusesConnectionsMovesToTheNextEndpoint() async throws {
+        let refusing = try RefusingPort()
+        let store = try makeStore(["http://127.0.0.1:\(refusing.port)"] + EtcdCluster.required().clientURLs)
+        let key = "/failover/\(UUID().uuidString)"
+        let stream = store.watch(prefix: key, after: await store.currentRevision)
+        let revision = try await store.create(key, value: Data("v"))
+        #expect(try await store.get(key)?.modRevision == revision)
+        let seen = try await collect(stream) { _ in true }
+        #expect(seen.events.map(\.revision) == [revision])
+    }
+
+    @Test func withNoEtcdListeningEveryCallFailsWithAMessageNamingTheEndpoint() async throws {
+        let refusing = try RefusingPort()
+        let endpoint = "http://127.0.0.1:\(refusing.port)"
+        let store = try EtcdStore(connectingTo: [endpoint], patience: .milliseconds(200), logger: .silent)
+        do {
+            _ = try await store.create("/k", value: Data("v"))
+            Issue.record("a create with no etcd succeeded")
+        } catch {
+            guard case .unavailable(let reason) = error else { Issue.record("got \(error)"); return }
+            #expect(reason.contains("127.0.0.1:\(refusing.port)"))
+            #expect(reason.contains("connection refused"))
+        }
+        let watch = try await collect(store.watch(prefix: "/", after: 1))
+        guard case .storage(.unavailable(let reason)) = watch.error else { Issue.record("watch ended with \(String(describing: watch.error))"); return }
+        #expect(reason.contains("127.0.0.1:\(refusing.port)"))
+        await #expect(throws: (any Error).self) { try await EtcdStore(endpoints: [endpoint], patience: .milliseconds(200), logger: .silent) }
+    }
+}
