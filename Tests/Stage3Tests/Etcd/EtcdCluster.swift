@@ -130,6 +130,14 @@ final class EtcdCluster: Sendable {
         return ids[leader]
     }
 
+    /// The value of the Prometheus gauge or counter `name` on the first member's `/metrics`.
+    func metric(_ name: String) async throws -> Double {
+        let http = try HTTPClient(baseURL: members[0].clientURL, timeout: .seconds(5))
+        let text = try await http.send(HTTPClientRequest(method: "GET", target: "/metrics")).text
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(name + " ") }, "etcd has no metric \(name)")
+        return try #require(Double(line.dropFirst(name.count + 1)))
+    }
+
     /// Kills every member, waits until they are gone, and removes their data.
     func stop() async {
         for member in members { await member.process.cleanup() }

@@ -62,6 +62,20 @@ struct EtcdStoreTests {
         #expect(refused.error == .compacted(requested: target - 1, compactRevision: target))
     }
 
+    @Test func aWatchWhoseReaderLetsGoIsCanceledInEtcdToo() async throws {
+        let cluster = try EtcdCluster.required()
+        let store = try makeStore()
+        let key = "/letgo/\(UUID().uuidString)"
+        try await eventually("the watches of earlier tests to be gone") { try await cluster.metric("etcd_debugging_mvcc_watcher_total") == 0 }
+        do {
+            let stream = store.watch(prefix: key, after: await store.currentRevision)
+            _ = try await store.create(key, value: Data("v"))
+            _ = try await collect(stream) { _ in true }
+            #expect(try await cluster.metric("etcd_debugging_mvcc_watcher_total") == 1)
+        }
+        try await eventually("etcd to drop the watch") { try await cluster.metric("etcd_debugging_mvcc_watcher_total") == 0 }
+    }
+
     @Test func aRequestToAMemberThatRefusesConnectionsMovesToTheNextEndpoint() async throws {
         let refusing = try RefusingPort()
         let store = try makeStore(["http://127.0.0.1:\(refusing.port)"] + EtcdCluster.required().clientURLs)
