@@ -20,8 +20,4 @@ public enum EtcdLimits {
     /// Idle connections kept per member: one per concurrent request the API server
     /// commonly has in flight, so a burst of writes does not dial anew each time.
     public static let idleConnectionsPerEndpoint = 16
-
-    /// Events a watch holds for a reader that has not taken them yet; past this the watch
-    /// ends with `HistoryError.fellBehind`, as the embedded store's does.
-    public static let watcherBufferEvents = 1_000
 }

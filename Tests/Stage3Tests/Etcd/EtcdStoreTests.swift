@@ -76,6 +76,27 @@ struct EtcdStoreTests {
         try await eventually("etcd to drop the watch") { try await cluster.metric("etcd_debugging_mvcc_watcher_total") == 0 }
     }
 
+    @Test func aReaderThatFallsBehindIsSlowedNotCutOffAndMissesNothing() async throws {
+        // More events than the embedded store would queue for a reader (`WatchLimits`'
+        // 1,000) arrive while nobody reads; etcd holds them, and the reader gets them all.
+        let store = try makeStore()
+        let key = "/slow/\(UUID().uuidString)"
+        let start = await store.currentRevision
+        let stream = store.watch(prefix: key, after: start)
+        let writes = WatchLimits.standard.watcherBufferEvents + 100
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for index in stride(from: writer, to: writes, by: 8) { _ = try await store.create(key + "/\(index)", value: Data("v")) }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let seen = try await collect(stream) { $0.revision == start + Int64(writes) }
+        #expect(seen.error == nil)
+        #expect(seen.events.map(\.revision) == Array((start + 1)...(start + Int64(writes))))
+    }
+
     @Test func aRequestToAMemberThatRefusesConnectionsMovesToTheNextEndpoint() async throws {
         let refusing = try RefusingPort()
         let store = try makeStore(["http://127.0.0.1:\(refusing.port)"] + EtcdCluster.required().clientURLs)
