@@ -98,7 +98,13 @@ final class EtcdClient: Sendable {
         } catch {
             preconditionFailure("etcd watch request does not encode: \(error)")
         }
-        let request = HTTPClientRequest(method: "POST", target: "/v3/watch", headers: ["Content-Type": "application/json"], body: bytes)
+        // `hasleader` (gRPC metadata, which the gateway takes from `Grpc-Metadata-` headers)
+        // asks the member to cancel the watch when it loses its leader, as Kubernetes'
+        // watches do (`clientv3.WithRequireLeader`): a member cut off from the others
+        // would otherwise keep the stream open and silent, and the watcher would never know.
+        let request = HTTPClientRequest(
+            method: "POST", target: "/v3/watch",
+            headers: ["Content-Type": "application/json", "Grpc-Metadata-Hasleader": "true"], body: bytes)
         let opened = try await withFailover(retry: .always) { endpoint throws(Attempt) in
             do {
                 let (head, body) = try await endpoint.http.stream(request)

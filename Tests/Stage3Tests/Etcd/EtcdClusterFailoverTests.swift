@@ -9,6 +9,8 @@
 // none twice. (A write sent in the moment after the leader died, before the election, may
 // fail after etcd's request timeout with "request timed out", which the store reports
 // rather than repeats, as etcd's own client does: etcd cannot say whether it was applied.)
+// Then a second member dies, and the last one, without a majority, has no leader: its
+// watch must end with an error, not hang silently.
 
 import Foundation
 import EtcdStore
@@ -23,7 +25,7 @@ struct EtcdClusterFailoverTests {
         let cluster = try EtcdCluster.required()
         let leader = try await waitUntil("the cluster to have a leader") { await cluster.leader() }
         let others = cluster.members.filter { $0.name != leader.name }
-        let store = try EtcdStore(connectingTo: ([leader] + others).map(\.clientURL), logger: .silent)
+        let store = try EtcdStore(connectingTo: ([leader] + others).map(\.clientURL), patience: .seconds(3), logger: .silent)
         let start = await store.currentRevision
         try await withStoreWatchLog(store.watch(prefix: "/registry/pods/", after: start)) { log in
             var written: [Int64] = []
@@ -48,6 +50,13 @@ struct EtcdClusterFailoverTests {
             #expect(log.error == nil)
             #expect(log.events.map(\.revision) == written)
             #expect(log.events.last?.previous?.value == Data("v"))
+
+            // A second death leaves the last member without a majority, so without a
+            // leader: it cancels the watch rather than keep it open and silent, and the
+            // watch, finding no other member to resume on, ends with an error.
+            await cluster.kill(successor)
+            try await eventually("the watch to end") { log.error != nil }
+            #expect(log.error?.contains("no etcd member answered") == true)
         }
     }
 }
