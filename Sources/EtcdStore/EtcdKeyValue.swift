@@ -43,8 +43,9 @@ enum EtcdKeys {
 
     /// The `range_end` that makes a range "every key starting with `prefix`": the prefix
     /// with its last byte incremented (`/registry/pods/` ends at `/registry/pods0`), as
-    /// etcd's client computes it. A prefix of 0xFF bytes only, or no prefix at all, has no
-    /// such end, and etcd reads the end `\0` as "to the end of the keyspace".
+    /// etcd's client computes it. (Trailing 0xFF bytes, which UTF-8 text never has, are
+    /// dropped first, as etcd's client does.) No prefix at all has no such end, and etcd
+    /// reads the end `\0` as "to the end of the keyspace".
     static func prefixEnd(_ prefix: String) -> Data {
         var bytes = Array(prefix.utf8)
         while let last = bytes.last {
