@@ -21,6 +21,7 @@ let package = Package(
     products: [
         .executable(name: "stage1", targets: ["stage1"]),
         .executable(name: "stage2", targets: ["stage2"]),
+        .executable(name: "stage3", targets: ["stage3"]),
         .executable(name: "stages", targets: ["stages"]),
     ],
     targets: [
@@ -90,6 +91,18 @@ let package = Package(
         /// The store kept in a real etcd cluster, over etcd's JSON gateway, with failover across members.
         .target(name: "EtcdStore", dependencies: ["Common", "HTTP", "HTTPClient", "Storage", "StoreWatch"]),
 
+        /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
+        .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
+        .executableTarget(
+            name: "stage3",
+            dependencies: [
+                "Common", "API", "Storage", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet", "KubeletAPI",
+                "KubeletInformers", "ProcessRuntime",
+            ],
+            path: "Stages/Stage3",
+            exclude: ["README.md", "manifests"]
+        ),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -116,7 +129,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Common", "Storage", "StoreWatch",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
-                "EtcdStore",
+                "Kubelet", "KubeletAPI", "KubeletInformers", "EtcdStore",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

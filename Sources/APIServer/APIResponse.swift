@@ -23,7 +23,9 @@ enum APIResponse {
         if let httpStatus { status.code = Int32(httpStatus.code) }
         let data = (try? APIJSON.encode(status)) ?? Data()
         let code = Int(status.code == 0 ? 500 : status.code)
-        return HTTPResponse(status: HTTPStatus(code: code, reason: status.reason.rawValue),
-                            headers: ["Content-Type": "application/json"], body: [UInt8](data))
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        // A Status that says when to retry says it in the header too, as Kubernetes' does.
+        if let seconds = status.details?.retryAfterSeconds, seconds > 0 { headers.add(name: "Retry-After", value: String(seconds)) }
+        return HTTPResponse(status: HTTPStatus(code: code, reason: status.reason.rawValue), headers: headers, body: [UInt8](data))
     }
 }

@@ -28,17 +28,31 @@ struct ListPage: Sendable, Equatable {
     /// The relative key after which this page starts; "" for the first page.
     var startAfter = ""
 
+    // Stage 3 > what a watch source that reads lists needs of the request
+    /// What the page asks of a source that reads the past (`WatchSource.listValues`).
+    var read = ListRead()
+    // Stage 3 <
+
     /// The version of the token's format, as Kubernetes writes it.
     static let tokenVersion = "meta.k8s.io/v1"
 
     /// Reads `limit` and `continue` from a list's query; 400 for a token that is not one of ours.
     init(query: [String: String]) throws(Status) {
         if let text = query["limit"], let limit = Int(text), limit > 0 { self.limit = limit }
+        // Stage 3 > the request's versions, for a source that reads the past
+        read.resourceVersion = query["resourceVersion"] ?? ""
+        read.resourceVersionMatch = query["resourceVersionMatch"] ?? ""
+        read.limit = limit
+        // Stage 3 <
         guard let token = query["continue"], !token.isEmpty else { return }
         if let version = query["resourceVersion"], !version.isEmpty {
             throw Status.badRequest("specifying resource version is not allowed when using continue")
         }
         startAfter = try Self.decode(token)
+        // Stage 3 > a page after the first is read at the revision its token pins
+        read.continueRevision = Self.revision(of: token)
+        read.latestContinueToken = Self.token(lastKey: startAfter, revision: -1)
+        // Stage 3 <
     }
 
     init(limit: Int?, startAfter: String = "") {
@@ -72,6 +86,16 @@ struct ListPage: Sendable, Equatable {
         return String(body.start.dropLast())
     }
 
+    // Stage 3 > the revision a token pins, read by the source that reads the past
+    /// The revision `token` was made at (-1 for "the latest"); nil if it has none.
+    static func revision(of token: String) -> Int64? {
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64) else { return nil }
+        return (try? JSONDecoder().decode(Token.self, from: data))?.rv
+    }
+    // Stage 3 <
+
     /// The token's JSON, with Kubernetes' field names.
     private struct Token: Codable {
         var v: String
@@ -84,11 +108,22 @@ extension RESTStorage {
     /// One page of the objects in `namespace` (every namespace when nil) that the
     /// selectors match, and the list metadata that goes with it.
     func list(
-        namespace: String?, labels: LabelSelector, fields: FieldSelector, page: ListPage
+        namespace: String?, labels: LabelSelector, fields: FieldSelector, page: ListPage,
+        // Stage 3 > the watch source, which may read the values itself
+        source: (any WatchSource)? = nil
+        // Stage 3 <
     ) async throws(Status) -> (items: [Object], metadata: ListMeta) {
         let prefix = resource.storagePrefix(namespace: namespace)
         let values: [StoredValue], revision: Int64
+        // Stage 3 > a source that remembers reads the values: at the token's revision, or as resourceVersion asks
+        if let read = try await source?.listValues(under: prefix, page.read) {
+            (values, revision) = read
+        } else {
+        // Stage 3 <
         do { (values, revision) = try await store.list(prefix: prefix) } catch { throw Status.internalError("\(error)") }
+        // Stage 3 > the branch above ends
+        }
+        // Stage 3 <
         // The store lists in key order, so a page resumes after the last key returned.
         var matching: [(key: String, object: Object)] = []
         for value in values {

@@ -62,7 +62,11 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
             let (labels, fields) = try RESTStorage<Strategy>.selectors(request.query)
             let namespace: String? = info.namespace.isEmpty ? nil : info.namespace
             let (items, metadata) = try await storage.list(
-                namespace: namespace, labels: labels, fields: fields, page: ListPage(query: request.query))
+                namespace: namespace, labels: labels, fields: fields, page: ListPage(query: request.query),
+                // Stage 3 > the watch source may read the list, at a past revision
+                source: watch
+                // Stage 3 <
+            )
             if TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "") {
                 var table = try TableBuilder.table(
                     of: items, strategy: Strategy.self, resourceVersion: metadata.resourceVersion,
@@ -110,6 +114,9 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         let timeout = query["timeoutSeconds"].flatMap(Int.init).map { Duration.seconds($0) } ?? WatchRequest.defaultTimeout
         let asTable = TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "")
         let includeObject = TableBuilder.includeObject(queryValue: query["includeObject"]) ?? .metadata
+        // Stage 3 > the source may refuse the watch before its answer starts (a resourceVersion that is not one)
+        if let refusal = watch.refusal(of: watchRequest) { throw refusal }
+        // Stage 3 <
         let (storage, watch) = (storage, watch)
         return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"]) { writer in
             let sink = WatchSink<Strategy>(

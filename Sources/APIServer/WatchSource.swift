@@ -15,13 +15,54 @@
 import API
 import APIMachinery
 import Foundation
+// Stage 3 > a list's values, read by the watch source
+import Storage
+// Stage 3 <
 
 /// How the API server finds the changes a watch asks for; stage 2's is `PollingWatch`.
 public protocol WatchSource: Sendable {
     /// Sends the changes `request` asks for, of `storage`'s resource, into `sink` until
     /// the sink closes.
     func watch<Strategy: RESTStrategy>(_ storage: RESTStorage<Strategy>, _ request: WatchRequest, into sink: WatchSink<Strategy>) async throws
+    // Stage 3 > a source that remembers may refuse a watch before it starts, and reads lists, as Kubernetes' watch cache does
+
+    /// The Status to answer `request` with instead of a stream (a resourceVersion that is
+    /// not one is a 400), or nil to start the watch. Stage 2's refuses nothing.
+    func refusal(of request: WatchRequest) -> Status?
+
+    /// The values under `prefix` a list reads, and their revision: at a continue token's
+    /// revision, or as a `resourceVersion` asks. Nil leaves the API server to read the
+    /// store as it is now, as stage 2's does for every list.
+    func listValues(under prefix: String, _ read: ListRead) async throws(Status) -> (items: [StoredValue], revision: Int64)?
+    // Stage 3 <
 }
+
+// Stage 3 > what a list asks of a source that reads lists, and the defaults of a source that does not
+/// What a list (or one page of it) asks for: read from its query and continue token.
+public struct ListRead: Sendable, Equatable {
+    /// `resourceVersion`, as sent ("" when absent).
+    public var resourceVersion = ""
+    /// `resourceVersionMatch`: "", `NotOlderThan` or `Exact`.
+    public var resourceVersionMatch = ""
+    /// `limit`, when the list is paged.
+    public var limit: Int?
+    /// For a page after the first: the revision its continue token pins (-1: the latest).
+    public var continueRevision: Int64?
+    /// For a page after the first: a token that continues the list at the latest revision,
+    /// which Kubernetes hands back when the pinned one has been compacted.
+    public var latestContinueToken = ""
+
+    public init() {}
+}
+
+extension WatchSource {
+    public func refusal(of request: WatchRequest) -> Status? { nil }
+
+    public func listValues(under prefix: String, _ read: ListRead) async throws(Status) -> (items: [StoredValue], revision: Int64)? {
+        nil
+    }
+}
+// Stage 3 <
 
 /// What a watch request asks for, read from its URL.
 public struct WatchRequest: Sendable {

@@ -69,6 +69,11 @@ public struct Kubelet: Sendable {
     public func hasWorker(forPod uid: String) async -> Bool { await workers.hasWorker(forPod: uid) }
     // Stage 2 <
 
+    // Stage 3 > the kubelet tells who asks the moment a pod's worker is gone, so an informer-fed kubelet confirms a deletion at once
+    /// The uid of each pod whose worker has finished, from now on: its containers are stopped.
+    public func workerRemovals() async -> AsyncStream<String> { await workers.removals() }
+    // Stage 3 <
+
     /// Runs the kubelet until cancelled, then stops every pod gracefully.
     public func run() async throws {
         logger.info("starting", ["node": configuration.nodeName, "root": configuration.rootDirectory.path])

@@ -11,6 +11,24 @@ import API
 actor PodWorkers {
     private var workers: [String: PodWorker] = [:]
     private var terminating: Set<String> = []
+    // Stage 3 > the kubelet tells who asks the moment a pod's worker is gone, so an informer-fed kubelet confirms a deletion at once
+    private var removalObservers: [Int: AsyncStream<String>.Continuation] = [:]
+    private var nextRemovalObserver = 0
+
+    /// The uid of each pod whose worker is removed from now on, in order.
+    func removals() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(256))
+        let id = nextRemovalObserver
+        nextRemovalObserver += 1
+        removalObservers[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeRemovalObserver(id) }
+        }
+        return stream
+    }
+
+    private func removeRemovalObserver(_ id: Int) { removalObservers[id] = nil }
+    // Stage 3 <
 
     /// The worker of pod `uid`, if it has one.
     func worker(forPod uid: String) -> PodWorker? { workers[uid] }
@@ -38,5 +56,8 @@ actor PodWorkers {
     func remove(pod uid: String) {
         workers[uid] = nil
         terminating.remove(uid)
+        // Stage 3 > the kubelet tells who asks the moment a pod's worker is gone, so an informer-fed kubelet confirms a deletion at once
+        for observer in removalObservers.values { observer.yield(uid) }
+        // Stage 3 <
     }
 }

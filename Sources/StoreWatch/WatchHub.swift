@@ -31,7 +31,12 @@ final class WatchHub: Sendable {
         let prefix: String
         /// Only events after this revision are the watcher's (it may name a future one).
         let after: Int64
-        let continuation: AsyncThrowingStream<StoreEvent, any Error>.Continuation
+        /// Whether the watcher is told the store's progress (`watchWithProgress`).
+        let wantsProgress: Bool
+        /// Queues one item for the watcher; false when it did not fit.
+        let deliver: @Sendable (StoreWatchItem) -> Bool
+        /// Ends the watcher's stream with `error`.
+        let end: @Sendable (HistoryError) -> Void
     }
 
     /// All mutable state; only touched with `state` locked.
@@ -64,7 +69,7 @@ final class WatchHub: Sendable {
             state.history.append(event)
             var cutOff: [Watcher] = []
             for (id, watcher) in state.watchers where event.revision > watcher.after && event.key.hasPrefix(watcher.prefix) {
-                if case .dropped = watcher.continuation.yield(event) {
+                if !watcher.deliver(.event(event)) {
                     state.watchers[id] = nil
                     cutOff.append(watcher)
                 }
@@ -72,27 +77,67 @@ final class WatchHub: Sendable {
             return cutOff
         }
         for watcher in cutOff {
-            watcher.continuation.finish(throwing: HistoryError.fellBehind(limit: limits.watcherBufferEvents))
+            watcher.end(HistoryError.fellBehind(limit: limits.watcherBufferEvents))
+        }
+    }
+
+    /// Tells every watcher that wants it the revision the store has reached. Under the
+    /// lock, so every event up to that revision is already in each watcher's queue.
+    func requestProgress() {
+        let cutOff = state.withLock { state -> [Watcher] in
+            let revision = state.history.latestRevision
+            var cutOff: [Watcher] = []
+            for (id, watcher) in state.watchers where watcher.wantsProgress && revision > watcher.after {
+                if !watcher.deliver(.progress(revision: revision)) {
+                    state.watchers[id] = nil
+                    cutOff.append(watcher)
+                }
+            }
+            return cutOff
+        }
+        for watcher in cutOff {
+            watcher.end(HistoryError.fellBehind(limit: limits.watcherBufferEvents))
         }
     }
 
     /// A stream of every event after `revision` under `prefix`: first those in the history,
     /// then each new one as it is recorded.
     func watch(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreEvent, any Error> {
-        let outcome = state.withLock { state -> Result<AsyncThrowingStream<StoreEvent, any Error>, HistoryError> in
+        register(prefix: prefix, after: revision, wantsProgress: false) { item in
+            if case .event(let event) = item { event } else { nil }
+        }
+    }
+
+    /// `watch(prefix:after:)`, with `.progress` items when `requestProgress` is called.
+    func watchWithProgress(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreWatchItem, any Error> {
+        register(prefix: prefix, after: revision, wantsProgress: true) { $0 }
+    }
+
+    /// Registers one watcher whose stream holds `element(item)` for each item it is given.
+    private func register<Element: Sendable>(
+        prefix: String, after revision: Int64, wantsProgress: Bool, _ element: @escaping @Sendable (StoreWatchItem) -> Element?
+    ) -> AsyncThrowingStream<Element, any Error> {
+        let outcome = state.withLock { state -> Result<AsyncThrowingStream<Element, any Error>, HistoryError> in
             let replay: [StoreEvent]
             do throws(HistoryError) {
                 replay = try state.history.events(after: revision).filter { $0.key.hasPrefix(prefix) }
             } catch {
                 return .failure(error)
             }
-            let (stream, continuation) = AsyncThrowingStream<StoreEvent, any Error>.makeStream(
+            let (stream, continuation) = AsyncThrowingStream<Element, any Error>.makeStream(
                 bufferingPolicy: .bufferingOldest(replay.count + limits.watcherBufferEvents)
             )
-            for event in replay { continuation.yield(event) }
+            for event in replay { if let value = element(.event(event)) { continuation.yield(value) } }
             let id = state.nextID
             state.nextID += 1
-            state.watchers[id] = Watcher(prefix: prefix, after: revision, continuation: continuation)
+            state.watchers[id] = Watcher(
+                prefix: prefix, after: revision, wantsProgress: wantsProgress,
+                deliver: { item in
+                    guard let value = element(item) else { return true }
+                    if case .dropped = continuation.yield(value) { return false }
+                    return true
+                },
+                end: { continuation.finish(throwing: $0) })
             continuation.onTermination = { [weak self] _ in self?.remove(id) }
             return .success(stream)
         }

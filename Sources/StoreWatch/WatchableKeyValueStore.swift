@@ -31,4 +31,14 @@ public protocol WatchableKeyValueStore: KeyValueStore {
 
     /// The revision the remembered past starts after: the oldest a watch or read may name.
     var compactRevision: Int64 { get async }
+
+    /// `watch(prefix:after:)` with the store's progress in the same stream: after
+    /// `requestProgress()`, each such watch is given `.progress(R)`, R being the revision
+    /// the store has reached, once every event up to R has been given. The watch cache
+    /// advances its bookmarks with it. (Has a default: events only.)
+    func watchWithProgress(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreWatchItem, any Error>
+
+    /// Asks the store to tell every `watchWithProgress` stream its progress, as etcd's
+    /// `progress_request` does. (Has a default: does nothing.)
+    func requestProgress()
 }

@@ -55,6 +55,16 @@ public final class WatchableStore: WatchableKeyValueStore {
         hub.watch(prefix: prefix, after: revision)
     }
 
+    /// `watch(prefix:after:)` with the store's progress in the stream (`StoreWatchItem`).
+    public func watchWithProgress(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreWatchItem, any Error> {
+        hub.watchWithProgress(prefix: prefix, after: revision)
+    }
+
+    /// Tells every `watchWithProgress` stream the store's revision, after its events up to it.
+    public func requestProgress() {
+        hub.requestProgress()
+    }
+
     /// Forgets the events up to and including `revision`: watches and reads from before it
     /// are refused from now on. The API server compacts the past it no longer needs, as
     /// Kubernetes compacts etcd every five minutes.

@@ -107,9 +107,19 @@ public struct StoreWatchSource: WatchSource {
         }
     }
 
+    /// Refuses a resourceVersion that is not one, and a resourceVersionMatch (400, 422).
+    public func refusal(of request: WatchRequest) -> Status? {
+        ResourceVersionRules.watchRefusal(request)
+    }
+
+    /// Reads lists at the version they name, from the store's past (`ListReader`).
+    public func listValues(under prefix: String, _ read: ListRead) async throws(Status) -> (items: [StoredValue], revision: Int64)? {
+        try await ListReader(store: store, limits: WatchCacheLimits(futureVersionWait: .seconds(3))).values(under: prefix, read)
+    }
+
     /// Sends every current object in view as ADDED, all read at one revision; returns that
     /// revision, or nil after sending an ERROR.
-    private func sendCurrentState<Strategy: RESTStrategy>(
+    func sendCurrentState<Strategy: RESTStrategy>(
         prefix: String, filter: WatchFilter<Strategy>, into sink: WatchSink<Strategy>
     ) async throws -> Int64? {
         let values: [StoredValue], revision: Int64

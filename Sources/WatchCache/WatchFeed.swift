@@ -14,10 +14,11 @@
 import StoreWatch
 import Synchronization
 
-/// What wakes the loop serving one watch.
-enum FeedItem: Sendable {
-    /// A committed write under the watched prefix.
-    case change(StoreEvent)
+/// What wakes the loop serving one watch: a `Change` (the store's `StoreEvent`, or the
+/// watch cache's item), or the clock.
+enum FeedItem<Change: Sendable>: Sendable {
+    /// A committed write under the watched prefix (or, from the watch cache, its progress).
+    case change(Change)
     /// Time has passed: look at the clock.
     case tick
 }
@@ -27,12 +28,12 @@ enum FeedItem: Sendable {
 ///
 /// The store watch is opened inside the task that reads it, and only that task holds it:
 /// when the task stops, for any reason, the stream goes and the store forgets the watcher.
-func withWatchFeed(
-    _ startWatch: @escaping @Sendable () -> AsyncThrowingStream<StoreEvent, any Error>,
+func withWatchFeed<Change: Sendable>(
+    _ startWatch: @escaping @Sendable () -> AsyncThrowingStream<Change, any Error>,
     tickInterval: Duration, bufferEvents: Int,
-    _ serve: (AsyncThrowingStream<FeedItem, any Error>, TickLatch) async throws -> Void
+    _ serve: (AsyncThrowingStream<FeedItem<Change>, any Error>, TickLatch) async throws -> Void
 ) async throws {
-    let (feed, continuation) = AsyncThrowingStream<FeedItem, any Error>.makeStream(
+    let (feed, continuation) = AsyncThrowingStream<FeedItem<Change>, any Error>.makeStream(
         bufferingPolicy: .bufferingOldest(bufferEvents + 1))
     let latch = TickLatch()
     try await withThrowingTaskGroup(of: Void.self) { group in

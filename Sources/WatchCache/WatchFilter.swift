@@ -37,21 +37,30 @@ struct WatchFilter<Strategy: RESTStrategy>: Sendable {
 
     /// The event `change` is for this watcher, or nil if it does not concern it.
     func event(for change: StoreEvent) throws(Status) -> WatchEvent<Object>? {
-        guard let value = change.value else {
-            guard let previous = change.previous else { return nil }
-            let last = try storage.object(from: previous)
-            return selects(last) ? .deleted(at(change.revision, last)) : nil
-        }
-        let object = try storage.object(from: value)
-        let matches = selects(object)
-        guard let previous = change.previous else { return matches ? .added(object) : nil }
+        let object = try change.value.map { (value) throws(Status) in try storage.object(from: value) }
         // Without selectors every object is in view, and the old one need not be decoded.
+        let needsOld = object == nil || (!labels.isEmpty || !fields.isEmpty)
+        let previous = needsOld ? try change.previous.map { (value) throws(Status) in try storage.object(from: value) } : nil
+        return event(revision: change.revision, object: object, previous: previous, hadPrevious: change.previous != nil)
+    }
+
+    /// The event a write at `revision` from `previous` to `object` (nil: deleted) is for
+    /// this watcher; `hadPrevious` says whether the key existed before (its old value may
+    /// be left undecoded when no selector needs it). The watch cache decodes each write
+    /// once, for all its watchers, and calls this.
+    func event(revision: Int64, object: Object?, previous: Object?, hadPrevious: Bool) -> WatchEvent<Object>? {
+        guard let object else {
+            guard let previous else { return nil }
+            return selects(previous) ? .deleted(at(revision, previous)) : nil
+        }
+        let matches = selects(object)
+        guard hadPrevious else { return matches ? .added(object) : nil }
         if labels.isEmpty && fields.isEmpty { return .modified(object) }
-        let old = try storage.object(from: previous)
+        guard let old = previous else { return matches ? .modified(object) : nil }
         switch (selects(old), matches) {
         case (true, true): return .modified(object)
         case (false, true): return .added(object)
-        case (true, false): return .deleted(at(change.revision, old))
+        case (true, false): return .deleted(at(revision, old))
         case (false, false): return nil
         }
     }

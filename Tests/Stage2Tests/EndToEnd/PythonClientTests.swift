@@ -4,20 +4,8 @@ import Foundation
 import Testing
 @testable import TestSupport
 
-/// Whether `python3` can import the `kubernetes` package (`pip install kubernetes`).
-enum PythonClient {
-    static let isAvailable: Bool = {
-        guard let python = Tools.path(of: "python3") else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import kubernetes"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
-
+/// Stage 2's scripts for the Python client.
+extension PythonClient {
     /// Creates, lists and reads a pod, lists nodes, and deletes the pod, printing each step.
     static let script = """
         import sys
@@ -55,18 +43,6 @@ enum PythonClient {
         v1.delete_namespaced_pod("pw", "default", grace_period_seconds=0)
         print("deleted")
         """
-
-    /// Runs `script` against `cluster`; returns python's exit status and output lines.
-    static func run(_ script: String, on cluster: RunningCluster, named name: String) async throws -> (status: Int32, lines: [String], output: String) {
-        let file = cluster.directory.appendingPathComponent(name)
-        try script.write(to: file, atomically: true, encoding: .utf8)
-        let python = try StageProcess(
-            executable: URL(fileURLWithPath: try #require(Tools.path(of: "python3"))),
-            arguments: [file.path, cluster.directory.appendingPathComponent("kubeconfig").path, cluster.marker],
-            name: "python3")
-        let status = try await python.waitForExit(timeout: .seconds(120))
-        return (status, python.lines, python.output)
-    }
 }
 
 @Suite("Stage 2 with the Python client", .tags(.endToEnd),

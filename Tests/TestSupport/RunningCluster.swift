@@ -1,31 +1,42 @@
-// `stage2 up`, run as a learner runs it, and `kubectl` pointed at it.
+// Stage 2 · Test harness: `stageN up`, run as a learner runs it, and `kubectl` pointed at it.
+//
+// Stage 2's end-to-end tests run `stage2 up`; stage 3's run `stage3 up` through the same
+// harness, with their own flags (`binary:`, `arguments:`).
 
 import Foundation
 import Testing
-@testable import TestSupport
 
-/// A `stage2 up` process with its own data directory and ports, and a kubectl for it.
+/// A `stageN up` process with its own data directory and ports, and a kubectl for it.
 final class RunningCluster: Sendable {
+    /// The stage binary this cluster runs: `stage2`, `stage3`.
+    let binary: String
     let process: StageProcess
     let directory: URL
     let port: Int
     /// A string unique to this cluster's containers, found in their command lines.
     let marker: String
 
-    /// Starts a cluster on `directory` (a new temp directory when nil) and waits until it serves.
-    init(directory existing: URL? = nil, marker existingMarker: String? = nil) async throws {
-        marker = existingMarker ?? "s2e2e-\(UUID().uuidString.prefix(8).lowercased())"
-        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("stage2-\(marker)")
+    /// The flags stage 2's tests add: the kubelet hears of new and deleted pods within a fifth of a second.
+    static let stage2Arguments = ["--api-poll-frequency", "200ms"]
+
+    /// Starts `binary up` on `directory` (a new temp directory when nil), with the shared
+    /// flags and `arguments`, and waits until it serves.
+    init(
+        binary: String = "stage2", directory existing: URL? = nil, marker existingMarker: String? = nil,
+        arguments: [String] = RunningCluster.stage2Arguments
+    ) async throws {
+        self.binary = binary
+        let short = binary.replacingOccurrences(of: "stage", with: "s")
+        marker = existingMarker ?? "\(short)e2e-\(UUID().uuidString.prefix(8).lowercased())"
+        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("\(binary)-\(marker)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("manifests"), withIntermediateDirectories: true)
         process = try StageProcess(
-            executable: Binaries.executable(named: "stage2"),
+            executable: Binaries.executable(named: binary),
             arguments: ["up", "--port", "0", "--kubelet-port", "0", "--data-dir", directory.path,
                         "--root", directory.appendingPathComponent("node1").path,
                         "--manifests", directory.appendingPathComponent("manifests").path,
-                        "--sync-frequency", "200ms", "--node-status-update-frequency", "1s",
-                        // The kubelet hears of new and deleted pods within a fifth of a second.
-                        "--api-poll-frequency", "200ms"],
-            name: "stage2")
+                        "--sync-frequency", "200ms", "--node-status-update-frequency", "1s"] + arguments,
+            name: binary)
         let line = try await process.waitForLine(containing: "apiserver: listening address=")
         guard let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }),
               let port = Int(address.split(separator: ":").last ?? "") else {
@@ -72,7 +83,7 @@ final class RunningCluster: Sendable {
 
     /// The processes of this cluster's containers.
     func containerProcesses() async throws -> [ProcessTable.Entry] {
-        try await ProcessTable.processes(commandLineContaining: marker).filter { !$0.commandLine.contains("stage2") }
+        try await ProcessTable.processes(commandLineContaining: marker).filter { !$0.commandLine.contains(binary) }
     }
 
     /// Stops the cluster with Ctrl-C and waits for it.

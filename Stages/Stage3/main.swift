@@ -1,0 +1,195 @@
+// Stage 3: the store remembers, and everyone watches.
+//
+// This is the composition root of stage 3. It runs stage 2's API server and kubelet,
+// with three parts swapped for ones that watch instead of asking again:
+//
+//   - the store is wrapped in a `WatchableStore`, which remembers every write as an event,
+//     and a `Compactor` beside the API server forgets that history on a timer;
+//   - the API server's watch reads that history (`StoreWatchSource`), instead of listing
+//     every 250 ms and comparing (stage 2's `PollingWatch`);
+//   - the kubelet's pods come from an informer (`InformerPodLister`): one list, then one
+//     watch, instead of a list every 2 seconds (stage 2's `PollingPodLister`).
+//
+//   stage3 [up]  [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION]
+//   stage3 apiserver [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION]
+//   stage3 kubelet --apiserver URL [--node-name NAME] [--port N] [--root DIR] [--manifests DIR]
+
+import APIServer
+import Client
+import Common
+import Foundation
+import Kubelet
+import KubeletAPI
+import KubeletInformers
+import ProcessRuntime
+import Storage
+import StoreWatch
+import WatchCache
+
+let commandLine = Array(CommandLine.arguments.dropFirst())
+let command = commandLine.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "up"
+let arguments = commandLine.first == command ? Array(commandLine.dropFirst()) : commandLine
+
+let apiServerFlags = [
+    Flag("port", "N", default: "8080", help: "the API server's port (Kubernetes' old insecure port)"),
+    Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback anyone can control the cluster"),
+    Flag("data-dir", "DIR", default: ".cluster/stage3", help: "where the API server keeps the cluster's objects (and `up` the kubeconfig)"),
+    Flag("etcd-compaction-interval", "DURATION", default: "5m",
+         help: "how often the store's history is compacted, through the revision of the time before (kube-apiserver's flag)"),
+]
+let kubeletFlags = [
+    Flag("apiserver", "URL", default: "http://127.0.0.1:8080", help: "the API server to take orders from"),
+    Flag("node-name", "NAME", default: "node1", help: "this node's name"),
+    Flag("kubelet-port", "N", default: "10255", help: "the kubelet's read-only HTTP port, where logs are served"),
+    Flag("root", "DIR", default: ".cluster/stage3/node1", help: "where the kubelet keeps its state and the containers' logs"),
+    Flag("manifests", "DIR", default: "Stages/Stage3/manifests", help: "the folder of static pod manifests"),
+    Flag("file-check-frequency", "DURATION", default: "3s", help: "how often the manifest folder is read"),
+    Flag("sync-frequency", "DURATION", default: "1s", help: "how often each pod is compared with its spec"),
+    Flag("node-status-update-frequency", "DURATION", default: "10s", help: "how often the kubelet renews its node's status"),
+    Flag("backoff-initial", "DURATION", default: "10s", help: "the first crash-loop back-off delay"),
+    Flag("backoff-max", "DURATION", default: "5m", help: "the longest crash-loop back-off delay"),
+    Flag.switch("verbose", help: "also log debug lines, such as every request and event"),
+]
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("stage3: \(message)\n".utf8))
+    exit(2)
+}
+
+func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
+    let parsed: ParsedFlags
+    do { parsed = try ParsedFlags(arguments, flags: flags) } catch { fail("\(error) (see stage3 \(command) --help)") }
+    if parsed.wantsHelp {
+        print(Flag.helpText(usage: usage, summary: summary, flags: flags), terminator: "")
+        exit(0)
+    }
+    return parsed
+}
+
+/// The resources stage 3's API server serves, with their subresources: stage 2's, a line a kind.
+let resources = [
+    ResourceRegistration(PodStrategy.self, subresources: [
+        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
+        "exec": NotBuiltSubresource("exec"), "attach": NotBuiltSubresource("attach"), "portforward": NotBuiltSubresource("portforward"),
+    ]),
+    ResourceRegistration(NodeStrategy.self),
+    ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource(), "finalize": NamespaceFinalizeSubresource()]),
+    ResourceRegistration(EventStrategy.self, subresources: [:]),
+    ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
+    ResourceRegistration(SecretStrategy.self, subresources: [:]),
+    ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
+    ResourceRegistration(review: SelfSubjectReviewer.self),
+    ResourceRegistration(review: SelfSubjectReviewer.self, version: "v1beta1"),
+    ResourceRegistration(review: SelfSubjectAccessReviewer.self),
+]
+
+/// The store that remembers: stage 2's durable store in `--data-dir`, with its history.
+func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any WatchableKeyValueStore {
+    // `--etcd URL[,URL...]` will choose an etcd-backed store here instead (`EtcdStore`),
+    // which remembers on its own; the embedded one is wrapped to remember.
+    let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
+    let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
+    return await WatchableStore(store)
+}
+
+/// The API server over `store`, watching its history, and the compactor that trims it.
+func makeAPIServer(_ flags: ParsedFlags, logger: Logger) async throws -> (APIServer, Compactor<ContinuousClock>) {
+    let store = try await makeStore(flags, logger: logger)
+    let apiServer = try APIServer(store: store, resources: resources, watch: StoreWatchSource(store: store),
+                                  host: flags.string("address")!, port: try flags.int("port"), logger: logger)
+    let compactor = Compactor(store: store, interval: try flags.duration("etcd-compaction-interval"), clock: ContinuousClock())
+    return (apiServer, compactor)
+}
+
+/// Builds a kubelet that runs static pods and the pods its informer sees bound to its node.
+func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, KubeletAPIConnection, InformerPodLister) {
+    let nodeName = flags.string("node-name")!
+    let manifests = URL(filePath: flags.string("manifests")!, directoryHint: .isDirectory).standardizedFileURL
+    try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
+    let configuration = KubeletConfiguration(
+        nodeName: nodeName,
+        rootDirectory: URL(filePath: flags.string("root")!, directoryHint: .isDirectory).standardizedFileURL,
+        manifestDirectory: manifests,
+        port: try flags.int("kubelet-port"),
+        fileCheckFrequency: try flags.duration("file-check-frequency"),
+        syncFrequency: try flags.duration("sync-frequency"),
+        backoff: .init(initial: try flags.duration("backoff-initial"), maximum: try flags.duration("backoff-max")))
+    let client = try APIClient(server: flags.string("apiserver")!)
+    let pods = InformerPodLister(client: client, nodeName: nodeName, logger: logger.labelled("api-pods"))
+    let connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
+                                          heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
+    let runtime = try ProcessRuntime(root: configuration.runtimeDirectory, logger: logger.labelled("runtime"))
+    let files = FileSource(directory: manifests, nodeName: nodeName, checkFrequency: configuration.fileCheckFrequency, logger: logger)
+    let kubelet = try Kubelet(configuration: configuration, runtime: runtime, sources: [files, connection.podSource],
+                              recorder: connection.eventRecorder, configObjects: connection.configObjects, logger: logger)
+    return (kubelet, connection, pods)
+}
+
+/// Runs the kubelet, its API connection, and the informer's nudge when a worker finishes.
+func runKubelet(_ kubelet: Kubelet, _ connection: KubeletAPIConnection, _ pods: InformerPodLister,
+                in group: inout ThrowingDiscardingTaskGroup<any Error>) {
+    group.addTask { try await kubelet.run() }
+    group.addTask { try await connection.run(for: kubelet) }
+    group.addTask { await pods.republishOnWorkerRemoval(of: kubelet) }
+}
+
+switch command {
+case "apiserver":
+    let flags = parse(apiServerFlags, usage: "stage3 apiserver [flags]", summary: "Runs the API server and its store's compactor.")
+    let logger = Logger(label: "apiserver", level: flags.isSet("verbose") ? .debug : .info)
+    do {
+        let (apiServer, compactor) = try await makeAPIServer(flags, logger: logger)
+        try await runUntilShutdownSignal(logger: logger) {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { try await apiServer.run() }
+                group.addTask { try await compactor.run() }
+            }
+        }
+    } catch { fail("\(error)") }
+
+case "kubelet":
+    let flags = parse(kubeletFlags, usage: "stage3 kubelet --apiserver URL [flags]",
+                      summary: "Runs a kubelet that registers its node and runs the pods bound to it, as it sees them.")
+    let logger = Logger(label: "kubelet", level: flags.isSet("verbose") ? .debug : .info)
+    do {
+        let (kubelet, connection, pods) = try makeKubelet(flags, logger: logger)
+        try await runUntilShutdownSignal(logger: logger) {
+            try await withThrowingDiscardingTaskGroup { group in runKubelet(kubelet, connection, pods, in: &group) }
+        }
+    } catch { fail("\(error)") }
+
+case "up":
+    let flags = parse(apiServerFlags + kubeletFlags.filter { $0.name != "apiserver" },
+                      usage: "stage3 [up] [flags]", summary: "Runs an API server and one kubelet, each watching.")
+    let verbose = flags.isSet("verbose")
+    let apiLogger = Logger(label: "apiserver", level: verbose ? .debug : .info)
+    let kubeletLogger = Logger(label: "kubelet", level: verbose ? .debug : .info)
+    do {
+        let (apiServer, compactor) = try await makeAPIServer(flags, logger: apiLogger)
+        let server = "http://127.0.0.1:\(apiServer.port)"
+        let kubeconfig = URL(filePath: flags.string("data-dir")!).appending(path: "kubeconfig")
+        try Kubeconfig(name: "stage3", server: server).write(to: kubeconfig)
+        let kubeletParsed = try ParsedFlags(kubeletArguments(from: flags, server: server), flags: kubeletFlags)
+        let (kubelet, connection, pods) = try makeKubelet(kubeletParsed, logger: kubeletLogger)
+        apiLogger.info("kubeconfig written: use kubectl --kubeconfig \(kubeconfig.path) get pods")
+        try await runUntilShutdownSignal(logger: apiLogger) {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { try await apiServer.run() }
+                group.addTask { try await compactor.run() }
+                runKubelet(kubelet, connection, pods, in: &group)
+            }
+        }
+    } catch { fail("\(error)") }
+
+default:
+    fail("unknown command \(command): try `stage3 --help`")
+}
+
+/// The kubelet's flags inside `up`: the shared ones as given, and the API server's URL.
+func kubeletArguments(from flags: ParsedFlags, server: String) -> [String] {
+    var result = ["--apiserver", server]
+    for flag in kubeletFlags where flag.name != "apiserver" && flags.wasGiven(flag.name) {
+        result += flag.isSwitch ? ["--\(flag.name)"] : ["--\(flag.name)", flags.string(flag.name)!]
+    }
+    return result
+}

@@ -1,0 +1,77 @@
+// Stage 3 · end-to-end tests: `stage3 up` through the shared `RunningCluster`, and what
+// its tests need besides: long-running kubectl watches, raw watches as curl sends them,
+// and how soon is "at once".
+
+import Foundation
+import Testing
+@testable import TestSupport
+
+extension RunningCluster {
+    /// How soon a watcher must see a change, and the kubelet act on one: stage 2 polled
+    /// every 2 seconds, stage 3 is told.
+    static let promptly = Duration.seconds(1)
+    /// What a kubectl run costs before it sends anything (starting, reading the
+    /// kubeconfig, discovery), added to `promptly` for commands that are timed whole.
+    static let kubectlStartup = Duration.seconds(1)
+
+    /// Starts `stage3 up` with `arguments` beside the harness's own flags.
+    static func stage3(directory: URL? = nil, marker: String? = nil, arguments: [String] = []) async throws -> RunningCluster {
+        try await RunningCluster(binary: "stage3", directory: directory, marker: marker, arguments: arguments)
+    }
+
+    /// Starts `tool` (a kubectl) with this cluster's kubeconfig and leaves it running, as
+    /// `kubectl get pods -w` is left running in a terminal.
+    func start(_ arguments: [String], tool: String = "kubectl") throws -> StageProcess {
+        let kubectl = try #require(Tools.path(of: tool), "\(tool) is not installed")
+        return try StageProcess(
+            executable: URL(fileURLWithPath: kubectl),
+            arguments: ["--kubeconfig", directory.appendingPathComponent("kubeconfig").path] + arguments,
+            name: "\(URL(fileURLWithPath: tool).lastPathComponent) \(arguments.joined(separator: " "))")
+    }
+
+    /// The `metadata.resourceVersion` of `GET path` (an object, or a list: the version a
+    /// watch resumes from). Asked raw, since kubectl rebuilds a list without its version.
+    func resourceVersion(at path: String) async throws -> String {
+        let response = try await rawGet(path)
+        let object = try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any]
+        let metadata = object?["metadata"] as? [String: Any]
+        return try #require(metadata?["resourceVersion"] as? String, "no resourceVersion in \(response.body)")
+    }
+
+    /// A pod that no kubelet runs (no `nodeName`, and no scheduler in stage 3), labelled
+    /// `labels`: an object to watch, with no container noise.
+    func unboundPodManifest(_ name: String, labels: String = "{}") -> String {
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: \(name)
+          labels: \(labels)
+        spec:
+          containers: [{name: main, image: busybox, command: ["sh", "-c", "sleep 1", "\(marker)"]}]
+        """
+    }
+
+    /// `GET path` as curl sends it, read to its end: for a watch, the server must end it.
+    func rawGet(_ path: String) async throws -> TestHTTPResponse {
+        try await TestHTTPClient().get(port: port, path: path)
+    }
+}
+
+extension StageProcess {
+    /// Waits, at most `timeout`, for a line after the first `startIndex` that satisfies
+    /// `condition`, and returns it.
+    @discardableResult
+    func waitForLine(
+        from startIndex: Int, timeout: Duration, sourceLocation: SourceLocation = #_sourceLocation,
+        _ awaited: String, where condition: @escaping (String) -> Bool
+    ) async throws -> String {
+        do {
+            return try await waitUntil("\(name) to print \(awaited)", timeout: timeout, sourceLocation: sourceLocation) {
+                lines.dropFirst(startIndex).first(where: condition)
+            }
+        } catch let timeout as WaitTimeout {
+            throw HarnessError("\(timeout). Its output:\n\(output)")
+        }
+    }
+}
