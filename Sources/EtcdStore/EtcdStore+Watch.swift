@@ -21,6 +21,8 @@
 //     does for any slow watcher. So this watch never ends with `fellBehind`; the
 //     embedded store must cut slow watchers off only because the history is its own memory.
 //
+// `watchWithProgress` is the same watch with etcd's progress notifications in it.
+//
 // No task runs for a watch: the reader's `next()` does the reading. It ends when its
 // reader stops (dropping the stream closes the connection, and etcd drops the watch),
 // at a refusal, or when no member answers for `EtcdLimits.failoverPatience`.
@@ -30,7 +32,24 @@ import StoreWatch
 extension EtcdStore {
     /// See `WatchableKeyValueStore.watch(prefix:after:)`.
     public func watch(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreEvent, any Error> {
-        let reader = EtcdWatchReader(store: self, prefix: prefix, after: revision)
+        let reader = EtcdWatchReader(store: self, prefix: prefix, after: revision, progress: false)
+        return AsyncThrowingStream {
+            while let item = try await reader.next() {
+                if case .event(let event) = item { return event }
+            }
+            return nil
+        }
+    }
+
+    /// See `WatchableKeyValueStore.watchWithProgress(prefix:after:)`: the watch with etcd's
+    /// periodic progress notifications in it (see EtcdWatchReader.swift).
+    public func watchWithProgress(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreWatchItem, any Error> {
+        let reader = EtcdWatchReader(store: self, prefix: prefix, after: revision, progress: true)
         return AsyncThrowingStream { try await reader.next() }
     }
+
+    /// See `WatchableKeyValueStore.requestProgress()`. etcd answers a `progress_request`
+    /// sent on an open watch stream, but this client sends each request body whole, so it
+    /// cannot add one to a stream already open; progress comes at etcd's own interval instead.
+    public func requestProgress() {}
 }

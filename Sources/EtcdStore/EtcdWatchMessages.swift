@@ -25,6 +25,8 @@ struct EtcdWatchCreateRequest: Codable, Sendable {
     /// The first revision whose events are sent; 0 would mean "from now", so never sent.
     @ProtoInt64 var startRevision: Int64 = 0
     var prevKv: Bool
+    /// Ask for progress notifications (see EtcdWatchReader.swift); nil leaves it out.
+    var progressNotify: Bool?
 }
 
 /// One line of the watch stream.

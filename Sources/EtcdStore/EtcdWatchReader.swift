@@ -5,6 +5,12 @@
 // left it reads the next line of the stream; when the stream has broken it opens the
 // watch again, on whichever member answers, from `WatchPosition`. An actor, because the
 // stream's reader may be any task, and the open connection must be used by one at a time.
+//
+// A reader that asks for progress also asks etcd for `progress_notify`: etcd then sends,
+// every `--experimental-watch-progress-notify-interval` (10 minutes unless its operator
+// says otherwise) and only once the watch has caught up, a message with no events whose
+// header is the store's revision: every event up to it has been sent. That becomes
+// `.progress(revision)`, and the resume point moves up to it.
 
 import HTTPClient
 import Storage
@@ -19,17 +25,20 @@ actor EtcdWatchReader {
     /// The open stream and the member serving it; nil before the first open and after a break.
     private var connection: (endpoint: String, lines: HTTPLineSequence<AsyncThrowingStream<[UInt8], Error>>.Iterator)?
     /// Events of the last message not handed out yet.
-    private var pending: [StoreEvent] = []
+    private var pending: [StoreWatchItem] = []
+    /// Whether etcd's progress notifications are asked for and handed out.
+    private let wantsProgress: Bool
     private let decoder = EtcdClient.decoder
 
-    init(store: EtcdStore, prefix: String, after revision: Int64) {
+    init(store: EtcdStore, prefix: String, after revision: Int64, progress: Bool) {
         self.store = store
         self.prefix = prefix
+        self.wantsProgress = progress
         self.position = WatchPosition(after: revision)
     }
 
-    /// The next event, waiting for it; throws `HistoryError` when the watch cannot go on.
-    func next() async throws -> StoreEvent? {
+    /// The next event (or progress), waiting for it; throws `HistoryError` when the watch cannot go on.
+    func next() async throws -> StoreWatchItem? {
         while pending.isEmpty {
             try Task.checkCancellation()
             if connection == nil { try await open() }
@@ -64,7 +73,8 @@ actor EtcdWatchReader {
     private func open() async throws(HistoryError) {
         let request = EtcdWatchRequest(createRequest: EtcdWatchCreateRequest(
             key: EtcdKeys.prefixStart(prefix), rangeEnd: EtcdKeys.prefixEnd(prefix),
-            startRevision: max(position.revision, StorageLimits.initialRevision), prevKv: true))
+            startRevision: max(position.revision, StorageLimits.initialRevision), prevKv: true,
+            progressNotify: wantsProgress ? true : nil))
         do {
             let opened = try await store.client.openWatch(request)
             connection = (opened.endpoint, opened.lines.makeAsyncIterator())
@@ -103,9 +113,18 @@ actor EtcdWatchReader {
         if result.canceled == true {
             throw HistoryError.storage(.unavailable(reason: "etcd at \(endpoint) canceled the watch: \(result.cancelReason ?? "no reason given")"))
         }
-        if let revision = result.header?.revision { store.note(revision: revision) }
-        for event in result.events ?? [] where position.admits(event.kv.modRevision) {
-            pending.append(try Self.storeEvent(event, from: endpoint))
+        let revision = result.header?.revision ?? 0
+        store.note(revision: revision)
+        guard let events = result.events, !events.isEmpty else {
+            // No events and not the `created` answer (whose revision comes before the replay):
+            // a progress notification.
+            if wantsProgress, result.created != true, revision > 0, position.passed(revision) {
+                pending.append(.progress(revision: revision))
+            }
+            return
+        }
+        for event in events where position.admits(event.kv.modRevision) {
+            pending.append(.event(try Self.storeEvent(event, from: endpoint)))
         }
     }
 

@@ -23,6 +23,16 @@ struct WatchPosition {
     /// A new stream replays from `revision` again.
     mutating func reconnected() { seenAtRevision = 0 }
 
+    /// etcd says every event up to `reached` has been sent: the watch resumes from there.
+    /// Returns whether that is news (a progress that does not move the position is not).
+    mutating func passed(_ reached: Int64) -> Bool {
+        guard reached > revision else { return false }
+        revision = reached
+        deliveredAtRevision = .max
+        seenAtRevision = 0
+        return true
+    }
+
     /// Whether the event at `eventRevision` is new to the watcher; records it as delivered if so.
     mutating func admits(_ eventRevision: Int64) -> Bool {
         if eventRevision > revision {

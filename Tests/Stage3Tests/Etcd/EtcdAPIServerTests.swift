@@ -3,8 +3,9 @@
 // Kubernetes runs several API servers for availability, each with its own etcd client,
 // all on the same etcd: since etcd is the only state, they serve the same objects at the
 // same resourceVersions and the same watch streams, whichever a client talks to. Here
-// two of stage 2's API servers, each with stage 3's `StoreWatchSource` over its own
-// `EtcdStore`, run in this process on one etcd. The 410 of a compacted watch comes from
+// two of stage 2's API servers, each over its own `EtcdStore` with stage 3's watch (the
+// direct `StoreWatchSource`, or the `Cacher`, Kubernetes' watch cache), run in this
+// process on one etcd. The 410 of a compacted watch comes from
 // etcd's compaction through the same path as from the embedded store's.
 
 import API
@@ -22,18 +23,25 @@ import WatchCache
 
 @Suite(.serialized, .enabled(if: etcdIsInstalled, "needs etcd and etcdctl on PATH (Debian: apt-get install etcd-server etcd-client)"), .etcd())
 struct EtcdAPIServerTests {
+    /// The API server's watch: one store watch per client request, or the watch cache.
+    enum Watch: String, CaseIterable, Sendable { case direct, cached }
+
     /// Runs `body` with a client of an API server (pods, namespaces) whose store is an
     /// `EtcdStore` on the suite's etcd, and with that store; then stops the server.
-    private func withEtcdAPIServer<T: Sendable>(_ body: (APIClient, EtcdStore) async throws -> T) async throws -> T {
+    private func withEtcdAPIServer<T: Sendable>(
+        _ kind: Watch = .direct, _ body: (APIClient, EtcdStore) async throws -> T
+    ) async throws -> T {
         let resources = [
             ResourceRegistration(PodStrategy.self, subresources: ["status": StatusSubresource()]),
             ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource()]),
         ]
         let store = try await EtcdStore(endpoints: EtcdCluster.required().clientURLs, logger: .silent)
-        let watch = StoreWatchSource(store: store, tickInterval: .milliseconds(20))
+        let cacher = Cacher(store: store, limits: WatchCacheLimits(tickInterval: .milliseconds(20)))
+        let watch: any WatchSource = kind == .cached ? cacher : StoreWatchSource(store: store, tickInterval: .milliseconds(20))
         let server = try APIServer(store: store, resources: resources, watch: watch, port: 0, logger: .silent)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
+            if kind == .cached { group.addTask { await cacher.run() } }
             defer { group.cancelAll() }
             let client = try APIClient(server: "http://127.0.0.1:\(server.port)")
             try await eventually("the built-in namespaces to exist") {
@@ -43,9 +51,10 @@ struct EtcdAPIServerTests {
         }
     }
 
-    @Test func twoAPIServersOverOneEtcdServeTheSameObjectsAndTheSameWatch() async throws {
-        try await withEtcdAPIServer { first, _ in
-            try await withEtcdAPIServer { second, _ in
+    @Test(arguments: Watch.allCases)
+    func twoAPIServersOverOneEtcdServeTheSameObjectsAndTheSameWatch(watch: Watch) async throws {
+        try await withEtcdAPIServer(watch) { first, _ in
+            try await withEtcdAPIServer(watch) { second, _ in
                 let list = try await first.list(Pod.self, namespace: "default")
                 let options = ListOptions(resourceVersion: list.metadata.resourceVersion)
                 let fromFirst = try await first.watch(Pod.self, namespace: "default", options: options)

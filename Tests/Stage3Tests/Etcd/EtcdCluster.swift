@@ -36,6 +36,9 @@ final class EtcdCluster: Sendable {
     /// killed leader elect a new one in well under a second.
     static let heartbeatMilliseconds = 50
     static let electionMilliseconds = 500
+    /// How often etcd tells a watch that asked for progress the revision it reached
+    /// (10 minutes by default); short, so a test sees it.
+    static let progressNotifyInterval = "200ms"
 
     let members: [Member]
     let directory: URL
@@ -87,6 +90,7 @@ final class EtcdCluster: Sendable {
                 "--initial-cluster", initialCluster, "--initial-cluster-state", "new",
                 "--initial-cluster-token", directory.lastPathComponent,
                 "--heartbeat-interval", String(heartbeatMilliseconds), "--election-timeout", String(electionMilliseconds),
+                "--experimental-watch-progress-notify-interval", progressNotifyInterval,
                 "--logger", "zap", "--log-outputs", "stderr",
             ]
             // `$0` is etcd; when the test's end of stdin closes, `cat` returns and etcd is killed.

@@ -97,6 +97,20 @@ struct EtcdStoreTests {
         #expect(seen.events.map(\.revision) == Array((start + 1)...(start + Int64(writes))))
     }
 
+    @Test func aWatchWithProgressIsToldTheRevisionReachedThoughNothingUnderItsPrefixChanged() async throws {
+        let store = try makeStore()
+        let quiet = "/quiet/\(UUID().uuidString)"
+        let stream = store.watchWithProgress(prefix: quiet, after: await store.currentRevision)
+        let elsewhere = try await store.create("/elsewhere/\(UUID().uuidString)", value: Data("v"))
+        let reached = try await withDeadline(seconds: 30) {
+            for try await item in stream {
+                if case .progress(let revision) = item, revision >= elsewhere { return revision }
+            }
+            return Int64(0)
+        }
+        #expect(reached >= elsewhere)
+    }
+
     @Test func aRequestToAMemberThatRefusesConnectionsMovesToTheNextEndpoint() async throws {
         let refusing = try RefusingPort()
         let store = try makeStore(["http://127.0.0.1:\(refusing.port)"] + EtcdCluster.required().clientURLs)
