@@ -40,7 +40,7 @@ final class EtcdClient: Sendable {
     let endpoints: [Endpoint]
     private let logger: Logger
     /// How long a request keeps trying the members (`EtcdLimits.failoverPatience`).
-    private let patience: Duration
+    let patience: Duration
     /// The index of the member that answered last; requests start there.
     private let preferred = Mutex(0)
 

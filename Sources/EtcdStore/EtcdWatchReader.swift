@@ -29,6 +29,8 @@ actor EtcdWatchReader {
     /// Whether etcd's progress notifications are asked for and handed out.
     private let wantsProgress: Bool
     private let decoder = EtcdClient.decoder
+    /// When the streams began failing without a message read between; nil while they work.
+    private var failingSince: ContinuousClock.Instant?
 
     init(store: EtcdStore, prefix: String, after revision: Int64, progress: Bool) {
         self.store = store
@@ -49,21 +51,22 @@ actor EtcdWatchReader {
             } catch {
                 try Task.checkCancellation()
                 store.logger.warning("etcd watch broke, watching again", ["endpoint": current.endpoint, "after": position.revision, "error": error])
-                try await reconnectSoon()
+                try await reconnectSoon(after: "the stream from \(current.endpoint) broke: \(error)")
                 continue
             }
             guard let line else {
                 store.logger.warning("etcd watch stream ended, watching again", ["endpoint": current.endpoint, "after": position.revision])
-                try await reconnectSoon()
+                try await reconnectSoon(after: "the stream from \(current.endpoint) ended")
                 continue
             }
             connection = current
             do {
                 try take(line, from: current.endpoint)
+                failingSince = nil
             } catch let failure as EtcdFailure {
                 // The member is failing (stopping, lost its leader): watch again elsewhere.
                 store.logger.warning("etcd watch failed, watching again", ["endpoint": current.endpoint, "error": failure])
-                try await reconnectSoon()
+                try await reconnectSoon(after: failure.description)
             }
         }
         return pending.removeFirst()
@@ -85,9 +88,16 @@ actor EtcdWatchReader {
     }
 
     /// Drops the broken stream; the next `open` is a moment later, so a member that
-    /// breaks every stream at once is not asked again in a tight loop.
-    private func reconnectSoon() async throws {
+    /// breaks every stream at once is not asked again in a tight loop. Streams that keep
+    /// breaking, with nothing read between, end the watch after the client's patience:
+    /// members that answer but cannot serve (no leader) are as good as none.
+    private func reconnectSoon(after problem: String) async throws {
         connection = nil
+        let now = ContinuousClock.now
+        if let failingSince, now - failingSince > store.client.patience {
+            throw HistoryError.storage(.unavailable(reason: "the etcd watch of \(prefix) kept failing for \(store.client.patience): \(problem)"))
+        }
+        if failingSince == nil { failingSince = now }
         try await Task.sleep(for: EtcdLimits.failoverPause)
     }
 
