@@ -170,7 +170,10 @@ final class EtcdClient: Sendable {
                     }
                     attempts.append("\(endpoint.url): \(error.message)")
                     guard error.retryable else { throw .unreachable(attempts: attempts) }
-                    logger.warning("etcd member failed, trying the next", ["endpoint": endpoint.url, "error": error.message])
+                    // Said once per member, not once per round, or an etcd that is down floods the log.
+                    if attempts.count <= endpoints.count {
+                        logger.warning("etcd member failed, trying the next", ["endpoint": endpoint.url, "error": error.message])
+                    }
                 }
                 index = (index + 1) % endpoints.count
             }
