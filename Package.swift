@@ -88,6 +88,16 @@ let package = Package(
         /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
         .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
 
+        /// Group commit for the durable store: concurrent writes share one fsync, none answered before it is on disk.
+        .target(name: "GroupCommit", dependencies: ["Storage"]),
+
+        /// `swift run -c release bench store`: this stage's figures on this machine, beside etcd's when installed.
+        .executableTarget(
+            name: "bench",
+            dependencies: ["Common", "Storage", "GroupCommit", "HTTP", "HTTPClient"],
+            path: "Stages/Benchmarks"
+        ),
+
         /// The store kept in a real etcd cluster, over etcd's JSON gateway, with failover across members.
         .target(name: "EtcdStore", dependencies: ["Common", "HTTP", "HTTPClient", "Storage", "StoreWatch"]),
 
@@ -96,8 +106,8 @@ let package = Package(
         .executableTarget(
             name: "stage3",
             dependencies: [
-                "Common", "API", "Storage", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet", "KubeletAPI",
-                "KubeletInformers", "ProcessRuntime",
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet",
+                "KubeletAPI", "KubeletInformers", "ProcessRuntime",
             ],
             path: "Stages/Stage3",
             exclude: ["README.md", "manifests"]
@@ -127,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "Stage3Tests",
             dependencies: [
-                "TestSupport", "Common", "Storage", "StoreWatch",
+                "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
                 "Kubelet", "KubeletAPI", "KubeletInformers", "EtcdStore",
             ]

@@ -141,6 +141,9 @@ public actor PodWorker {
                         sink.yield(.terminated)
                     }
                 case .update(let newer):
+                    // The main loop hands every worker its pod on every change to any pod;
+                    // an unchanged pod is no reason to sync (the resync tick still comes).
+                    guard newer != pod else { continue }
                     let grace = terminationGracePeriod
                     pod = newer
                     if state == .terminating && terminationGracePeriod < grace { shortenTermination(in: &group) }

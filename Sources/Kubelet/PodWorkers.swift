@@ -12,12 +12,15 @@ actor PodWorkers {
     private var workers: [String: PodWorker] = [:]
     private var terminating: Set<String> = []
     // Stage 3 > the kubelet tells who asks the moment a pod's worker is gone, so an informer-fed kubelet confirms a deletion at once
+    /// How many removals may wait for an observer that has not read them; older ones are
+    /// dropped first, which costs an observer that only needs to look again nothing.
+    static let removalBuffer = 256
     private var removalObservers: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextRemovalObserver = 0
 
     /// The uid of each pod whose worker is removed from now on, in order.
     func removals() -> AsyncStream<String> {
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(256))
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(Self.removalBuffer))
         let id = nextRemovalObserver
         nextRemovalObserver += 1
         removalObservers[id] = continuation

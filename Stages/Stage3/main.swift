@@ -4,20 +4,23 @@
 // with three parts swapped for ones that watch instead of asking again:
 //
 //   - the store is wrapped in a `WatchableStore`, which remembers every write as an event,
-//     and a `Compactor` beside the API server forgets that history on a timer;
-//   - the API server's watch reads that history (`StoreWatchSource`), instead of listing
-//     every 250 ms and comparing (stage 2's `PollingWatch`);
+//     and a `Compactor` beside the API server forgets that history on a timer (and under
+//     it, a `GroupCommitStore` lets concurrent writes share one fsync);
+//   - the API server's watch reads that history, one store watch per resource fanned out
+//     to every client (the `Cacher`), instead of listing every 250 ms and comparing
+//     (stage 2's `PollingWatch`);
 //   - the kubelet's pods come from an informer (`InformerPodLister`): one list, then one
 //     watch, instead of a list every 2 seconds (stage 2's `PollingPodLister`).
 //
-//   stage3 [up]  [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION]
-//   stage3 apiserver [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION]
+//   stage3 [up]  [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION] [--watch-cache=false]
+//   stage3 apiserver [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION] [--watch-cache=false]
 //   stage3 kubelet --apiserver URL [--node-name NAME] [--port N] [--root DIR] [--manifests DIR]
 
 import APIServer
 import Client
 import Common
 import Foundation
+import GroupCommit
 import Kubelet
 import KubeletAPI
 import KubeletInformers
@@ -34,8 +37,10 @@ let apiServerFlags = [
     Flag("port", "N", default: "8080", help: "the API server's port (Kubernetes' old insecure port)"),
     Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback anyone can control the cluster"),
     Flag("data-dir", "DIR", default: ".cluster/stage3", help: "where the API server keeps the cluster's objects (and `up` the kubeconfig)"),
+    Flag("watch-cache", "BOOL", default: "true",
+         help: "serve watches from one watch cache per resource; false serves each from the store's history (kube-apiserver's flag)"),
     Flag("etcd-compaction-interval", "DURATION", default: "5m",
-         help: "how often the store's history is compacted, through the revision of the time before (kube-apiserver's flag)"),
+         help: "how often the API server compacts the store's history, forgetting what came before the last time; 0 never (kube-apiserver's flag)"),
 ]
 let kubeletFlags = [
     Flag("apiserver", "URL", default: "http://127.0.0.1:8080", help: "the API server to take orders from"),
@@ -89,16 +94,41 @@ func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any Watchab
     // which remembers on its own; the embedded one is wrapped to remember.
     let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
     let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
-    return await WatchableStore(store)
+    // Concurrent writes share one fsync (`GroupCommitStore`); the history is told of each
+    // write once it is on disk.
+    return await WatchableStore(GroupCommitStore(store))
 }
 
-/// The API server over `store`, watching its history, and the compactor that trims it.
-func makeAPIServer(_ flags: ParsedFlags, logger: Logger) async throws -> (APIServer, Compactor<ContinuousClock>) {
-    let store = try await makeStore(flags, logger: logger)
-    let apiServer = try APIServer(store: store, resources: resources, watch: StoreWatchSource(store: store),
+/// The API server and what runs beside it: its watch cache (the `Cacher`: one watch of
+/// the store per resource, fanned out to every client; with `--watch-cache=false` each
+/// client's watch reads the store's history itself) and the compactor that trims the
+/// store's history (none for an interval of 0: kube-apiserver then leaves it to etcd's
+/// operator).
+struct ControlPlane {
+    let apiServer: APIServer
+    let cacher: Cacher?
+    let compactor: Compactor<ContinuousClock>?
+
+    init(_ flags: ParsedFlags, logger: Logger) async throws {
+        let store = try await makeStore(flags, logger: logger)
+        let watch: any WatchSource
+        switch flags.string("watch-cache") {
+        case "true": (cacher, watch) = { let cacher = Cacher(store: store); return (cacher, cacher) }()
+        case "false": (cacher, watch) = (nil, StoreWatchSource(store: store))
+        case let other: throw CommandLineError("flag --watch-cache expects true or false, got \(other ?? "nothing")")
+        }
+        apiServer = try APIServer(store: store, resources: resources, watch: watch,
                                   host: flags.string("address")!, port: try flags.int("port"), logger: logger)
-    let compactor = Compactor(store: store, interval: try flags.duration("etcd-compaction-interval"), clock: ContinuousClock())
-    return (apiServer, compactor)
+        let interval = try flags.duration("etcd-compaction-interval")
+        compactor = interval > .zero ? Compactor(store: store, interval: interval, clock: ContinuousClock()) : nil
+    }
+
+    func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {
+        let (apiServer, cacher, compactor) = (apiServer, cacher, compactor)
+        group.addTask { try await apiServer.run() }
+        if let cacher { group.addTask { await cacher.run() } }
+        if let compactor { group.addTask { try await compactor.run() } }
+    }
 }
 
 /// Builds a kubelet that runs static pods and the pods its informer sees bound to its node.
@@ -135,15 +165,12 @@ func runKubelet(_ kubelet: Kubelet, _ connection: KubeletAPIConnection, _ pods: 
 
 switch command {
 case "apiserver":
-    let flags = parse(apiServerFlags, usage: "stage3 apiserver [flags]", summary: "Runs the API server and its store's compactor.")
+    let flags = parse(apiServerFlags, usage: "stage3 apiserver [flags]", summary: "Runs the API server, its watch cache and its store's compactor.")
     let logger = Logger(label: "apiserver", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let (apiServer, compactor) = try await makeAPIServer(flags, logger: logger)
+        let controlPlane = try await ControlPlane(flags, logger: logger)
         try await runUntilShutdownSignal(logger: logger) {
-            try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await apiServer.run() }
-                group.addTask { try await compactor.run() }
-            }
+            try await withThrowingDiscardingTaskGroup { group in controlPlane.run(in: &group) }
         }
     } catch { fail("\(error)") }
 
@@ -165,8 +192,8 @@ case "up":
     let apiLogger = Logger(label: "apiserver", level: verbose ? .debug : .info)
     let kubeletLogger = Logger(label: "kubelet", level: verbose ? .debug : .info)
     do {
-        let (apiServer, compactor) = try await makeAPIServer(flags, logger: apiLogger)
-        let server = "http://127.0.0.1:\(apiServer.port)"
+        let controlPlane = try await ControlPlane(flags, logger: apiLogger)
+        let server = "http://127.0.0.1:\(controlPlane.apiServer.port)"
         let kubeconfig = URL(filePath: flags.string("data-dir")!).appending(path: "kubeconfig")
         try Kubeconfig(name: "stage3", server: server).write(to: kubeconfig)
         let kubeletParsed = try ParsedFlags(kubeletArguments(from: flags, server: server), flags: kubeletFlags)
@@ -174,8 +201,7 @@ case "up":
         apiLogger.info("kubeconfig written: use kubectl --kubeconfig \(kubeconfig.path) get pods")
         try await runUntilShutdownSignal(logger: apiLogger) {
             try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await apiServer.run() }
-                group.addTask { try await compactor.run() }
+                controlPlane.run(in: &group)
                 runKubelet(kubelet, connection, pods, in: &group)
             }
         }

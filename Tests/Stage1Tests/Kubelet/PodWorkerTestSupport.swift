@@ -42,6 +42,7 @@ func withPodWorker(
     backoff: RestartBackoff.Policy = PodWorkerFixture.slowBackoff,
     recorder: any EventRecorder = LoggingEventRecorder(logger: .silent),
     configObjects: any ConfigObjectManager = StandaloneConfigObjects(),
+    syncFrequency: Duration = PodWorkerFixture.syncFrequency,
     sourceLocation: SourceLocation = #_sourceLocation,
     _ body: @escaping @Sendable (PodWorker, StatusManager) async throws -> Void
 ) async throws {
@@ -49,7 +50,7 @@ func withPodWorker(
     defer { directory.remove() }
     let configuration = KubeletConfiguration(
         nodeName: "node1", rootDirectory: directory.url, manifestDirectory: nil,
-        syncFrequency: PodWorkerFixture.syncFrequency, backoff: backoff)
+        syncFrequency: syncFrequency, backoff: backoff)
     let statusManager = StatusManager()
     let worker = PodWorker(
         pod: pod, runtime: runtime, configuration: configuration, statusManager: statusManager,

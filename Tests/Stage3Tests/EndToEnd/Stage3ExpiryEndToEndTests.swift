@@ -1,6 +1,9 @@
 // Stage 3's acceptance suite, part 2: what a watcher is told when the history it asks
 // for is gone, by compaction or by a restart, and that `kill -9` loses nothing
-// acknowledged. One cluster, compacting every `compactionInterval`, killed once.
+// acknowledged. One cluster, compacting every `compactionInterval`, killed once. Before
+// the kill its watches read the store's history directly (`--watch-cache=false`): the
+// watch cache would serve a recent version from memory, compacted or not, as Kubernetes'
+// does. After the restart it runs as a learner runs it, watch cache and all.
 
 import Foundation
 import Testing
@@ -11,6 +14,7 @@ import Testing
 struct Stage3ExpiryEndToEndTests {
     /// Short, so that a version is compacted away within a few seconds.
     static let compactionInterval = "2s"
+    static let arguments = ["--etcd-compaction-interval", compactionInterval, "--watch-cache=false"]
     /// How many `kubectl create` run at once when the cluster is killed.
     static let concurrentCreates = 6
 
@@ -30,7 +34,7 @@ struct Stage3ExpiryEndToEndTests {
     }
 
     @Test func anOldVersionIsAnsweredWith410AndKillNineLosesNothingAcknowledged() async throws {
-        let first = try await RunningCluster.stage3(arguments: ["--etcd-compaction-interval", Self.compactionInterval])
+        let first = try await RunningCluster.stage3(arguments: Self.arguments)
         defer { Task { await first.cleanUp(keepDirectory: true) } }
 
         // Compaction: a version from before two compactor ticks is gone for a watch.
@@ -42,6 +46,10 @@ struct Stage3ExpiryEndToEndTests {
             return probe.body.contains(#""code":410"#)
         }
         try await expectExpired(first, from: old)
+        // A list read at that version is gone too: a plain 410, as Kubernetes answers it.
+        let exact = try await first.rawGet("/api/v1/namespaces/default/pods?resourceVersion=\(old)&resourceVersionMatch=Exact")
+        #expect(exact.status == 410 && exact.body.contains(#""reason":"Expired""#)
+                && exact.body.contains("The resourceVersion for the provided list is too old."), "\(exact.body)")
 
         // kill -9 while several clients create: whatever was acknowledged survives.
         let beforeRestart = try await first.resourceVersion(at: "/api/v1/namespaces/default/pods")
@@ -60,7 +68,7 @@ struct Stage3ExpiryEndToEndTests {
         await first.cleanUp(keepDirectory: true)
 
         let second = try await RunningCluster.stage3(
-            directory: first.directory, marker: first.marker, arguments: ["--etcd-compaction-interval", Self.compactionInterval])
+            directory: first.directory, marker: first.marker)
         defer { Task { await second.cleanUp() } }
         let namespaces = try await second.kubectl("get", "namespaces", "-o", "name")
         for name in acknowledged {
