@@ -91,7 +91,9 @@ final class EtcdClient: Sendable {
     }
 
     /// Opens a watch stream: the answer's lines, one JSON message each, and who serves it.
-    func openWatch(_ body: EtcdWatchRequest) async throws(EtcdFailure) -> (endpoint: String, lines: HTTPLineSequence<AsyncThrowingStream<[UInt8], Error>>) {
+    func openWatch(
+        _ body: EtcdWatchRequest
+    ) async throws(EtcdFailure) -> (endpoint: String, lines: HTTPLineSequence<AsyncThrowingStream<[UInt8], Error>>) {
         let bytes: [UInt8]
         do {
             bytes = Array(try Self.encoder.encode(body))

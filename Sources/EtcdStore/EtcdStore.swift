@@ -87,7 +87,8 @@ public final class EtcdStore: WatchableKeyValueStore {
     public var currentRevision: Int64 {
         get async {
             do {
-                return try await range(EtcdRangeRequest(key: EtcdKeys.bytes("\0"), rangeEnd: nil, revision: 0, countOnly: true)).header.revision
+                let cheapest = EtcdRangeRequest(key: EtcdKeys.bytes("\0"), rangeEnd: nil, revision: 0, countOnly: true)
+                return try await range(cheapest).header.revision
             } catch {
                 logger.warning("etcd revision unknown, reporting the last one seen", ["error": error])
                 return known.withLock { $0.revision }
@@ -100,7 +101,8 @@ public final class EtcdStore: WatchableKeyValueStore {
     /// See `KeyValueStore.create(_:value:)`: `If(mod_revision == 0) Then(put)`.
     public func create(_ key: String, value: Data) async throws(StorageError) -> Int64 {
         try Self.checkEntry(key, value)
-        let answer = try await txn(EtcdTxnRequest(compare: [.modRevision(of: key, is: 0)], success: [.put(key, value)], failure: []), key: key)
+        let request = EtcdTxnRequest(compare: [.modRevision(of: key, is: 0)], success: [.put(key, value)], failure: [])
+        let answer = try await txn(request, key: key)
         guard answer.succeeded == true else { throw .alreadyExists(key: key) }
         return answer.header.revision
     }

@@ -50,12 +50,14 @@ actor EtcdWatchReader {
                 line = try await current.lines.next(isolation: self)
             } catch {
                 try Task.checkCancellation()
-                store.logger.warning("etcd watch broke, watching again", ["endpoint": current.endpoint, "after": position.revision, "error": error])
+                store.logger.warning(
+                    "etcd watch broke, watching again", ["endpoint": current.endpoint, "after": position.revision, "error": error])
                 try await reconnectSoon(after: "the stream from \(current.endpoint) broke: \(error)")
                 continue
             }
             guard let line else {
-                store.logger.warning("etcd watch stream ended, watching again", ["endpoint": current.endpoint, "after": position.revision])
+                store.logger.warning(
+                    "etcd watch stream ended, watching again", ["endpoint": current.endpoint, "after": position.revision])
                 try await reconnectSoon(after: "the stream from \(current.endpoint) ended")
                 continue
             }
@@ -95,7 +97,8 @@ actor EtcdWatchReader {
         connection = nil
         let now = ContinuousClock.now
         if let failingSince, now - failingSince > store.client.patience {
-            throw HistoryError.storage(.unavailable(reason: "the etcd watch of \(prefix) kept failing for \(store.client.patience): \(problem)"))
+            let reason = "the etcd watch of \(prefix) kept failing for \(store.client.patience): \(problem)"
+            throw HistoryError.storage(.unavailable(reason: reason))
         }
         if failingSince == nil { failingSince = now }
         try await Task.sleep(for: EtcdLimits.failoverPause)
@@ -121,7 +124,8 @@ actor EtcdWatchReader {
             throw HistoryError.compacted(requested: position.revision, compactRevision: result.compactRevision)
         }
         if result.canceled == true {
-            throw HistoryError.storage(.unavailable(reason: "etcd at \(endpoint) canceled the watch: \(result.cancelReason ?? "no reason given")"))
+            let reason = "etcd at \(endpoint) canceled the watch: \(result.cancelReason ?? "no reason given")"
+            throw HistoryError.storage(.unavailable(reason: reason))
         }
         let revision = result.header?.revision ?? 0
         store.note(revision: revision)
@@ -148,7 +152,8 @@ actor EtcdWatchReader {
         // to watchers as a create, and Kubernetes' watcher treats it as an error too.
         let isCreate = event.kv.createRevision == event.kv.modRevision
         guard isCreate || previous != nil else {
-            throw .storage(.unavailable(reason: "etcd at \(endpoint) sent an update of \(event.kv.keyText) at \(event.kv.modRevision) without its previous value"))
+            let what = "an update of \(event.kv.keyText) at \(event.kv.modRevision) without its previous value"
+            throw .storage(.unavailable(reason: "etcd at \(endpoint) sent \(what)"))
         }
         return StoreEvent(revision: event.kv.modRevision, key: event.kv.keyText, value: event.kv.stored, previous: previous)
     }
