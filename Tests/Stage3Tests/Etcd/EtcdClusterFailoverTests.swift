@@ -25,7 +25,7 @@ struct EtcdClusterFailoverTests {
         let cluster = try EtcdCluster.required()
         let leader = try await waitUntil("the cluster to have a leader") { await cluster.leader() }
         let others = cluster.members.filter { $0.name != leader.name }
-        let store = try EtcdStore(connectingTo: ([leader] + others).map(\.clientURL), patience: .seconds(3), logger: .silent)
+        let store = try EtcdStore(connectingTo: ([leader] + others).map(\.clientURL), patience: .milliseconds(1500), logger: .silent)
         let start = await store.currentRevision
         try await withStoreWatchLog(store.watch(prefix: "/registry/pods/", after: start)) { log in
             var written: [Int64] = []
