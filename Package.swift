@@ -98,6 +98,9 @@ let package = Package(
             path: "Stages/Benchmarks"
         ),
 
+        /// The store kept in a real etcd cluster, over etcd's JSON gateway, with failover across members.
+        .target(name: "EtcdStore", dependencies: ["Common", "HTTP", "HTTPClient", "Storage", "StoreWatch"]),
+
         /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
         .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
         .executableTarget(
@@ -136,7 +139,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
-                "Kubelet", "KubeletAPI", "KubeletInformers",
+                "Kubelet", "KubeletAPI", "KubeletInformers", "EtcdStore",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),
