@@ -80,7 +80,7 @@ let package = Package(
         // MARK: Stage 3 · the store remembers, and everyone watches
 
         /// The store's recent past: every write an event, watches from any recent revision, compaction.
-        .target(name: "StoreWatch", dependencies: ["Storage"]),
+        .target(name: "StoreWatch", dependencies: ["Common", "Storage"]),
 
         /// Clients that list and watch, shaped like client-go: the client's watch, Reflector, Indexer, SharedInformer.
         .target(name: "Informers", dependencies: ["Common", "API", "APIMachinery", "HTTP", "HTTPClient", "Client"]),
@@ -106,8 +106,8 @@ let package = Package(
         .executableTarget(
             name: "stage3",
             dependencies: [
-                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet",
-                "KubeletAPI", "KubeletInformers", "ProcessRuntime",
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "EtcdStore", "APIServer", "WatchCache", "Client",
+                "Kubelet", "KubeletAPI", "KubeletInformers", "ProcessRuntime",
             ],
             path: "Stages/Stage3",
             exclude: ["README.md", "manifests"]
