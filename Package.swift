@@ -88,13 +88,23 @@ let package = Package(
         /// The API server's watch from the store's history: resourceVersion rules, 410 Expired, selectors, bookmarks.
         .target(name: "WatchCache", dependencies: ["API", "APIMachinery", "Storage", "APIServer", "StoreWatch"]),
 
+        /// Group commit for the durable store: concurrent writes share one fsync, none answered before it is on disk.
+        .target(name: "GroupCommit", dependencies: ["Storage"]),
+
+        /// `swift run -c release bench store`: this stage's figures on this machine, beside etcd's when installed.
+        .executableTarget(
+            name: "bench",
+            dependencies: ["Common", "Storage", "GroupCommit", "HTTP", "HTTPClient"],
+            path: "Stages/Benchmarks"
+        ),
+
         /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
         .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
         .executableTarget(
             name: "stage3",
             dependencies: [
-                "Common", "API", "Storage", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet", "KubeletAPI",
-                "KubeletInformers", "ProcessRuntime",
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet",
+                "KubeletAPI", "KubeletInformers", "ProcessRuntime",
             ],
             path: "Stages/Stage3",
             exclude: ["README.md", "manifests"]
@@ -124,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "Stage3Tests",
             dependencies: [
-                "TestSupport", "Common", "Storage", "StoreWatch",
+                "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
                 "Kubelet", "KubeletAPI", "KubeletInformers",
             ]

@@ -113,6 +113,21 @@ extension RESTStorage {
         source: (any WatchSource)? = nil
         // Stage 3 <
     ) async throws(Status) -> (items: [Object], metadata: ListMeta) {
+        try await listPage(
+            namespace: namespace, selectsEverything: labels == .everything && fields == .everything, page: page, source: source
+        ) { (value) throws(Status) -> Object? in
+            let object = try object(from: value)
+            return Self.selects(object, labels: labels, fields: fields) ? object : nil
+        }
+    }
+
+    /// One page of `item(value)` for the stored values it does not answer nil for (those
+    /// its selectors leave out), and the page's metadata. The decoded list and the list
+    /// from stored JSON (`RESTStorage+ListJSON.swift`) share it, so their pages agree.
+    func listPage<Item>(
+        namespace: String?, selectsEverything: Bool, page: ListPage, source: (any WatchSource)?,
+        _ item: (StoredValue) throws(Status) -> Item?
+    ) async throws(Status) -> (items: [Item], metadata: ListMeta) {
         let prefix = resource.storagePrefix(namespace: namespace)
         let values: [StoredValue], revision: Int64
         // Stage 3 > a source that remembers reads the values: at the token's revision, or as resourceVersion asks
@@ -125,20 +140,19 @@ extension RESTStorage {
         }
         // Stage 3 <
         // The store lists in key order, so a page resumes after the last key returned.
-        var matching: [(key: String, object: Object)] = []
+        var matching: [(key: String, item: Item)] = []
         for value in values {
             let key = String(value.key.dropFirst(prefix.count))
             guard page.startAfter.isEmpty || key > page.startAfter else { continue }
-            let object = try object(from: value)
-            if Self.selects(object, labels: labels, fields: fields) { matching.append((key, object)) }
+            if let selected = try item(value) { matching.append((key, selected)) }
         }
         var metadata = ListMeta(resourceVersion: String(revision))
         let shown = matching.prefix(page.limit ?? matching.count)
         let left = matching.count - shown.count
         if left > 0, let last = shown.last {
             metadata.continue = ListPage.token(lastKey: last.key, revision: revision)
-            if labels == .everything && fields == .everything { metadata.remainingItemCount = Int64(left) }
+            if selectsEverything { metadata.remainingItemCount = Int64(left) }
         }
-        return (shown.map(\.object), metadata)
+        return (shown.map(\.item), metadata)
     }
 }

@@ -61,13 +61,24 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         case "list":
             let (labels, fields) = try RESTStorage<Strategy>.selectors(request.query)
             let namespace: String? = info.namespace.isEmpty ? nil : info.namespace
+            let asTable = TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "")
+            // Plain JSON that no field selector looks into: the stored bytes, not decoded.
+            if RESTStorage<Strategy>.canListFromStoredJSON(fields: fields, asTable: asTable) {
+                let body = try await storage.listJSON(
+                    namespace: namespace, labels: labels, page: ListPage(query: request.query),
+                    // Stage 3 > the watch source may read the list, at a past revision
+                    source: watch
+                    // Stage 3 <
+                )
+                return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: body)
+            }
             let (items, metadata) = try await storage.list(
                 namespace: namespace, labels: labels, fields: fields, page: ListPage(query: request.query),
                 // Stage 3 > the watch source may read the list, at a past revision
                 source: watch
                 // Stage 3 <
             )
-            if TableBuilder.wantsTable(accept: request.headers["Accept"] ?? "") {
+            if asTable {
                 var table = try TableBuilder.table(
                     of: items, strategy: Strategy.self, resourceVersion: metadata.resourceVersion,
                     includeObject: TableBuilder.includeObject(queryValue: request.query["includeObject"]) ?? .metadata)

@@ -119,6 +119,16 @@ public final class WatchSink<Strategy: RESTStrategy> {
         try await write(line(for: event))
     }
 
+    // Stage 3 > a source that holds an event's object as JSON already sends it as it is
+    /// Sends an event of `type` whose object is already `objectJSON`, and returns true;
+    /// returns false, sending nothing, when this sink writes Tables and needs the object.
+    public func sendEncoded(type: String, objectJSON: [UInt8]) async throws -> Bool {
+        guard !asTable else { return false }
+        try await write(Array(#"{"type":"\#(type)","object":"#.utf8) + objectJSON + Array("}\n".utf8))
+        return true
+    }
+    // Stage 3 <
+
     /// `{"type":"ADDED","object":{…}}` and a newline: clients split the stream on newlines.
     func line(for event: WatchEvent<Strategy.Object>) throws -> [UInt8] {
         let object: Data

@@ -5,6 +5,9 @@
 //     lock          held with flock while a store has the directory open
 //     snapshot      every live key at some revision R (absent until the first compaction)
 //     log           the writes after R, one framed record each, appended and fsynced
+// Stage 3 > the files' list names the second segment
+//     log.next      (stage 3) the writes after `log`'s, while a snapshot is being written
+// Stage 3 <
 //     *.tmp         a snapshot or log being written; never read, removed on open
 //
 // `snapshot` and `log` are only ever *replaced* by `install`: write `name.tmp`, fsync it,
@@ -35,6 +38,11 @@ struct DataDirectory: Sendable {
     /// The latest snapshot.
     var snapshotPath: String { path + "/snapshot" }
     var lockPath: String { path + "/lock" }
+    // Stage 3 > a snapshot written beside the writes: appends go to a second segment meanwhile
+    /// The log segment appends go to while a snapshot is written beside them; renamed over
+    /// `log` once the snapshot is installed, replayed after `log` if a crash comes first.
+    var nextLogPath: String { path + "/log.next" }
+    // Stage 3 <
 
     /// How long `lock()` keeps trying before it decides another store holds the lock.
     ///
@@ -68,6 +76,9 @@ struct DataDirectory: Sendable {
     func removeLeftovers() throws(StorageError) {
         try FileDescriptor.remove(logPath + Self.temporarySuffix)
         try FileDescriptor.remove(snapshotPath + Self.temporarySuffix)
+        // Stage 3 > the second segment is installed like the others, so it too may leave a half-written file
+        try FileDescriptor.remove(nextLogPath + Self.temporarySuffix)
+        // Stage 3 <
     }
 
     /// Atomically replaces the file at `destination` with `contents`, durably, and returns

@@ -64,6 +64,11 @@ extension DurableStore {
             }
             index.apply(change)
         }
+        // Stage 3 > a snapshot written beside the writes may leave a second segment: replay it too, then fold both away
+        if let segment = try FileDescriptor.contents(of: directory.nextLogPath) {
+            return try foldSegments(index, segment, directory, snapshotRevision: snapshotRevision, logger: logger)
+        }
+        // Stage 3 <
 
         let log = try FileDescriptor.open(directory.logPath, flags: O_WRONLY | O_APPEND)
         if let (offset, reason) = scan.tornTail {
@@ -119,3 +124,53 @@ extension DurableStore {
         }
     }
 }
+
+// Stage 3 > recovery after a crash while a snapshot was written beside the writes
+extension DurableStore {
+    /// Replays `log.next` (whose bytes are `segment`) after `log`, then folds both into a
+    /// snapshot and an empty log, so the store opens as after any compaction.
+    ///
+    /// Its records continue `log`'s; a torn last record is dropped, as in `log`. The fold is
+    /// safe at every step: a new snapshot with both segments replays to the same state
+    /// (every record is at or below its revision), and so does the snapshot with an empty
+    /// `log` and the old `log.next`.
+    static func foldSegments(
+        _ recovered: KeyIndex, _ segment: [UInt8], _ directory: DataDirectory, snapshotRevision: Int64, logger: Logger
+    ) throws(StorageError) -> Recovered {
+        var index = recovered
+        let file = directory.nextLogPath
+        try checkMagic(segment, DataDirectory.logMagic, file: file)
+        let scan = try RecordScan(segment, from: DataDirectory.logMagic.count, file: file, allowsTornTail: true)
+        var previous = Int64.min
+        for (record, offset) in scan.records {
+            guard case .change(let change) = record, change.revision > previous else {
+                throw .corrupted(file: file, offset: offset, reason: "not a log record of a revision after the one before it")
+            }
+            previous = change.revision
+            if change.revision <= snapshotRevision { continue }
+            guard change.revision == index.revision + 1 else {
+                throw .corrupted(file: file, offset: offset, reason: "revision \(change.revision) follows \(index.revision): records are missing")
+            }
+            index.apply(change)
+        }
+        try directory.install(snapshotBytes(of: index), at: directory.snapshotPath).close()
+        let log = try directory.install(DataDirectory.logMagic, at: directory.logPath)
+        do throws(StorageError) {
+            try FileDescriptor.remove(file)
+            try FileDescriptor.synchronizeDirectory(directory.path)
+        } catch {
+            log.close()
+            throw error
+        }
+        if let (offset, reason) = scan.tornTail {
+            logger.warning("dropped a torn record at the end of the log", [
+                "file": file, "offset": offset, "bytes": segment.count - offset, "reason": reason,
+            ])
+        }
+        logger.info("opened store", [
+            "dir": directory.path, "revision": index.revision, "keys": index.count, "segments": 2, "folded": true,
+        ])
+        return Recovered(index: index, log: log, logBytes: DataDirectory.logMagic.count, logRecords: 0)
+    }
+}
+// Stage 3 <

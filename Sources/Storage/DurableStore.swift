@@ -69,6 +69,17 @@ public actor DurableStore: KeyValueStore {
     let thresholds: CompactionThresholds
     /// Where the store reports opening, recovery and compaction.
     let logger: Logger
+    // Stage 3 > group commit: a seam that counts fsyncs, and snapshots written while writes go on
+    /// How many times the log has been fsynced since the store opened; tests read it to see
+    /// concurrent writes share one (`GroupCommit`).
+    package internal(set) var logSyncCount = 0
+    /// The snapshot being written beside the writes, if one is (`startSnapshot()`).
+    var snapshotInProgress: SnapshotInProgress?
+    /// True while appends go to `log.next`: from the start of such a snapshot until its end.
+    var appendsGoToNextSegment = false
+    /// Called by a snapshot's thread at each step, when a test asked (`pauseSnapshots`).
+    var snapshotPause: (@Sendable (SnapshotStep) -> Void)?
+    // Stage 3 <
 
     /// Opens the store in `directory` (creating it if needed), recovering its state from disk.
     ///
@@ -104,6 +115,9 @@ public actor DurableStore: KeyValueStore {
 
     /// Closes the files and releases the directory; every later call throws `.unavailable`.
     public func close() {
+        // Stage 3 > a snapshot being written beside the writes finishes before the directory is let go
+        abandonSnapshot()
+        // Stage 3 <
         switch state {
         case .open(let log, let lock): log.close(); lock.close()
         case .failed(_, let lock): lock.close()
@@ -160,6 +174,9 @@ public actor DurableStore: KeyValueStore {
         do throws(StorageError) {
             try log.writeAll(frame)
             try log.synchronize()
+            // Stage 3 > every fsync of the log is counted, for group commit's tests
+            logSyncCount += 1
+            // Stage 3 <
         } catch {
             // Best effort: cut off a partial record, so the file does not end in one that
             // a later append would bury in the middle. The reopen decides what survived.
@@ -197,6 +214,60 @@ extension DurableStore: CommitObservable {
     /// See `CommitObservable.observeCommits(_:)`.
     public func observeCommits(_ makeObserver: @Sendable (Int64) -> CommitObserver) {
         index.observer = makeObserver(index.revision)
+    }
+}
+// Stage 3 <
+
+// Stage 3 > group commit: a batch of writes, checked in order, made durable by one append and one fsync
+extension DurableStore {
+    /// Commits `writes` in order as if each were called alone, but with one fsync for all:
+    /// each is checked against the keyspace as the writes before it leave it, every one that
+    /// passes goes into a single append and fsync, and only then are they applied (telling
+    /// the commit observer, in revision order). Returns each write's outcome, in order.
+    ///
+    /// Called by stage 3's `GroupCommitStore`, which queues the writes that arrive while a
+    /// batch is being made durable. If the append fails, every write of the batch fails
+    /// with it (what the refused ones were checked against never reached the disk either).
+    package func commit(batch writes: [BatchedWrite]) -> [Result<BatchedWrite.Outcome, StorageError>] {
+        guard case .open(let log, let lock) = state else { return writes.map { _ in .failure(unavailableError) } }
+        var outcomes: [Result<BatchedWrite.Outcome, StorageError>] = []
+        var changes: [Change] = []
+        var frames: [UInt8] = []
+        var written: [[UInt8]: StoredValue?] = [:]  // the batch's own writes so far, by key bytes
+        var revision = index.revision
+        for write in writes {
+            let keyBytes = Array(write.key.utf8)
+            let current = written[keyBytes] ?? index.value(at: write.key)
+            do throws(StorageError) {
+                let (change, deleted) = try write.change(current: current, revision: revision)
+                if case .put(let value) = change { written[keyBytes] = .some(value) } else { written[keyBytes] = .some(nil) }
+                revision = change.revision
+                changes.append(change)
+                frames += RecordFrame.seal(.change(change))
+                outcomes.append(.success(.init(revision: change.revision, deleted: deleted)))
+            } catch {
+                outcomes.append(.failure(error))
+            }
+        }
+        guard !changes.isEmpty else { return outcomes }
+        do throws(StorageError) {
+            try log.writeAll(frames)
+            try log.synchronize()
+            logSyncCount += 1
+        } catch {
+            try? log.truncate(to: logBytes)
+            log.close()
+            state = .failed(reason: "log write failed: \(error)", lock: lock)
+            logger.error("log write failed, refusing writes until the store is reopened", ["error": error])
+            return writes.map { _ in .failure(error) }
+        }
+        for change in changes { index.apply(change) }
+        logBytes += frames.count
+        logRecords += changes.count
+        if logBytes >= thresholds.logBytes || logRecords >= thresholds.logRecords {
+            startSnapshot()
+        }
+        return outcomes
     }
 }
 // Stage 3 <

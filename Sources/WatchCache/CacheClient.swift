@@ -2,7 +2,8 @@
 //
 // The cache hands each client the events of its namespace, decoded, and the cache's
 // progress; this loop, one per client, in the client's own task, turns them into what the
-// client sees: each event through the client's selectors (`WatchFilter`), and a BOOKMARK
+// client sees: each event through the client's selectors (`WatchFilter`), sent as the JSON
+// the cache made once for every client (or, for a Table, encoded here), and a BOOKMARK
 // when one is due (`BookmarkSchedule`) carrying the version reached, which moves with the
 // store's progress even when this resource is not written. Between items it wakes every
 // `tickInterval` to notice a client that left or a `timeoutSeconds` that ran out.
@@ -42,6 +43,9 @@ struct CacheClient<Strategy: RESTStrategy> {
                         if let sent = filter.event(
                             revision: event.revision, object: event.object, previous: event.previous, hadPrevious: event.hadPrevious)
                         {
+                            // A DELETED carries the previous object at this revision; the others the new one.
+                            let json = sent.type == "DELETED" ? event.deletedJSON : event.objectJSON
+                            if let json, try await sink.sendEncoded(type: sent.type, objectJSON: json) { continue }
                             try await sink.send(sent)
                         }
                     case .change(.progress(let revision)):

@@ -10,6 +10,10 @@
 //                           served by `StoreWatchSource`, one store watch for this client
 //   neither                 one ERROR event, 410 Expired "too old resource version: N (M)"
 //
+// A version the store has not reached yet is not refused: the watch starts and its events
+// are those after it, as in Kubernetes, whose 504 "Too large resource version" is for
+// lists (and for streaming lists, `sendInitialEvents`, which this server does not offer).
+//
 // Lists go through here too (`listValues`, stage 2's extension point), read at the
 // version they name from the store's past (`ListReader`): the cache keeps events, not the
 // objects, so unlike Kubernetes' it serves no list from memory.

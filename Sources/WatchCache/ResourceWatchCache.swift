@@ -46,6 +46,12 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
         let hadPrevious: Bool
         /// Why a stored value could not be read; the client ends its watch with it.
         let failure: Status?
+        /// `object` as the JSON a client is sent, and `previous` at this revision (what a
+        /// DELETED carries): spliced once from the stored bytes, for every client that
+        /// wants JSON, as Kubernetes' watch cache serializes each event once. Nil when the
+        /// splice could not be done; the client then encodes the object itself.
+        var objectJSON: [UInt8]? = nil
+        var deletedJSON: [UInt8]? = nil
     }
 
     /// What a client receives: an event, or the version the cache has reached.
@@ -57,6 +63,8 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     private struct Client {
         /// The key prefix of the client's namespace, or of the resource for every namespace.
         let prefix: String
+        /// Only what comes after this revision is the client's: it may name one not reached yet.
+        let after: Int64
         let continuation: AsyncThrowingStream<Item, any Error>.Continuation
     }
 
@@ -117,7 +125,7 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
             if state.window.revision > revision { continuation.yield(.progress(state.window.revision)) }
             let id = state.nextID
             state.nextID += 1
-            state.clients[id] = Client(prefix: clientPrefix, continuation: continuation)
+            state.clients[id] = Client(prefix: clientPrefix, after: revision, continuation: continuation)
             continuation.onTermination = { [weak self] _ in self?.remove(id) }
             return stream
         }
@@ -145,12 +153,14 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     }
 
     /// The write decoded once; a value that cannot be read becomes the event's failure.
-    private func decode(_ change: StoreEvent) -> Event {
+    func decode(_ change: StoreEvent) -> Event {
         do throws(Status) {
             let object = try change.value.map { (value) throws(Status) in try storage.object(from: value) }
             let previous = try change.previous.map { (value) throws(Status) in try storage.object(from: value) }
             return Event(revision: change.revision, key: change.key, object: object, previous: previous,
-                         hadPrevious: change.previous != nil, failure: nil)
+                         hadPrevious: change.previous != nil, failure: nil,
+                         objectJSON: change.value.flatMap { StoredObjectJSON.withResourceVersion([UInt8]($0.value), String($0.modRevision)) },
+                         deletedJSON: change.previous.flatMap { StoredObjectJSON.withResourceVersion([UInt8]($0.value), String(change.revision)) })
         } catch {
             return Event(revision: change.revision, key: change.key, object: nil, previous: nil,
                          hadPrevious: change.previous != nil, failure: error)
@@ -161,7 +171,7 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     private func record(_ event: Event) {
         deliver { state in
             state.window.append(event, at: event.revision)
-            return (.event(event), { event.key.hasPrefix($0) })
+            return (.event(event), { event.revision > $0.after && event.key.hasPrefix($0.prefix) })
         }
     }
 
@@ -169,17 +179,18 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
     private func advance(to revision: Int64) {
         deliver { state in
             state.window.advance(to: revision)
-            return (.progress(state.window.revision), { _ in true })
+            let reached = state.window.revision
+            return (.progress(reached), { reached > $0.after })
         }
     }
 
     /// Runs `update` under the lock and gives its item to the clients it picks, cutting
     /// off those whose queue is full; their streams are ended after the lock is released.
-    private func deliver(_ update: (inout State) -> (Item, (_ clientPrefix: String) -> Bool)) {
+    private func deliver(_ update: (inout State) -> (Item, (Client) -> Bool)) {
         let cutOff = state.withLock { state -> [Client] in
             let (item, picks) = update(&state)
             var cutOff: [Client] = []
-            for (id, client) in state.clients where picks(client.prefix) {
+            for (id, client) in state.clients where picks(client) {
                 if case .dropped = client.continuation.yield(item) {
                     state.clients[id] = nil
                     cutOff.append(client)

@@ -114,7 +114,7 @@ public struct StoreWatchSource: WatchSource {
 
     /// Reads lists at the version they name, from the store's past (`ListReader`).
     public func listValues(under prefix: String, _ read: ListRead) async throws(Status) -> (items: [StoredValue], revision: Int64)? {
-        try await ListReader(store: store, limits: WatchCacheLimits(futureVersionWait: .seconds(3))).values(under: prefix, read)
+        try await ListReader(store: store, limits: .standard).values(under: prefix, read)
     }
 
     /// Sends every current object in view as ADDED, all read at one revision; returns that

@@ -2,8 +2,8 @@
 //
 // 1. A module belongs to one stage: every file in `Sources/M/` opens with
 //    `// Stage N · M: role`, and N is the stage whose block in Package.swift declares M.
-// 2. No stage links a later one: `stageN`, and every module of stage N, depend (directly
-//    or not) only on modules of stages up to N.
+// 2. No stage links a later one: `stageN`, and every module and program of stage N (such
+//    as its `bench`), depend (directly or not) only on modules of stages up to N.
 // 3. Later stages only add, and say so: every fence is balanced, gives a reason, and
 //    names a stage later than its file's.
 // 4. The picture is true: each stage's README and notebook open with the same Mermaid
@@ -66,7 +66,8 @@ struct SeriesCheck {
             let limit: Int
             if target.kind == .executable, target.name.hasPrefix("stage"), let number = Int(target.name.dropFirst(5)) {
                 limit = number
-            } else if target.kind == .library, let stage = target.stage {
+            } else if target.kind != .test, let stage = target.stage {
+                // A library module, or another program of a stage (its benchmarks): no later stage.
                 limit = stage
             } else {
                 continue

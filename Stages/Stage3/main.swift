@@ -4,7 +4,8 @@
 // with three parts swapped for ones that watch instead of asking again:
 //
 //   - the store is wrapped in a `WatchableStore`, which remembers every write as an event,
-//     and a `Compactor` beside the API server forgets that history on a timer;
+//     and a `Compactor` beside the API server forgets that history on a timer (and under
+//     it, a `GroupCommitStore` lets concurrent writes share one fsync);
 //   - the API server's watch reads that history, one store watch per resource fanned out
 //     to every client (the `Cacher`), instead of listing every 250 ms and comparing
 //     (stage 2's `PollingWatch`);
@@ -19,6 +20,7 @@ import APIServer
 import Client
 import Common
 import Foundation
+import GroupCommit
 import Kubelet
 import KubeletAPI
 import KubeletInformers
@@ -92,7 +94,9 @@ func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any Watchab
     // which remembers on its own; the embedded one is wrapped to remember.
     let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
     let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
-    return await WatchableStore(store)
+    // Concurrent writes share one fsync (`GroupCommitStore`); the history is told of each
+    // write once it is on disk.
+    return await WatchableStore(GroupCommitStore(store))
 }
 
 /// The API server and what runs beside it: its watch cache (the `Cacher`: one watch of

@@ -57,6 +57,15 @@ import Testing
         #expect(output.contains("Client (stage 2)"))
     }
 
+    @Test func aStagesProgramLinkingALaterStageFails() async throws {
+        let (status, output) = try await checkCopy { root in
+            try edit(root, "Package.swift", replacing: "        // MARK: Stage 3",
+                     with: "        .executableTarget(name: \"tool2\", dependencies: [\"GroupCommit\"], path: \"Stages/Tool2\"),\n\n        // MARK: Stage 3")
+        }
+        #expect(status == 1)
+        #expect(output.contains("tool2 links GroupCommit (stage 3), of a stage after 2"), "\(output)")
+    }
+
     @Test func aHeaderNamingTheWrongStageFails() async throws {
         let (status, output) = try await checkCopy { root in
             try edit(root, "Sources/Kubelet/RestartBackoff.swift", replacing: "// Stage 1 · Kubelet:", with: "// Stage 2 · Kubelet:")

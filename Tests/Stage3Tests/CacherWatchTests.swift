@@ -61,6 +61,19 @@ import WatchCache
         }
     }
 
+    @Test func aWatchFromAVersionNotReachedYetStartsAndSeesOnlyWhatComesAfterIt() async throws {
+        // Kubernetes' watch cache lets such a watch wait for its events (it answers 504
+        // only to a list, or to a watch with sendInitialEvents, which is not offered here).
+        try await withCachingAPIServer { server in
+            let current = await server.store.currentRevision
+            let events = try await server.client.watch(
+                Pod.self, namespace: "default", options: ListOptions(resourceVersion: String(current + 2)))
+            try await eventually("the watch to be a client of the cache") { server.cacher.clientCount(of: Pod.resource) == 1 }
+            for name in ["a", "b", "c"] { try await server.client.create(makePod(name)) }
+            #expect(try await firstEvents(1, of: events).map(\.summary) == ["ADDED c"])
+        }
+    }
+
     @Test func aWatchOlderThanTheCachesWindowIsServedFromTheStoresHistory() async throws {
         try await withCachingAPIServer(limits: WatchCacheLimits(windowEvents: 2, tickInterval: .milliseconds(20))) { server in
             let version = try await server.client.list(Pod.self, namespace: "default").metadata.resourceVersion

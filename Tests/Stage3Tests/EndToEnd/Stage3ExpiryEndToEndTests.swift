@@ -46,6 +46,10 @@ struct Stage3ExpiryEndToEndTests {
             return probe.body.contains(#""code":410"#)
         }
         try await expectExpired(first, from: old)
+        // A list read at that version is gone too: a plain 410, as Kubernetes answers it.
+        let exact = try await first.rawGet("/api/v1/namespaces/default/pods?resourceVersion=\(old)&resourceVersionMatch=Exact")
+        #expect(exact.status == 410 && exact.body.contains(#""reason":"Expired""#)
+                && exact.body.contains("The resourceVersion for the provided list is too old."), "\(exact.body)")
 
         // kill -9 while several clients create: whatever was acknowledged survives.
         let beforeRestart = try await first.resourceVersion(at: "/api/v1/namespaces/default/pods")

@@ -1,0 +1,39 @@
+// Stage 3 · bench: the stage's benchmark program, one subcommand a benchmark.
+//
+//   swift run -c release bench store            store writes/s and p50/p99 at 1, 8 and 32
+//                                              writers: the embedded store, and etcd beside
+//                                              it when `etcd` is on PATH
+//   swift run -c release bench load --data-dir D
+//                                              writes from 32 tasks until killed, one line per
+//                                              acknowledged write (for kill -9 drills)
+//
+// Each benchmark is one file with one type conforming to `Benchmark`; adding one (list,
+// watch, pods) is a new file and a line in `benchmarks` below. Run benchmarks in release
+// mode: a debug build measures the compiler's checks, not the design.
+
+import Foundation
+
+/// Every benchmark, in the order `bench` lists them.
+let benchmarks: [any Benchmark.Type] = [
+    StoreWriteBenchmark.self,
+    LoadGenerator.self,
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = "Usage: bench <benchmark> [options]\n"
+    + benchmarks.map { "  \($0.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n")
+
+guard let name = arguments.first, name != "--help", name != "-h" else {
+    print(usage)
+    exit(arguments.isEmpty ? 2 : 0)
+}
+guard let benchmark = benchmarks.first(where: { $0.name == name }) else {
+    FileHandle.standardError.write(Data("bench: unknown benchmark \(name)\n\(usage)\n".utf8))
+    exit(2)
+}
+do {
+    try await benchmark.run(options: BenchmarkOptions(Array(arguments.dropFirst())))
+} catch {
+    FileHandle.standardError.write(Data("bench \(name): \(error)\n".utf8))
+    exit(1)
+}
