@@ -61,22 +61,24 @@ struct Stage3WatchEndToEndTests {
         // Created: every watcher within a second; the kubelet runs it within a second too.
         var marks = watchers.map { $0.process.lines.count }
         let created = try await cluster.kubectl("create", "-f", "-", input: cluster.podManifest("web"))
+        var deadline = ContinuousClock.now + RunningCluster.promptly
         #expect(created.status == 0, "\(created.output)")
         for (watcher, mark) in zip(watchers, marks) {
-            try await watcher.process.waitForLine(from: mark, timeout: RunningCluster.promptly, "\(watcher.tool): web added") {
+            try await watcher.process.waitForLine(from: mark, timeout: remaining(until: deadline), "\(watcher.tool): web added") {
                 watcher.shows("web", "ADDED", in: $0)
             }
         }
-        try await eventually("web's raw watch to show it Running", timeout: RunningCluster.promptly) {
+        try await eventually("web's raw watch to show it Running", timeout: remaining(until: deadline)) {
             rawLines.lines.contains { $0.contains(#""phase":"Running""#) }
         }
 
         // Changed: a label, seen by every watcher as a change, within a second.
         marks = watchers.map { $0.process.lines.count }
         let labelled = try await cluster.kubectl("label", "pod", "web", "watched=yes")
+        deadline = ContinuousClock.now + RunningCluster.promptly
         #expect(labelled.status == 0, "\(labelled.output)")
         for (watcher, mark) in zip(watchers, marks) {
-            try await watcher.process.waitForLine(from: mark, timeout: RunningCluster.promptly, "\(watcher.tool): web modified") {
+            try await watcher.process.waitForLine(from: mark, timeout: remaining(until: deadline), "\(watcher.tool): web modified") {
                 watcher.format == "json" ? $0.contains(#""watched": "yes""#) : watcher.shows("web", "MODIFIED", in: $0)
             }
         }
@@ -90,19 +92,20 @@ struct Stage3WatchEndToEndTests {
         let started = clock.now
         let deleted = try await cluster.kubectl("delete", "pod", "web")
         let deleteTook = clock.now - started
+        deadline = ContinuousClock.now + RunningCluster.promptly
         #expect(deleted.status == 0 && deleted.output.contains(#"pod "web" deleted"#), "\(deleted.output)")
         #expect(deleteTook < RunningCluster.promptly + RunningCluster.kubectlStartup, "kubectl delete took \(deleteTook)")
-        #expect(try await cluster.containerProcesses().isEmpty, "kubectl delete returns once the containers are gone")
-        let waited = try await withDeadline(seconds: 2) { try await waiter.waitForExit() }
-        #expect(waited == 0, "\(waiter.output)")
-        for (watcher, mark) in zip(watchers.filter { $0.format == "events" }, marks) {
-            try await watcher.process.waitForLine(from: mark, timeout: RunningCluster.promptly, "\(watcher.tool): web deleted") {
+        for (watcher, mark) in zip(watchers, marks) where watcher.format == "events" {
+            try await watcher.process.waitForLine(from: mark, timeout: remaining(until: deadline), "\(watcher.tool): web deleted") {
                 watcher.shows("web", "DELETED", in: $0)
             }
         }
-        try await eventually("web's raw watch to end with DELETED", timeout: RunningCluster.promptly) {
+        try await eventually("web's raw watch to end with DELETED", timeout: remaining(until: deadline)) {
             rawLines.lines.last?.hasPrefix(#"{"type":"DELETED""#) == true
         }
+        #expect(try await cluster.containerProcesses().isEmpty, "kubectl delete returns once the containers are gone")
+        let waited = try await withDeadline(seconds: 5) { try await waiter.waitForExit() }
+        #expect(waited == 0, "\(waiter.output)")
         #expect(rawLines.lines.first?.hasPrefix(#"{"type":"ADDED""#) == true, "\(rawLines.lines)")
         #expect(!rawLines.lines.contains { $0.contains(#""name":"first""#) }, "a metadata.name=web watch sees web only")
         #expect(byName.status == 200)
@@ -122,6 +125,12 @@ struct Stage3WatchEndToEndTests {
         #expect(run.lines.contains("first ['ADDED py1 -', 'MODIFIED py1 1']"), "\(run.output)")
         #expect(run.lines.contains("second ['MODIFIED py1 2', 'DELETED py1 2']"), "\(run.output)")
     }
+}
+
+/// What is left of the time until `deadline`: every watcher's wait counts from the change,
+/// not from the wait for the watcher before it.
+func remaining(until deadline: ContinuousClock.Instant) -> Duration {
+    max(.zero, deadline - ContinuousClock.now)
 }
 
 /// Lines read on one task and checked on another.
