@@ -85,26 +85,34 @@ struct Stage3EtcdEndToEndTests {
             try await cluster.interrupt()
         }
     }
-}
 
-/// Runs `body` with a new etcd of `members` members; stops it after, however `body` ends.
-func withEtcdCluster(members: Int, _ body: (EtcdCluster) async throws -> Void) async throws {
-    let etcd = try await EtcdCluster.start(members: members)
-    do { try await body(etcd) } catch {
-        await etcd.stop()
-        throw error
-    }
-    await etcd.stop()
-}
+    @Test func twoAPIServersOnOneEtcdServeEachOthersObjectsAndWatches() async throws {
+        try await withEtcdCluster(members: 1) { etcd in
+            let first = try await APIServerProcess.start(etcd: etcd.clientURLs)
+            defer { Task { await first.stop() } }
+            let second = try await APIServerProcess.start(etcd: etcd.clientURLs)
+            defer { Task { await second.stop() } }
+            let (x, y) = (try first.podManifest("x"), try first.podManifest("y"))
 
-extension EtcdCluster {
-    /// The `mod_revision` etcd holds for `key`, as a resourceVersion is written: the
-    /// revision of the key's last write (`etcdctl get KEY -w json`).
-    func modRevision(of key: String) async throws -> String {
-        let output = try await etcdctl(["get", key, "-w", "json"])
-        let answer = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
-        let pairs = try #require(answer?["kvs"] as? [[String: Any]], "etcd has no \(key): \(output)")
-        let revision = try #require(pairs.first?["mod_revision"] as? NSNumber, "no mod_revision in \(output)")
-        return revision.stringValue
+            // Created through the first, served by the second at the same resourceVersion.
+            let created = try await first.kubectl(["create", "-f", x, "-o", "jsonpath={.metadata.resourceVersion}"])
+            #expect(created.status == 0, "\(created.output)")
+            let served = try await second.kubectl(["get", "pod", "x", "-o", "jsonpath={.metadata.resourceVersion}"])
+            #expect(served.status == 0 && served.output == created.output, "first: \(created.output), second: \(served.output)")
+
+            // Watched through the second, changed through the first. kubectl lists x, then
+            // watches from the list's resourceVersion, so no change after it is missed.
+            let watch = try second.start(["get", "pods", "-w", "--output-watch-events"])
+            defer { Task { await watch.shutdown() } }
+            try await watch.waitForLine(from: 0, timeout: WaitPolicy.defaultTimeout, "x listed") { $0.hasPrefix("ADDED ") }
+            for change in [["create", "-f", y], ["label", "pod", "x", "served=twice"], ["delete", "pod", "x"]] {
+                let mark = watch.lines.count
+                let run = try await first.kubectl(change)
+                #expect(run.status == 0, "\(run.output)")
+                try await watch.waitForLine(from: mark, timeout: RunningCluster.promptly, "the change of \(change)") { _ in true }
+            }
+            let events = watch.lines.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+            #expect(events == ["EVENT NAME", "ADDED x", "ADDED y", "MODIFIED x", "DELETED x"], "\(watch.output)")
+        }
     }
 }
