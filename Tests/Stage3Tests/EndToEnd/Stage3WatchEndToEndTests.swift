@@ -34,6 +34,13 @@ struct Stage3WatchEndToEndTests {
     @Test func everyWatcherSeesEachChangeAndTheKubeletActsOnIt() async throws {
         let cluster = try await RunningCluster.stage3()
         defer { Task { await cluster.cleanUp() } }
+        try await Self.everyWatcherSeesEachChangeAndTheKubeletActsOnIt(on: cluster)
+        try await cluster.interrupt()
+    }
+
+    /// The suite's checks on a running `stage3 up`, whatever its store: the etcd suite
+    /// (Stage3EtcdEndToEndTests) runs them on `stage3 up --etcd`. Leaves the pod `first`.
+    static func everyWatcherSeesEachChangeAndTheKubeletActsOnIt(on cluster: RunningCluster) async throws {
         // A pod that exists before the watches: seeing it says the watch is established.
         _ = try await cluster.kubectl("create", "-f", "-", input: cluster.unboundPodManifest("first"))
 
@@ -107,11 +114,10 @@ struct Stage3WatchEndToEndTests {
         #expect(byName.status == 200)
 
         try await pythonWatchesEveryChangeInOrderAndResumes(on: cluster)
-        try await cluster.interrupt()
     }
 
     /// `watch.Watch().stream(...)`: every change in order, then a resume from its version.
-    func pythonWatchesEveryChangeInOrderAndResumes(on cluster: RunningCluster) async throws {
+    static func pythonWatchesEveryChangeInOrderAndResumes(on cluster: RunningCluster) async throws {
         guard PythonClient.isAvailable else {
             print("skipped: python3 with the kubernetes package is not installed (pip install kubernetes): its watch is not checked")
             return
