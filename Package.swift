@@ -80,7 +80,7 @@ let package = Package(
         // MARK: Stage 3 · the store remembers, and everyone watches
 
         /// The store's recent past: every write an event, watches from any recent revision, compaction.
-        .target(name: "StoreWatch", dependencies: ["Storage"]),
+        .target(name: "StoreWatch", dependencies: ["Common", "Storage"]),
 
         /// Clients that list and watch, shaped like client-go: the client's watch, Reflector, Indexer, SharedInformer.
         .target(name: "Informers", dependencies: ["Common", "API", "APIMachinery", "HTTP", "HTTPClient", "Client"]),
@@ -98,13 +98,16 @@ let package = Package(
             path: "Stages/Benchmarks"
         ),
 
+        /// The store kept in a real etcd cluster, over etcd's JSON gateway, with failover across members.
+        .target(name: "EtcdStore", dependencies: ["Common", "HTTP", "HTTPClient", "Storage", "StoreWatch"]),
+
         /// The kubelet on an informer: its node's pods from one list and one watch, so it acts on each change at once.
         .target(name: "KubeletInformers", dependencies: ["Common", "API", "APIMachinery", "Client", "Kubelet", "KubeletAPI", "Informers"]),
         .executableTarget(
             name: "stage3",
             dependencies: [
-                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache", "Client", "Kubelet",
-                "KubeletAPI", "KubeletInformers", "ProcessRuntime",
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "EtcdStore", "APIServer", "WatchCache", "Client",
+                "Kubelet", "KubeletAPI", "KubeletInformers", "ProcessRuntime",
             ],
             path: "Stages/Stage3",
             exclude: ["README.md", "manifests"]
@@ -136,7 +139,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
-                "Kubelet", "KubeletAPI", "KubeletInformers",
+                "Kubelet", "KubeletAPI", "KubeletInformers", "EtcdStore",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

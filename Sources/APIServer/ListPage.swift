@@ -45,7 +45,8 @@ struct ListPage: Sendable, Equatable {
         read.limit = limit
         // Stage 3 <
         guard let token = query["continue"], !token.isEmpty else { return }
-        if let version = query["resourceVersion"], !version.isEmpty {
+        // "0" (any version) may come with a token, as Kubernetes allows; any other may not.
+        if let version = query["resourceVersion"], !version.isEmpty, version != "0" {
             throw Status.badRequest("specifying resource version is not allowed when using continue")
         }
         startAfter = try Self.decode(token)

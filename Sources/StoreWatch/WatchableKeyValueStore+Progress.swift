@@ -25,5 +25,5 @@ extension WatchableKeyValueStore {
     }
 
     /// Does nothing: this store does not tell its progress.
-    public func requestProgress() {}
+    public func requestProgress() async {}
 }

@@ -39,6 +39,7 @@ public protocol WatchableKeyValueStore: KeyValueStore {
     func watchWithProgress(prefix: String, after revision: Int64) -> AsyncThrowingStream<StoreWatchItem, any Error>
 
     /// Asks the store to tell every `watchWithProgress` stream its progress, as etcd's
-    /// `progress_request` does. (Has a default: does nothing.)
-    func requestProgress()
+    /// `progress_request` does (async: etcd is asked over the network). (Has a default:
+    /// does nothing.)
+    func requestProgress() async
 }

@@ -61,7 +61,7 @@ public final class WatchableStore: WatchableKeyValueStore {
     }
 
     /// Tells every `watchWithProgress` stream the store's revision, after its events up to it.
-    public func requestProgress() {
+    public func requestProgress() async {
         hub.requestProgress()
     }
 

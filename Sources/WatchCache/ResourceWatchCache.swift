@@ -139,7 +139,7 @@ final class ResourceWatchCache<Strategy: RESTStrategy>: Sendable {
             group.addTask { [store, limits] in
                 while true {
                     try await Task.sleep(for: limits.progressInterval)
-                    store.requestProgress()
+                    await store.requestProgress()
                 }
             }
             defer { group.cancelAll() }

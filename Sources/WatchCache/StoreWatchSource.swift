@@ -16,15 +16,16 @@
 // The answer is already `200 OK` when the watch starts, so a failure after that is an
 // ERROR event, not an HTTP status, as in Kubernetes. With `allowWatchBookmarks=true` the
 // watch sends a BOOKMARK every `bookmarkInterval` with the version it has reached, so a
-// client that hears nothing still learns a version to resume from. (For now that version
-// moves with this resource's writes only; the fan-out will move it with every write.)
+// client that hears nothing still learns a version to resume from. (Here that version
+// moves with this resource's writes only; the `Cacher`'s moves with the store's progress.)
 // The watch ends when the client goes, when its `timeoutSeconds` are up (the sink says
 // so), or when the client has fallen so far behind that it was cut off: the stream just
 // ends, and the client watches again from the last version it saw, as Kubernetes' do.
 //
 // Each request holds one watch on the store. Kubernetes puts a watch cache in between (one
-// store watch per resource, fanned out to every client); that comes next, behind this
-// same `WatchSource`.
+// store watch per resource, fanned out to every client): that is the `Cacher`, which hands
+// this source the watches its window cannot serve, and which `stage3 --watch-cache=false`
+// replaces with this one, as kube-apiserver's flag does.
 
 import API
 import APIMachinery
@@ -130,6 +131,11 @@ public struct StoreWatchSource: WatchSource {
             return nil
         }
         for value in values {
+            // Plain JSON and no field selector: the stored bytes go as they are, not decoded.
+            switch try await sendStoredJSON(value, filter: filter, into: sink) {
+            case .sent, .leftOut: continue
+            case .needsObject: break
+            }
             let object: Strategy.Object
             do { object = try filter.storage.object(from: value) } catch {
                 try await sink.send(.error(error))
@@ -138,5 +144,24 @@ public struct StoreWatchSource: WatchSource {
             if filter.selects(object) { try await sink.send(.added(object)) }
         }
         return revision
+    }
+
+    /// What became of a value offered as stored JSON.
+    enum StoredJSONOutcome { case sent, leftOut, needsObject }
+
+    /// Sends `value` as ADDED from its stored bytes, with its resourceVersion spliced in,
+    /// when the sink wants JSON and no field selector needs the object; a label selector
+    /// reads only the labels.
+    private func sendStoredJSON<Strategy: RESTStrategy>(
+        _ value: StoredValue, filter: WatchFilter<Strategy>, into sink: WatchSink<Strategy>
+    ) async throws -> StoredJSONOutcome {
+        guard filter.fields.isEmpty else { return .needsObject }
+        let json = [UInt8](value.value)
+        if !filter.labels.isEmpty {
+            guard let labels = StoredObjectJSON.labels(in: json) else { return .needsObject }
+            guard filter.labels.matches(labels) else { return .leftOut }
+        }
+        guard let spliced = StoredObjectJSON.withResourceVersion(json, String(value.modRevision)) else { return .needsObject }
+        return try await sink.sendEncoded(type: "ADDED", objectJSON: spliced) ? .sent : .needsObject
     }
 }

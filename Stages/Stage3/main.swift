@@ -12,13 +12,17 @@
 //   - the kubelet's pods come from an informer (`InformerPodLister`): one list, then one
 //     watch, instead of a list every 2 seconds (stage 2's `PollingPodLister`).
 //
-//   stage3 [up]  [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION] [--watch-cache=false]
-//   stage3 apiserver [--port N] [--data-dir DIR] [--etcd-compaction-interval DURATION] [--watch-cache=false]
+// With `--etcd` the store is a real etcd cluster instead (`EtcdStore`), which remembers on
+// its own; nothing else changes, because only the API server touches the store.
+//
+//   stage3 [up]  [--port N] [--data-dir DIR | --etcd URL[,URL...]] [--etcd-compaction-interval DURATION] [--watch-cache=false]
+//   stage3 apiserver [--port N] [--data-dir DIR | --etcd URL[,URL...]] [--etcd-compaction-interval DURATION] [--watch-cache=false]
 //   stage3 kubelet --apiserver URL [--node-name NAME] [--port N] [--root DIR] [--manifests DIR]
 
 import APIServer
 import Client
 import Common
+import EtcdStore
 import Foundation
 import GroupCommit
 import Kubelet
@@ -37,6 +41,8 @@ let apiServerFlags = [
     Flag("port", "N", default: "8080", help: "the API server's port (Kubernetes' old insecure port)"),
     Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback anyone can control the cluster"),
     Flag("data-dir", "DIR", default: ".cluster/stage3", help: "where the API server keeps the cluster's objects (and `up` the kubeconfig)"),
+    Flag("etcd", "URL[,URL...]", default: "",
+         help: "keep the cluster's objects in etcd, at these members' client URLs, instead of the data dir (kube-apiserver's --etcd-servers)"),
     Flag("watch-cache", "BOOL", default: "true",
          help: "serve watches from one watch cache per resource; false serves each from the store's history (kube-apiserver's flag)"),
     Flag("etcd-compaction-interval", "DURATION", default: "5m",
@@ -88,10 +94,14 @@ let resources = [
     ResourceRegistration(review: SelfSubjectAccessReviewer.self),
 ]
 
-/// The store that remembers: stage 2's durable store in `--data-dir`, with its history.
+/// The store that remembers: a real etcd with `--etcd`, else stage 2's durable store in
+/// `--data-dir`, wrapped to remember. Only the API server ever holds it.
 func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any WatchableKeyValueStore {
-    // `--etcd URL[,URL...]` will choose an etcd-backed store here instead (`EtcdStore`),
-    // which remembers on its own; the embedded one is wrapped to remember.
+    if let members = flags.string("etcd"), !members.isEmpty {
+        // etcd keeps its own history, so it is used as it is; the key layout is Kubernetes'
+        // (`/registry/pods/default/web`), and a resourceVersion is etcd's mod_revision.
+        return try await EtcdStore(endpoints: members.split(separator: ",").map(String.init), logger: logger.labelled("etcd"))
+    }
     let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
     let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
     // Concurrent writes share one fsync (`GroupCommitStore`); the history is told of each
@@ -120,7 +130,8 @@ struct ControlPlane {
         apiServer = try APIServer(store: store, resources: resources, watch: watch,
                                   host: flags.string("address")!, port: try flags.int("port"), logger: logger)
         let interval = try flags.duration("etcd-compaction-interval")
-        compactor = interval > .zero ? Compactor(store: store, interval: interval, clock: ContinuousClock()) : nil
+        compactor = interval > .zero
+            ? Compactor(store: store, interval: interval, clock: ContinuousClock(), logger: logger.labelled("compactor")) : nil
     }
 
     func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {

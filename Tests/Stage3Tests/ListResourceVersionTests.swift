@@ -116,6 +116,11 @@ import WatchCache
             #expect((second.items + third.items).map(\.metadata.name) == ["b", "c"])
             #expect(third.metadata.continue.isEmpty)
             #expect(Set([first, second, third].map(\.metadata.resourceVersion)).count == 1)
+            // A token may come with resourceVersion "0" (any), not with another version.
+            let anyVersion = try await server.list(Self.pods + "?limit=1&resourceVersion=0&continue=\(first.metadata.continue)")
+            #expect(anyVersion.items.map(\.metadata.name) == ["b"])
+            let status = try await server.status(Self.pods + "?limit=1&resourceVersion=5&continue=\(first.metadata.continue)")
+            #expect(status.code == 400 && status.message == "specifying resource version is not allowed when using continue")
         }
     }
 

@@ -14,7 +14,7 @@ import Testing
         let plain = store.watch(prefix: "/registry/pods/", after: start)
         let pod = try await store.create("/registry/pods/default/a", value: Data("{}".utf8))
         let node = try await store.create("/registry/nodes/n1", value: Data("{}".utf8))
-        store.requestProgress()
+        await store.requestProgress()
         let items = try await withDeadline {
             var items: [StoreWatchItem] = []
             for try await item in pods {

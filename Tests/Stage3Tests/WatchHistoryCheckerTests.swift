@@ -33,7 +33,7 @@ private struct Acknowledged: Sendable {
     }
 
     /// Creates, updates and deletes its own keys; returns every acknowledged write.
-    private static func write(_ store: WatchableStore, writer: Int) async throws -> [Acknowledged] {
+    private static func write(_ store: any WatchableKeyValueStore, writer: Int) async throws -> [Acknowledged] {
         var acknowledged: [Acknowledged] = []
         var exists: Set<String> = []
         for step in 0..<stepsPerWriter {
@@ -57,53 +57,57 @@ private struct Acknowledged: Sendable {
     @Test(arguments: BaseStoreKind.allCases)
     func everyWatcherSeesExactlyTheHistoryUnderItsPrefixAfterItsRevision(kind: BaseStoreKind) async throws {
         try await kind.withStore { store in
-            // Watchers that start before any write, from the store's first revision.
-            var watches: [(prefix: String, after: Int64, stream: AsyncThrowingStream<StoreEvent, any Error>)] = []
-            for prefix in Self.prefixes {
-                watches.append((prefix, 1, store.watch(prefix: prefix, after: 1)))
-            }
-            let history = try await withThrowingTaskGroup(of: [Acknowledged].self) { group in
-                for writer in 0..<Self.writers {
-                    group.addTask { try await Self.write(store, writer: writer) }
-                }
-                // More watchers while the writers run: from the revision now, and from a
-                // few revisions back (replayed from the history, then live).
-                try await eventually("the writers to be under way") { await store.currentRevision > 20 }
-                let now = await store.currentRevision
-                for (index, prefix) in Self.prefixes.enumerated() {
-                    let after = index % 2 == 0 ? now : now - 10
-                    watches.append((prefix, after, store.watch(prefix: prefix, after: after)))
-                }
-                var all: [Acknowledged] = []
-                for try await part in group { all += part }
-                return all.sorted { $0.revision < $1.revision }
-            }
-            // One revision per write, none missing.
-            #expect(history.map(\.revision) == Array(2...Int64(1 + Self.writers * Self.stepsPerWriter)))
-
-            // A last write under every prefix tells each watcher where its history ends.
-            var sentinels: [String: Int64] = [:]
-            var full = history
-            for prefix in Set(Self.prefixes) {
-                let key = prefix + "~end"
-                let revision = try await store.create(key, value: Data("end"))
-                sentinels[prefix] = revision
-                full.append(Acknowledged(revision: revision, key: key, value: Data("end")))
-            }
-            let expectedEvents = Self.events(replaying: full)
-
-            for watch in watches {
-                let end = try #require(sentinels[watch.prefix])
-                let delivered = try await collect(watch.stream) { $0.revision == end }
-                let expected = expectedEvents.filter {
-                    $0.key.hasPrefix(watch.prefix) && $0.revision > watch.after && $0.revision <= end
-                }
-                #expect(delivered.error == nil, "prefix \(watch.prefix) after \(watch.after)")
-                #expect(delivered.events.map(\.revision) == expected.map(\.revision), "prefix \(watch.prefix) after \(watch.after)")
-                #expect(delivered.events.map { Summary($0) } == expected, "prefix \(watch.prefix) after \(watch.after)")
-            }
-            watches.removeAll()
+            try await Self.check(store)
             try await eventually("every watcher to be gone") { store.watcherCount == 0 }
+        }
+    }
+
+    /// The checker, on any fresh store (at revision 1, empty); EtcdWatchHistoryCheckerTests runs it on etcd.
+    static func check(_ store: any WatchableKeyValueStore) async throws {
+        // Watchers that start before any write, from the store's first revision.
+        var watches: [(prefix: String, after: Int64, stream: AsyncThrowingStream<StoreEvent, any Error>)] = []
+        for prefix in Self.prefixes {
+            watches.append((prefix, 1, store.watch(prefix: prefix, after: 1)))
+        }
+        let history = try await withThrowingTaskGroup(of: [Acknowledged].self) { group in
+            for writer in 0..<Self.writers {
+                group.addTask { try await Self.write(store, writer: writer) }
+            }
+            // More watchers while the writers run: from the revision now, and from a
+            // few revisions back (replayed from the history, then live).
+            try await eventually("the writers to be under way") { await store.currentRevision > 20 }
+            let now = await store.currentRevision
+            for (index, prefix) in Self.prefixes.enumerated() {
+                let after = index % 2 == 0 ? now : now - 10
+                watches.append((prefix, after, store.watch(prefix: prefix, after: after)))
+            }
+            var all: [Acknowledged] = []
+            for try await part in group { all += part }
+            return all.sorted { $0.revision < $1.revision }
+        }
+        // One revision per write, none missing.
+        #expect(history.map(\.revision) == Array(2...Int64(1 + Self.writers * Self.stepsPerWriter)))
+
+        // A last write under every prefix tells each watcher where its history ends.
+        var sentinels: [String: Int64] = [:]
+        var full = history
+        for prefix in Set(Self.prefixes) {
+            let key = prefix + "~end"
+            let revision = try await store.create(key, value: Data("end"))
+            sentinels[prefix] = revision
+            full.append(Acknowledged(revision: revision, key: key, value: Data("end")))
+        }
+        let expectedEvents = Self.events(replaying: full)
+
+        for watch in watches {
+            let end = try #require(sentinels[watch.prefix])
+            let delivered = try await collect(watch.stream) { $0.revision == end }
+            let expected = expectedEvents.filter {
+                $0.key.hasPrefix(watch.prefix) && $0.revision > watch.after && $0.revision <= end
+            }
+            #expect(delivered.error == nil, "prefix \(watch.prefix) after \(watch.after)")
+            #expect(delivered.events.map(\.revision) == expected.map(\.revision), "prefix \(watch.prefix) after \(watch.after)")
+            #expect(delivered.events.map { Summary($0) } == expected, "prefix \(watch.prefix) after \(watch.after)")
         }
     }
 
