@@ -114,6 +114,11 @@ public final class WatchSink<Strategy: RESTStrategy> {
     /// True once the client has gone or the watch's time is up: the source should stop.
     public var isClosed: Bool { isClientGone() || ContinuousClock.now >= deadline }
 
+    // Stage 3 > a source that sleeps between events wakes when the watch's time is up
+    /// When the watch's `timeoutSeconds` run out.
+    public var closesAt: ContinuousClock.Instant { deadline }
+    // Stage 3 <
+
     /// Sends one event to the client; throws once the client has gone.
     public func send(_ event: WatchEvent<Strategy.Object>) async throws {
         try await write(line(for: event))

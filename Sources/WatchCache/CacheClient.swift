@@ -6,7 +6,7 @@
 // the cache made once for every client (or, for a Table, encoded here), and a BOOKMARK
 // when one is due (`BookmarkSchedule`) carrying the version reached, which moves with the
 // store's progress even when this resource is not written. Between items it wakes every
-// `tickInterval` to notice a client that left or a `timeoutSeconds` that ran out.
+// `tickInterval` to notice a client that left, and on time for its `timeoutSeconds`.
 //
 // The loop ends when the sink closes, when the cache cuts this client off for falling
 // behind, or when the cache starts again; in the last two the stream just ends and the
@@ -33,7 +33,11 @@ struct CacheClient<Strategy: RESTStrategy> {
         var bookmarks = BookmarkSchedule(
             start: now, interval: limits.bookmarkInterval, beforeDeadline: limits.bookmarkBeforeTimeout, deadline: timeout)
         do {
-            try await withWatchFeed({ items }, tickInterval: limits.tickInterval, bufferEvents: limits.clientBufferEvents) { feed, latch in
+            // Woken on time for the bookmark just before the timeout, and for the timeout.
+            let wakeAt = [sink.closesAt.advanced(by: .zero - limits.bookmarkBeforeTimeout), sink.closesAt]
+            try await withWatchFeed(
+                { items }, tickInterval: limits.tickInterval, wakeAt: wakeAt, bufferEvents: limits.clientBufferEvents
+            ) { feed, latch in
                 for try await item in feed {
                     if sink.isClosed { return }
                     switch item {

@@ -37,8 +37,9 @@ import StoreWatch
 public struct StoreWatchSource: WatchSource {
     /// How often a watch that asked for them is sent a BOOKMARK: Kubernetes' default.
     public static let defaultBookmarkInterval = Duration.seconds(60)
-    /// How often an idle watch wakes to see whether its client has gone or its time is up.
-    public static let defaultTickInterval = Duration.milliseconds(250)
+    /// How often an idle watch wakes to see whether its client has gone (its timeout wakes
+    /// it on time): slow, because every idle watch pays it (see `withWatchFeed`).
+    public static let defaultTickInterval = Duration.seconds(2)
     /// How many changes may wait for a slow client before its watch is ended.
     public static let defaultBufferEvents = 1000
 
@@ -78,7 +79,8 @@ public struct StoreWatchSource: WatchSource {
         var lastBookmark = ContinuousClock.now
         do {
             let startWatch = { @Sendable in store.watch(prefix: prefix, after: after) }
-            try await withWatchFeed(startWatch, tickInterval: tickInterval, bufferEvents: bufferEvents) { feed, latch in
+            try await withWatchFeed(startWatch, tickInterval: tickInterval, wakeAt: [sink.closesAt], bufferEvents: bufferEvents) {
+                feed, latch in
                 for try await item in feed {
                     if sink.isClosed { return }
                     switch item {

@@ -22,7 +22,8 @@ public struct WatchCacheLimits: Sendable {
     /// How often the cache asks the store how far it has come (etcd's progress notify),
     /// so that bookmarks advance while other resources are written.
     public var progressInterval: Duration
-    /// How often a client's loop wakes to see whether its client has gone.
+    /// How often a client's loop wakes to see whether its client has gone (its timeout and
+    /// the bookmark before it wake it on time): slow, because every idle watch pays it.
     public var tickInterval: Duration
     /// How long a list waits for a resourceVersion the store has not reached before it is
     /// answered 504 (Kubernetes' `blockTimeout`).
@@ -33,7 +34,7 @@ public struct WatchCacheLimits: Sendable {
     public init(
         windowEvents: Int = 1_000, clientBufferEvents: Int = 1_000, bookmarkInterval: Duration = .seconds(60),
         bookmarkBeforeTimeout: Duration = .seconds(2), progressInterval: Duration = .seconds(5),
-        tickInterval: Duration = .milliseconds(250), futureVersionWait: Duration = .seconds(3),
+        tickInterval: Duration = .seconds(2), futureVersionWait: Duration = .seconds(3),
         futureVersionRetrySeconds: Int32 = 1
     ) {
         self.windowEvents = windowEvents
