@@ -18,7 +18,7 @@
 /// Serves the requests of one accepted socket; made and run by `HTTPServer` in a child task.
 struct HTTPConnection {
     /// The most bytes read from the socket at a time.
-    static let readChunkBytes = 16 * 1024
+    static let readChunkBytes = 64 * 1024
     /// After refusing a request, how long to keep reading what the client still sends.
     static let refusalDrainTimeout = Duration.milliseconds(500)
     /// After refusing a request, the most bytes read and discarded before closing anyway.

@@ -40,6 +40,15 @@ package final class Socket: Sendable {
     /// Reads what has arrived, up to `maxBytes`, waiting if nothing has; empty means the peer closed.
     package func read(maxBytes: Int) async throws -> [UInt8] {
         while true {
+            if let bytes = try readIfArrived(maxBytes: maxBytes) { return bytes }
+            try await SocketReadiness.wait(for: .readable, on: descriptor)
+        }
+    }
+
+    /// What has arrived, up to `maxBytes`, without waiting: nil when nothing has yet, empty
+    /// when the peer closed. A reader in a hurry tries this before it arranges to wait.
+    package func readIfArrived(maxBytes: Int) throws -> [UInt8]? {
+        while true {
             var result = 0
             var code: Int32 = 0
             let bytes = [UInt8](unsafeUninitializedCapacity: maxBytes) { buffer, initialized in
@@ -50,7 +59,7 @@ package final class Socket: Sendable {
             if result >= 0 { return bytes }
             if code == EINTR { continue }
             guard Posix.wouldBlock(code) else { throw SocketError("recv", code: code) }
-            try await SocketReadiness.wait(for: .readable, on: descriptor)
+            return nil
         }
     }
 
