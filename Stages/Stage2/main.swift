@@ -57,22 +57,9 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
     return parsed
 }
 
-/// The resources stage 2's API server serves, with their subresources: a line a kind.
-let resources = [
-    ResourceRegistration(PodStrategy.self, subresources: [
-        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
-        "exec": NotBuiltSubresource("exec"), "attach": NotBuiltSubresource("attach"), "portforward": NotBuiltSubresource("portforward"),
-    ]),
-    ResourceRegistration(NodeStrategy.self),
-    ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource(), "finalize": NamespaceFinalizeSubresource()]),
-    ResourceRegistration(EventStrategy.self, subresources: [:]),
-    ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
-    ResourceRegistration(SecretStrategy.self, subresources: [:]),
-    ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
-    ResourceRegistration(review: SelfSubjectReviewer.self),
-    ResourceRegistration(review: SelfSubjectReviewer.self, version: "v1beta1"),
-    ResourceRegistration(review: SelfSubjectAccessReviewer.self),
-]
+/// The resources stage 2's API server serves, with their subresources: one line a kind, in
+/// `ResourceRegistration+Stage2.swift`, so that stage 3 serves exactly the same.
+let resources = ResourceRegistration.stage2Resources
 
 /// Builds the API server over a durable store in `dataDirectory`, watching by polling.
 func makeAPIServer(_ flags: ParsedFlags, logger: Logger) throws -> APIServer {

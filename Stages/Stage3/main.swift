@@ -77,22 +77,8 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
     return parsed
 }
 
-/// The resources stage 3's API server serves, with their subresources: stage 2's, a line a kind.
-let resources = [
-    ResourceRegistration(PodStrategy.self, subresources: [
-        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
-        "exec": NotBuiltSubresource("exec"), "attach": NotBuiltSubresource("attach"), "portforward": NotBuiltSubresource("portforward"),
-    ]),
-    ResourceRegistration(NodeStrategy.self),
-    ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource(), "finalize": NamespaceFinalizeSubresource()]),
-    ResourceRegistration(EventStrategy.self, subresources: [:]),
-    ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
-    ResourceRegistration(SecretStrategy.self, subresources: [:]),
-    ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
-    ResourceRegistration(review: SelfSubjectReviewer.self),
-    ResourceRegistration(review: SelfSubjectReviewer.self, version: "v1beta1"),
-    ResourceRegistration(review: SelfSubjectAccessReviewer.self),
-]
+/// The resources stage 3's API server serves: stage 2's (`ResourceRegistration+Stage2.swift`).
+let resources = ResourceRegistration.stage2Resources
 
 /// The store that remembers: a real etcd with `--etcd`, else stage 2's durable store in
 /// `--data-dir`, wrapped to remember. Only the API server ever holds it.

@@ -18,23 +18,9 @@ import Storage
 import Synchronization
 @testable import TestSupport
 
-/// The resources stage 2's `main` registers, for tests that want the same server; a copy,
-/// which `theBinaryServesExactlyTheResourcesTheTestsRegister` keeps true to the binary.
-let stage2Resources = [
-    ResourceRegistration(PodStrategy.self, subresources: [
-        "status": StatusSubresource(), "log": PodLogSubresource(), "eviction": PodEvictionSubresource(),
-        "exec": NotBuiltSubresource("exec"), "attach": NotBuiltSubresource("attach"), "portforward": NotBuiltSubresource("portforward"),
-    ]),
-    ResourceRegistration(NodeStrategy.self),
-    ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource(), "finalize": NamespaceFinalizeSubresource()]),
-    ResourceRegistration(EventStrategy.self, subresources: [:]),
-    ResourceRegistration(ConfigMapStrategy.self, subresources: [:]),
-    ResourceRegistration(SecretStrategy.self, subresources: [:]),
-    ResourceRegistration(ServiceAccountStrategy.self, subresources: [:]),
-    ResourceRegistration(review: SelfSubjectReviewer.self),
-    ResourceRegistration(review: SelfSubjectReviewer.self, version: "v1beta1"),
-    ResourceRegistration(review: SelfSubjectAccessReviewer.self),
-]
+/// The resources stage 2's `main` registers, for tests that want the same server
+/// (`theBinaryServesExactlyTheResourcesTheTestsRegister` checks the binary serves them).
+let stage2Resources = ResourceRegistration.stage2Resources
 
 /// The API server of one test, with every request it received.
 final class TestAPIServer: Sendable {
