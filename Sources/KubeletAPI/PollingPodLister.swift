@@ -23,8 +23,7 @@ public actor PollingPodLister: PodLister {
     private let logger: Logger
     /// The last list that succeeded; nil until the first.
     private var pods: [Pod]?
-    private var subscribers: [Int: AsyncStream<[Pod]>.Continuation] = [:]
-    private var nextSubscriber = 0
+    private let subscribers = PodListSubscribers()
 
     /// Makes a lister of `nodeName`'s pods, every `interval`.
     public init(
@@ -37,15 +36,7 @@ public actor PollingPodLister: PodLister {
     }
 
     public func updates() -> AsyncStream<[Pod]> {
-        let (stream, continuation) = AsyncStream.makeStream(of: [Pod].self, bufferingPolicy: .bufferingNewest(1))
-        let id = nextSubscriber
-        nextSubscriber += 1
-        subscribers[id] = continuation
-        continuation.onTermination = { [weak self] _ in
-            Task { await self?.unsubscribe(id) }
-        }
-        if let pods { continuation.yield(pods) }
-        return stream
+        subscribers.subscribe(startingWith: pods)
     }
 
     public func run() async throws {
@@ -56,7 +47,7 @@ public actor PollingPodLister: PodLister {
                 if isFailing { logger.info("listing pods again", ["node": nodeName]) }
                 isFailing = false
                 pods = listed
-                for subscriber in subscribers.values { subscriber.yield(listed) }
+                subscribers.send(listed)
             } catch {
                 // Logged once per outage, not once per poll.
                 if !isFailing { logger.warning("cannot list pods", ["node": nodeName, "error": error]) }
@@ -65,6 +56,4 @@ public actor PollingPodLister: PodLister {
             try await Task.sleep(for: interval)
         }
     }
-
-    private func unsubscribe(_ id: Int) { subscribers[id] = nil }
 }

@@ -47,8 +47,7 @@ public actor InformerPodLister: PodLister {
     public nonisolated let informer: SharedInformer<Pod>
     public nonisolated let nodeName: String
     public nonisolated let housekeepingPeriod: Duration
-    private var subscribers: [Int: AsyncStream<[Pod]>.Continuation] = [:]
-    private var nextSubscriber = 0
+    private let subscribers = PodListSubscribers()
 
     /// A lister over `informer`, which must list and watch only `nodeName`'s pods.
     public init(informer: SharedInformer<Pod>, nodeName: String, housekeepingPeriod: Duration = defaultHousekeepingPeriod) {
@@ -70,15 +69,7 @@ public actor InformerPodLister: PodLister {
     public static func fieldSelector(nodeName: String) -> String { "spec.nodeName=\(nodeName)" }
 
     public func updates() -> AsyncStream<[Pod]> {
-        let (stream, continuation) = AsyncStream.makeStream(of: [Pod].self, bufferingPolicy: .bufferingNewest(1))
-        let id = nextSubscriber
-        nextSubscriber += 1
-        subscribers[id] = continuation
-        continuation.onTermination = { [weak self] _ in
-            Task { await self?.unsubscribe(id) }
-        }
-        if informer.hasSynced { continuation.yield(cachedPods()) }
-        return stream
+        subscribers.subscribe(startingWith: informer.hasSynced ? cachedPods() : nil)
     }
 
     /// Runs the informer, handing out the list on each change and each housekeeping
@@ -109,8 +100,7 @@ public actor InformerPodLister: PodLister {
     /// Hands every subscriber the cached list, once the first list is in.
     private func publish() {
         guard informer.hasSynced else { return }
-        let pods = cachedPods()
-        for subscriber in subscribers.values { subscriber.yield(pods) }
+        subscribers.send(cachedPods())
     }
 
     /// The cached pods in a stable order, so that an unchanged set compares equal.
@@ -119,6 +109,4 @@ public actor InformerPodLister: PodLister {
             ($0.metadata.namespace, $0.metadata.name) < ($1.metadata.namespace, $1.metadata.name)
         }
     }
-
-    private func unsubscribe(_ id: Int) { subscribers[id] = nil }
 }

@@ -178,12 +178,7 @@ public actor DurableStore: KeyValueStore {
             logSyncCount += 1
             // Stage 3 <
         } catch {
-            // Best effort: cut off a partial record, so the file does not end in one that
-            // a later append would bury in the middle. The reopen decides what survived.
-            try? log.truncate(to: logBytes)
-            log.close()
-            state = .failed(reason: "log write failed: \(error)", lock: lock)
-            logger.error("log write failed, refusing writes until the store is reopened", ["error": error])
+            refuseWrites(after: error, log: log, lock: lock)
             throw error
         }
         index.apply(change)
@@ -192,6 +187,16 @@ public actor DurableStore: KeyValueStore {
         if logBytes >= thresholds.logBytes || logRecords >= thresholds.logRecords {
             compactAfterWrite()
         }
+    }
+
+    /// After a failed append: cuts off a partial record (best effort, so that the file does
+    /// not end in one a later append would bury in the middle; the reopen decides what
+    /// survived) and refuses every write until the store is reopened.
+    private func refuseWrites(after error: StorageError, log: FileDescriptor, lock: FileDescriptor) {
+        try? log.truncate(to: logBytes)
+        log.close()
+        state = .failed(reason: "log write failed: \(error)", lock: lock)
+        logger.error("log write failed, refusing writes until the store is reopened", ["error": error])
     }
 
     /// Throws unless the store is open or failed (whose index is still right for reads).
@@ -255,10 +260,7 @@ extension DurableStore {
             try log.synchronize()
             logSyncCount += 1
         } catch {
-            try? log.truncate(to: logBytes)
-            log.close()
-            state = .failed(reason: "log write failed: \(error)", lock: lock)
-            logger.error("log write failed, refusing writes until the store is reopened", ["error": error])
+            refuseWrites(after: error, log: log, lock: lock)
             return writes.map { _ in .failure(error) }
         }
         for change in changes { index.apply(change) }
