@@ -169,7 +169,9 @@ extension PodWorker {
             } else {
                 hostPath = emptyDirPath(volume.name).path
             }
-            mounts.append(Mount(containerPath: volumeMount.mountPath, hostPath: hostPath, readonly: volumeMount.readOnly))
+            let source = volumeMount.subPath.isEmpty ? hostPath
+                : try SubPath.hostPath(of: volumeMount.subPath, in: hostPath, mountName: volumeMount.name, container: container.name)
+            mounts.append(Mount(containerPath: volumeMount.mountPath, hostPath: source, readonly: volumeMount.readOnly))
         }
         let security = EffectiveSecurityContext(pod: pod, container: container)
         let image = security.runAsNonRoot == true && security.runAsUser == nil ? try await runtime.imageStatus(image: container.image) : nil
