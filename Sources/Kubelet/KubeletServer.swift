@@ -53,48 +53,6 @@ struct KubeletServer: Sendable {
         return Self.json(list)
     }
 
-    /// A container's log: whole, its tail, the previous attempt's, or followed as it grows.
-    func containerLogs(namespace: String, pod name: String, container: String, query: [String: String]) async -> HTTPResponse {
-        guard let pod = await podManager.pod(namespace: namespace, name: name),
-              let worker = await workers.worker(forPod: pod.metadata.uid) else {
-            return .text("pod \(namespace)/\(name) not found\n", status: .notFound)
-        }
-        let previous = query["previous"] == "true"
-        guard let location = await worker.logLocation(container: container, previous: previous) else {
-            return .text(await Self.noLogMessage(pod: pod, container: container, previous: previous,
-                                                 status: statusManager.status(ofPod: pod.metadata.uid)) + "\n", status: .badRequest)
-        }
-        let options: ContainerLogOptions
-        switch Self.logOptions(query) {
-        case .success(let parsed): options = parsed
-        case .failure(let problem): return .text(problem.description + "\n", status: .badRequest)
-        }
-        var budget = options.limitBytes
-        let (bytes, end) = ContainerLogs.read(location.path, tailLines: options.tailLines)
-        let initial = ContainerLogs.render(bytes, options: options, budget: &budget)
-        guard query["follow"] == "true", location.isRunning, budget != 0 else {
-            return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"], body: initial)
-        }
-        let interval = followInterval
-        let budgetLeft = budget
-        return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"]) { writer in
-            try await writer.write(initial)
-            var offset = end
-            var left = budgetLeft
-            while true {
-                let (bytes, next) = ContainerLogs.readNew(location.path, from: offset)
-                offset = next
-                if !bytes.isEmpty { try await writer.write(ContainerLogs.render(bytes, options: options, budget: &left)) }
-                // Stop when the container has stopped and everything it wrote was sent,
-                // when `limitBytes` is used up, or when the client went away (`kubectl logs -f` interrupted).
-                if left == 0 { return }
-                if bytes.isEmpty, await !worker.isWritingLog(container: container, path: location.path) { return }
-                if writer.isClientGone() { return }
-                try await Task.sleep(for: interval)
-            }
-        }
-    }
-
     /// Why there is no log to show yet, in the kubelet's words (`validateContainerLogStatus`):
     /// a container not started is "waiting to start" with its waiting reason.
     static func noLogMessage(pod: Pod, container: String, previous: Bool, status: PodStatus?) -> String {
