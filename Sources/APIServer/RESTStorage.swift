@@ -178,6 +178,11 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
             throw Status.conflict(groupResource, name: name)
         } catch StorageError.notFound {
             throw Status.notFound(groupResource, name: name)
+        } catch StorageError.tooLarge(_, let bytes, let limit) {
+            // The client's object is too big to store: its mistake, so a 4xx naming the limit.
+            // (kube-apiserver passes etcd's "request is too large" on as a 500, kubernetes#112152.)
+            throw Status.requestEntityTooLarge(
+                "\(groupResource) \(name.goQuoted) is \(bytes) bytes in storage; limit is \(limit)")
         } catch {
             throw Status.internalError("\(error)")
         }

@@ -3,8 +3,11 @@
 // A data directory holds:
 //
 //     lock          held with flock while a store has the directory open
-//     snapshot      every live key at some revision R (absent until the first compaction)
-//     log           the writes after R, one framed record each, appended and fsynced
+//     snapshot      every live key at some revision R (R = 1, empty, for a new store)
+//     log           a start record naming the revision its first write carries (R + 1, or
+//                   less when a crash left the log a snapshot already holds), then the
+//                   writes, one framed record each, appended and fsynced
+//     acknowledged  the last revision the store answered a write for (`AcknowledgedRevision`)
 // Stage 3 > the files' list names the second segment
 //     log.next      (stage 3) the writes after `log`'s, while a snapshot is being written
 // Stage 3 <
@@ -27,7 +30,8 @@ struct DataDirectory: Sendable {
     let path: String
 
     /// The first bytes of a log file: its format and version.
-    static let logMagic: [UInt8] = Array("KSWLOG01".utf8)
+    /// (Version 2: the log opens with a `logStart` record. Version 1 had none.)
+    static let logMagic: [UInt8] = Array("KSWLOG02".utf8)
     /// The first bytes of a snapshot file: its format and version.
     static let snapshotMagic: [UInt8] = Array("KSWSNP01".utf8)
     /// The suffix of a file being written, before it is renamed into place.
@@ -38,6 +42,15 @@ struct DataDirectory: Sendable {
     /// The latest snapshot.
     var snapshotPath: String { path + "/snapshot" }
     var lockPath: String { path + "/lock" }
+    /// The last acknowledged revision, rewritten after each write.
+    var acknowledgedPath: String { path + "/acknowledged" }
+
+    /// The first bytes of a log whose first write will carry `firstRevision`: the format
+    /// marker and the start record. Every log is installed with them, so a log without its
+    /// start record has been damaged.
+    static func logHeader(startingAt firstRevision: Int64) -> [UInt8] {
+        logMagic + RecordFrame.seal(.logStart(firstRevision: firstRevision))
+    }
     // Stage 3 > a snapshot written beside the writes: appends go to a second segment meanwhile
     /// The log segment appends go to while a snapshot is written beside them; renamed over
     /// `log` once the snapshot is installed, replayed after `log` if a crash comes first.

@@ -47,7 +47,7 @@ extension DurableStore {
         // Step 2.
         let freshLog: FileDescriptor
         do throws(StorageError) {
-            freshLog = try directory.install(DataDirectory.logMagic, at: directory.logPath)
+            freshLog = try directory.install(DataDirectory.logHeader(startingAt: index.revision + 1), at: directory.logPath)
         } catch {
             oldLog.close()
             state = .failed(reason: "installing a fresh log failed: \(error)", lock: lock)
@@ -59,7 +59,7 @@ extension DurableStore {
         logger.info("compacted the log into a snapshot", [
             "revision": index.revision, "keys": index.count, "logRecords": logRecords, "logBytes": logBytes,
         ])
-        logBytes = DataDirectory.logMagic.count
+        logBytes = DataDirectory.logHeader(startingAt: index.revision + 1).count
         logRecords = 0
     }
 
@@ -105,11 +105,12 @@ extension DurableStore {
         var previousLog: FileDescriptor?
         if !appendsGoToNextSegment {
             do throws(StorageError) {
-                let segment = try directory.install(DataDirectory.logMagic, at: directory.nextLogPath)
+                let header = DataDirectory.logHeader(startingAt: index.revision + 1)
+                let segment = try directory.install(header, at: directory.nextLogPath)
                 state = .open(log: segment, lock: lock)
                 previousLog = log
                 appendsGoToNextSegment = true
-                logBytes = DataDirectory.logMagic.count
+                logBytes = header.count
                 logRecords = 0
             } catch {
                 logger.warning("could not start a second log segment; will try again", ["error": error])

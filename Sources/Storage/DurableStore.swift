@@ -10,7 +10,9 @@
 // So a caller that got an answer has its write on stable storage, even if the process is
 // `kill -9`ed or the machine loses power right after. On open the index is rebuilt from the
 // snapshot plus the log (`DurableStore+Recovery.swift`); when the log grows past a
-// threshold, a snapshot replaces it (`DurableStore+Compaction.swift`).
+// threshold, a snapshot replaces it (`DurableStore+Compaction.swift`). After each write
+// the store also notes its revision in `acknowledged` (`AcknowledgedRevision`), so that a
+// log that later loses its end is noticed rather than opened as a shorter history.
 //
 // If appending to the log fails, the store cannot know which bytes reached the disk (after
 // a failed fsync the kernel may even have dropped the dirty pages), so it stops taking
@@ -64,6 +66,8 @@ public actor DurableStore: KeyValueStore {
     var logBytes: Int
     /// How many records the log holds, to decide when to compact.
     var logRecords: Int
+    /// Where the last acknowledged revision is noted; nil once closed.
+    var acknowledged: AcknowledgedRevision?
 
     let directory: DataDirectory
     let thresholds: CompactionThresholds
@@ -90,12 +94,20 @@ public actor DurableStore: KeyValueStore {
         let directory = DataDirectory(path: path)
         let lock = try directory.lock()
         let recovered: Recovered
+        let acknowledged: AcknowledgedRevision
         do throws(StorageError) {
             recovered = try Self.recover(directory, logger: logger)
+            do throws(StorageError) {
+                acknowledged = try AcknowledgedRevision.open(directory.acknowledgedPath, at: recovered.index.revision)
+            } catch {
+                recovered.log.close()
+                throw error
+            }
         } catch {
             lock.close()
             throw error
         }
+        self.acknowledged = acknowledged
         self.directory = directory
         self.thresholds = thresholds
         self.logger = logger
@@ -106,6 +118,7 @@ public actor DurableStore: KeyValueStore {
     }
 
     deinit {
+        acknowledged?.close()
         switch state {
         case .open(let log, let lock): log.close(); lock.close()
         case .failed(_, let lock): lock.close()
@@ -123,6 +136,8 @@ public actor DurableStore: KeyValueStore {
         case .failed(_, let lock): lock.close()
         case .closed: return
         }
+        acknowledged?.close()
+        acknowledged = nil
         state = .closed
         logger.info("closed store", ["dir": directory.path, "revision": index.revision])
     }
@@ -182,6 +197,7 @@ public actor DurableStore: KeyValueStore {
             throw error
         }
         index.apply(change)
+        noteAcknowledged()
         logBytes += frame.count
         logRecords += 1
         if logBytes >= thresholds.logBytes || logRecords >= thresholds.logRecords {
@@ -197,6 +213,16 @@ public actor DurableStore: KeyValueStore {
         log.close()
         state = .failed(reason: "log write failed: \(error)", lock: lock)
         logger.error("log write failed, refusing writes until the store is reopened", ["error": error])
+    }
+
+    /// Notes the revision just made durable in `acknowledged`. A failure to note it only
+    /// makes a later check less sharp (the note lags), so it is logged, never thrown.
+    private func noteAcknowledged() {
+        do throws(StorageError) {
+            try acknowledged?.record(index.revision)
+        } catch {
+            logger.warning("could not note the acknowledged revision", ["error": error])
+        }
     }
 
     /// Throws unless the store is open or failed (whose index is still right for reads).
@@ -264,6 +290,7 @@ extension DurableStore {
             return writes.map { _ in .failure(error) }
         }
         for change in changes { index.apply(change) }
+        noteAcknowledged()
         logBytes += frames.count
         logRecords += changes.count
         if logBytes >= thresholds.logBytes || logRecords >= thresholds.logRecords {

@@ -41,6 +41,19 @@ struct FileDescriptor: Sendable {
         }
     }
 
+    /// Writes every byte at `offset`, whatever the file position (`pwrite`): for a small
+    /// record rewritten in place.
+    func writeAll(_ bytes: [UInt8], at offset: Int) throws(StorageError) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                retryingInterrupts { pwrite(raw, buffer.baseAddress! + written, buffer.count - written, off_t(offset + written)) }
+            }
+            guard result > 0 else { throw .io(operation: "pwrite", path: path, errno: result < 0 ? errno : EIO) }
+            written += result
+        }
+    }
+
     /// Returns once everything written so far is on stable storage.
     func synchronize() throws(StorageError) {
         #if canImport(Darwin)

@@ -5,11 +5,14 @@
 //     put          kind=1  modRevision:i64  createRevision:i64  version:i64  keyLength:u32  key  value
 //     delete       kind=2  revision:i64  keyLength:u32  key
 //     snapshotEnd  kind=3  revision:i64  entryCount:i64
+//     logStart     kind=4  firstRevision:i64
 //
 // A put carries its createRevision and version although a replay could work them out:
 // that way a snapshot is nothing but the puts of the live keys, followed by `snapshotEnd`,
 // which says at which revision the snapshot was taken and how many puts came before it
-// (so a snapshot cut short can never pass for a complete one).
+// (so a snapshot cut short can never pass for a complete one). A log opens with `logStart`,
+// naming the revision its first write carries: together with the snapshot's revision it
+// says whether the log continues the snapshot, or whether revisions between them are gone.
 
 import struct Foundation.Data
 
@@ -19,9 +22,12 @@ enum LogRecord: Sendable, Equatable {
     case change(Change)
     /// The last record of a snapshot: the revision it captures and how many puts precede it.
     case snapshotEnd(revision: Int64, entryCount: Int64)
+    /// The first record of a log: the revision its first write carries (one past the
+    /// snapshot's revision when the log was started).
+    case logStart(firstRevision: Int64)
 
     private enum Kind: UInt8 {
-        case put = 1, delete = 2, snapshotEnd = 3
+        case put = 1, delete = 2, snapshotEnd = 3, logStart = 4
     }
 
     /// The payload bytes, laid out as the file's design comment shows.
@@ -45,6 +51,9 @@ enum LogRecord: Sendable, Equatable {
             writer.append(Kind.snapshotEnd.rawValue)
             writer.append(revision)
             writer.append(entryCount)
+        case .logStart(let firstRevision):
+            writer.append(Kind.logStart.rawValue)
+            writer.append(firstRevision)
         }
         return writer.bytes
     }
@@ -72,6 +81,9 @@ enum LogRecord: Sendable, Equatable {
         case .snapshotEnd:
             guard let revision = reader.readInt64(), let entryCount = reader.readInt64(), reader.isAtEnd else { return nil }
             self = .snapshotEnd(revision: revision, entryCount: entryCount)
+        case .logStart:
+            guard let firstRevision = reader.readInt64(), reader.isAtEnd, firstRevision > StorageLimits.initialRevision else { return nil }
+            self = .logStart(firstRevision: firstRevision)
         }
     }
 

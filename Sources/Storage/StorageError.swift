@@ -28,6 +28,11 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case tooLarge(key: String, bytes: Int, limit: Int)
     /// A file in the data directory is damaged where no crash could have damaged it.
     case corrupted(file: String, offset: Int, reason: String)
+    /// The files of the data directory do not reach as far as the store did: revisions
+    /// between the snapshot and the log, or after the log's end, are gone (`reason` says
+    /// which and how many). Opening would serve an older state and hand out its revisions
+    /// again, so the store refuses.
+    case incomplete(directory: String, reason: String)
     /// Another store (in this process or another) has the data directory open.
     case locked(directory: String)
     /// A system call failed.
@@ -47,6 +52,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let key, let bytes, let limit): "entry \(key) is \(bytes) bytes, over the limit of \(limit)"
         case .corrupted(let file, let offset, let reason):
             "storage file \(file) is corrupt at offset \(offset): \(reason); refusing to open it"
+        case .incomplete(let directory, let reason):
+            "data directory \(directory) is missing acknowledged writes: \(reason); refusing to open it"
         case .locked(let directory): "data directory \(directory) is in use by another store"
         case .io(let operation, let path, let errno):
             "\(operation) \(path) failed: \(String(cString: strerror(errno))) (errno \(errno))"

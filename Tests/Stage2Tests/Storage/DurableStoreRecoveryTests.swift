@@ -128,12 +128,13 @@ import Testing
         let put = { (key: String, revision: Int64) in
             RecordFrame.seal(.change(.put(StoredValue(key: key, value: Data("v"), createRevision: revision, modRevision: revision, version: 1))))
         }
-        try directory.write("log", DataDirectory.logMagic + put("/a", 2) + put("/b", 4))
+        let header = DataDirectory.logHeader(startingAt: 2)
+        try directory.write("log", header + put("/a", 2) + put("/b", 4))
         #expect {
             try DurableStore.open(directory)
         } throws: { error in
             guard case StorageError.corrupted(_, let offset, let reason) = error else { return false }
-            return offset == DataDirectory.logMagic.count + put("/a", 2).count && reason.contains("records are missing")
+            return offset == header.count + put("/a", 2).count && reason.contains("records are missing")
         }
     }
 

@@ -15,6 +15,7 @@ import Testing
         LogRecord.change(.put(StoredValue(key: "/empty-value", value: Data(), createRevision: 3, modRevision: 3, version: 1))),
         LogRecord.change(.delete(key: "/registry/nodes/n1", revision: 12)),
         LogRecord.snapshotEnd(revision: 12, entryCount: 7),
+        LogRecord.logStart(firstRevision: 13),
     ])
     func everyRecordReadsBackAsWritten(record: LogRecord) throws {
         let frame = RecordFrame.seal(record)
