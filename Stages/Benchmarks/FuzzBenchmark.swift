@@ -9,7 +9,8 @@
 // server in this process, which decodes, validates and stores them with stage 2's code).
 // Each line says how the cases were answered and the slowest one. A crash would end the
 // run, so a run that prints its last line had none; an answer of 5xx is a bug, and the
-// first few are printed.
+// first few are printed. Each line names its slowest case; `FUZZ_KEEP=N` writes manifest
+// case N to `fuzz-N.yaml`, to read it or feed it to `stage1 yaml`.
 
 import API
 import Foundation
@@ -37,8 +38,10 @@ struct FuzzBenchmark: Benchmark {
     static func manifests(cases: Int, seed: UInt64) {
         var mutator = InputMutator(seed: seed)
         var tally = Tally()
+        let keep = ProcessInfo.processInfo.environment["FUZZ_KEEP"].flatMap(Int.init)
         for number in 0..<cases {
             let text = String(decoding: mutator.mutate(Array(FuzzSeeds.manifest.utf8)), as: UTF8.self)
+            if number == keep { try? text.write(toFile: "fuzz-\(number).yaml", atomically: true, encoding: .utf8) }
             tally.time {
                 do {
                     _ = try Manifest.decodeDocuments(Pod.self, yaml: text, file: "fuzz-\(number).yaml")
@@ -109,6 +112,9 @@ struct FuzzBenchmark: Benchmark {
 struct Tally: CustomStringConvertible {
     private var counts: [String: Int] = [:]
     private var slowest = Duration.zero
+    /// The number of the slowest case, to make it again from the seed.
+    private var slowestCase = 0
+    private var cases = 0
 
     mutating func time(_ body: () -> String) {
         let start = ContinuousClock.now
@@ -118,11 +124,12 @@ struct Tally: CustomStringConvertible {
 
     mutating func record(_ answer: String, took duration: Duration) {
         counts[answer, default: 0] += 1
-        slowest = max(slowest, duration)
+        if duration > slowest { (slowest, slowestCase) = (duration, cases) }
+        cases += 1
     }
 
     var description: String {
         let answers = counts.sorted { $0.value > $1.value }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        return "\(answers); slowest \(String(format: "%.1f", WriteLoad.milliseconds(slowest))) ms"
+        return "\(answers); slowest \(String(format: "%.1f", WriteLoad.milliseconds(slowest))) ms (case \(slowestCase))"
     }
 }
