@@ -9,6 +9,8 @@
 //                                              steady writes; CPU and memory of 1,000 idle watchers
 //   swift run -c release bench pods             create-to-Running p50/p99 of 100 pods on `stage3 up`
 //                                              (and `stage2 up`) run beside it from the same build folder
+//   swift run -c release bench sockets          an honest client's answers and latency while 700 idle and
+//                                              600 slowloris sockets flood stage2 up's API server and kubelet
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -26,6 +28,7 @@ let benchmarks: [any Benchmark.Type] = [
     ListBenchmark.self,
     WatchBenchmark.self,
     PodStartupBenchmark.self,
+    SocketFloodBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
