@@ -28,7 +28,8 @@ struct KubeletServer: Sendable {
         guard request.method == "GET" || request.method == "HEAD" else {
             return .text("method \(request.method) is not allowed: this API is read-only\n", status: .methodNotAllowed)
         }
-        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // Each segment decoded on its own, so `%2F` cannot add a segment.
+        let segments = request.pathSegments
         switch segments.first {
         case "healthz" where segments.count == 1:
             return .text("ok")

@@ -11,6 +11,8 @@
 //                                              (and `stage2 up`) run beside it from the same build folder
 //   swift run -c release bench fuzz             damaged manifests, HTTP requests and JSON bodies: how
 //                                              each was answered (never a crash, never a 5xx)
+//   swift run -c release bench sockets          an honest client's answers and latency while 700 idle and
+//                                              600 slowloris sockets flood stage2 up's API server and kubelet
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -29,6 +31,7 @@ let benchmarks: [any Benchmark.Type] = [
     WatchBenchmark.self,
     PodStartupBenchmark.self,
     FuzzBenchmark.self,
+    SocketFloodBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
