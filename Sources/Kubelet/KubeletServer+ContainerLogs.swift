@@ -22,23 +22,11 @@ import Foundation
 import HTTP
 
 extension KubeletServer {
-    /// A container's log: whole, its tail, the previous attempt's, or followed as it grows.
-    func containerLogs(namespace: String, pod name: String, container: String, query: [String: String]) async -> HTTPResponse {
-        guard let pod = await podManager.pod(namespace: namespace, name: name),
-              let worker = await workers.worker(forPod: pod.metadata.uid) else {
-            return .text("pod \(namespace)/\(name) not found\n", status: .notFound)
-        }
-        let previous = query["previous"] == "true"
-        guard let location = await worker.logLocation(container: container, previous: previous) else {
-            return .text(await Self.noLogMessage(pod: pod, container: container, previous: previous,
-                                                 status: statusManager.status(ofPod: pod.metadata.uid)) + "\n", status: .badRequest)
-        }
-        let options: ContainerLogOptions
-        switch Self.logOptions(query) {
-        case .success(let parsed): options = parsed
-        case .failure(let problem): return .text(problem.description + "\n", status: .badRequest)
-        }
-        let follow = query["follow"] == "true" && location.isRunning
+    /// The answer to a log request for the attempt at `location`, with `options` applied:
+    /// the whole answer when it fits in one piece, else a stream that reads as it sends.
+    func logAnswer(location: ContainerLogLocation, options: ContainerLogOptions, follow asked: Bool,
+                   worker: PodWorker, container: String) -> HTTPResponse {
+        let follow = asked && location.isRunning
         guard let file = ContainerLogFile(path: location.path) else { return Self.logAnswer([]) }
         let size = file.size
         let chunk = KubeletConfiguration.Defaults.logReadChunkBytes

@@ -54,6 +54,25 @@ struct KubeletServer: Sendable {
         return Self.json(list)
     }
 
+    /// A container's log: whole, its tail, the previous attempt's, or followed as it grows.
+    func containerLogs(namespace: String, pod name: String, container: String, query: [String: String]) async -> HTTPResponse {
+        guard let pod = await podManager.pod(namespace: namespace, name: name),
+              let worker = await workers.worker(forPod: pod.metadata.uid) else {
+            return .text("pod \(namespace)/\(name) not found\n", status: .notFound)
+        }
+        let previous = query["previous"] == "true"
+        guard let location = await worker.logLocation(container: container, previous: previous) else {
+            return .text(await Self.noLogMessage(pod: pod, container: container, previous: previous,
+                                                 status: statusManager.status(ofPod: pod.metadata.uid)) + "\n", status: .badRequest)
+        }
+        let options: ContainerLogOptions
+        switch Self.logOptions(query) {
+        case .success(let parsed): options = parsed
+        case .failure(let problem): return .text(problem.description + "\n", status: .badRequest)
+        }
+        return logAnswer(location: location, options: options, follow: query["follow"] == "true", worker: worker, container: container)
+    }
+
     /// Why there is no log to show yet, in the kubelet's words (`validateContainerLogStatus`):
     /// a container not started is "waiting to start" with its waiting reason.
     static func noLogMessage(pod: Pod, container: String, previous: Bool, status: PodStatus?) -> String {

@@ -64,7 +64,7 @@ extension ProcessRuntime {
             let logDirectory = (record.logPath as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
             // The container writes to pipes; the log writer's threads time-stamp each line.
-            let output = try ContainerLogWriter.start(logPath: record.logPath)
+            let output = try ContainerLogWriter.start(logPath: record.logPath, rotation: logRotation)
             logWriters[id] = output
             defer {
                 close(output.stdout)
