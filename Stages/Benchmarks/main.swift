@@ -9,6 +9,9 @@
 //                                              steady writes; CPU and memory of 1,000 idle watchers
 //   swift run -c release bench pods             create-to-Running p50/p99 of 100 pods on `stage3 up`
 //                                              (and `stage2 up`) run beside it from the same build folder
+//   swift run -c release bench logs             kubelet memory before, during and after tailLines=1 and a
+//                                              whole-log stream of a 400 MB log (stage1), and through
+//                                              stage2's API server when built
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -26,6 +29,7 @@ let benchmarks: [any Benchmark.Type] = [
     ListBenchmark.self,
     WatchBenchmark.self,
     PodStartupBenchmark.self,
+    LogMemoryBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
