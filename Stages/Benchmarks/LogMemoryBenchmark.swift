@@ -9,7 +9,7 @@
 // Linux only) before, at its peak during, and after:
 //
 //   - four `tailLines=1` requests at once: each must answer the last line;
-//   - one whole-log stream, read to its end as fast as loopback allows.
+//   - one whole-log stream, read to its end as fast as loopback allows, then four at once.
 //
 // With `stage2` built too, the same log is read through `stage2 up`'s API server
 // (`pods/{name}/log`, relayed from its kubelet): its status, its bytes, and the memory
@@ -86,6 +86,12 @@ enum LogMemoryBenchmark: Benchmark {
         }
         try await measure("whole log, streamed", pid: pid) {
             try await Self.readStream(client, target: target)
+        }
+        try await measure("whole log, 4 at once", pid: pid) {
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await Self.readStream(client, target: target) } }
+                return try await group.reduce(0, +)
+            }
         }
         if let stage2 = StageCluster.executable(named: "stage2") {
             try await measureProxy(stage2, megabytes: megabytes)
