@@ -49,8 +49,8 @@ enum LogMemoryBenchmark: Benchmark {
         guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw BenchmarkError("cannot create \(output.path)") }
         let process = Process()
         process.executableURL = stage1
-        process.arguments = ["--manifests", manifests.path, "--root", directory.appending(path: "root").path, "--port", "0",
-                             "--container-log-max-size", "1Gi"]
+        process.arguments = ["--manifests", manifests.path, "--root", directory.appending(path: "root").path, "--port", "0"]
+            + rotationArguments(stage1, ["--help"])
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = process.standardOutput
         try process.run()
@@ -123,7 +123,7 @@ enum LogMemoryBenchmark: Benchmark {
 
     /// The same log read through `stage2 up`'s API server, which relays its kubelet's answer.
     static func measureProxy(_ stage2: URL, megabytes: Int) async throws {
-        let cluster = try await StageCluster(executable: stage2, nodeName: "node1", arguments: ["--container-log-max-size", "1Gi"])
+        let cluster = try await StageCluster(executable: stage2, nodeName: "node1", arguments: rotationArguments(stage2, ["up", "--help"]))
         defer { cluster.stop() }
         let client = try HTTPClient(baseURL: cluster.url, timeout: requestTimeout)
         let pod = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"big"},"spec":{"nodeName":"node1","containers":[{"name":"main","image":"busybox","command":["sleep","3600"]}]}}"#
@@ -153,6 +153,21 @@ enum LogMemoryBenchmark: Benchmark {
         try await measure("pods/log, whole", pid: pid, first: 24) {
             try await Self.readStream(client, target: target)
         }
+    }
+
+    /// `--container-log-max-size 1Gi`, so that the runtime leaves the planted log whole;
+    /// nothing for a binary from before rotation, which has no such flag (to measure it too).
+    static func rotationArguments(_ executable: URL, _ help: [String]) -> [String] {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = help
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        guard (try? process.run()) != nil else { return [] }
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.contains("--container-log-max-size") ? ["--container-log-max-size", "1Gi"] : []
     }
 
     /// Reads a streamed answer to its end; its size in bytes.
