@@ -26,7 +26,8 @@ final class StageCluster {
     private let process: Process
     /// Its process id, for reading its CPU time.
     var processIdentifier: Int32 { process.processIdentifier }
-    private let directory: URL
+    /// Its folder: the data directory, and the kubelet's root `<directory>/<node name>`.
+    let directory: URL
 
     /// The binary named `name` beside this one, or nil when it has not been built.
     static func executable(named name: String) -> URL? {

@@ -13,6 +13,9 @@
 //                                              each was answered (never a crash, never a 5xx)
 //   swift run -c release bench sockets          an honest client's answers and latency while 700 idle and
 //                                              600 slowloris sockets flood stage2 up's API server and kubelet
+//   swift run -c release bench logs             kubelet memory before, during and after tailLines=1 and a
+//                                              whole-log stream of a 400 MB log (stage1), and through
+//                                              stage2's API server when built
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -32,6 +35,7 @@ let benchmarks: [any Benchmark.Type] = [
     PodStartupBenchmark.self,
     FuzzBenchmark.self,
     SocketFloodBenchmark.self,
+    LogMemoryBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

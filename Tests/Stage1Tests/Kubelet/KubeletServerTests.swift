@@ -24,7 +24,7 @@ private struct ServerFixture {
     let server: KubeletServer
     let pod: Pod
 
-    init(logPath: String = "/dev/null", previousLogPath: String? = nil) async {
+    init(logPath: String = "/dev/null", previousLogPath: String? = nil, isRunning: Bool = false) async {
         var pod = KubeletFixtures.pod(name: "hello-node1")
         pod.applyDefaults()
         self.pod = pod
@@ -37,7 +37,8 @@ private struct ServerFixture {
             configuration: KubeletConfiguration(nodeName: "node1", rootDirectory: URL(filePath: "/nonexistent"), manifestDirectory: nil),
             statusManager: statusManager, recorder: LoggingEventRecorder(logger: .silent), logger: .silent)
         let previous = previousLogPath.map { KubeletFixtures.runtimeStatus("web", state: .exited, exitCode: 1, logPath: $0) }
-        var record = KubeletFixtures.exited("web", exitCode: 0, attempt: previous == nil ? 0 : 1)
+        var record = isRunning ? KubeletFixtures.running("web", attempt: previous == nil ? 0 : 1)
+            : KubeletFixtures.exited("web", exitCode: 0, attempt: previous == nil ? 0 : 1)
         record.status.logPath = logPath
         record.previous = previous
         await worker.recordForTesting(record, named: "web")
@@ -178,5 +179,38 @@ private func body(_ response: HTTPResponse) -> String {
         let whole = try await TestHTTPClient().get(port: server.port, path: "/containerLogs/default/hello-node1/web")
         #expect(whole.status == 200)
         #expect(whole.body == (0..<40_000).map { "line \($0)\n" }.joined())
+    }
+}
+
+@Test func aFollowedLogGoesOnIntoTheNewFileWhenTheLogIsRotated() async throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let log = try folder.write("2026-12-01T17:00:00.000000000Z stdout F one\n", to: "0.log")
+    let fixture = await ServerFixture(logPath: log.path, isRunning: true)
+    let kubelet = fixture.server
+    let server = try HTTPServer(port: 0, logger: .silent) { request in await kubelet.handle(request) }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await server.run() }
+        defer { group.cancelAll() }
+        let stream = try await TestHTTPClient().stream(port: server.port, path: "/containerLogs/default/hello-node1/web?follow=true")
+        defer { stream.cancel() }
+        let lines = try await withDeadline(seconds: 20) {
+            var seen: [String] = []
+            for try await line in stream.lines {
+                seen.append(line)
+                if seen == ["one"] {
+                    // What the runtime does: a last entry to the old file, a rename, a new file.
+                    let handle = try FileHandle(forWritingTo: log)
+                    try handle.seekToEnd()
+                    try handle.write(contentsOf: Data("2026-12-01T17:00:01.000000000Z stdout F two\n".utf8))
+                    try handle.close()
+                    try FileManager.default.moveItem(at: log, to: folder.url.appending(path: "0.log.20261201-170001"))
+                    _ = try folder.write("2026-12-01T17:00:02.000000000Z stdout F three\n", to: "0.log")
+                }
+                if seen.count == 3 { break }
+            }
+            return seen
+        }
+        #expect(lines == ["one", "two", "three"])
     }
 }
