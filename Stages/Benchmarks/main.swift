@@ -9,6 +9,8 @@
 //                                              steady writes; CPU and memory of 1,000 idle watchers
 //   swift run -c release bench pods             create-to-Running p50/p99 of 100 pods on `stage3 up`
 //                                              (and `stage2 up`) run beside it from the same build folder
+//   swift run -c release bench body             a 1 MB create body on `stage2 up`, and the delay it
+//                                              adds to concurrent small creates
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -26,6 +28,7 @@ let benchmarks: [any Benchmark.Type] = [
     ListBenchmark.self,
     WatchBenchmark.self,
     PodStartupBenchmark.self,
+    BodyBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
