@@ -26,7 +26,6 @@
 import API
 import APIMachinery
 import HTTP
-import Manifests
 
 /// A request's field-validation directive.
 enum FieldValidation: String, CaseIterable {
@@ -88,23 +87,17 @@ enum FieldValidation: String, CaseIterable {
         }
     }
 
-    /// The unknown-field warnings of a create or update body decoded as `Object`;
-    /// throws the strict error when the directive is Strict.
-    func check<Object: APIObject>(body request: HTTPRequest, as type: Object.Type) throws(Status) -> [String] {
-        guard self != .ignore, let value = Self.bodyValue(request) else { return [] }
+    /// The unknown-field warnings of a create or update body decoded as `Object` (`value`
+    /// is the body's JSON value, read once by the caller); throws the strict error when
+    /// the directive is Strict.
+    func check<Object: APIObject>(_ body: RequestBody, value: JSONValue?, as type: Object.Type) throws(Status) -> [String] {
+        guard self != .ignore, let value else { return [] }
         let resource = Object.resource
         var problems = Self.problems(in: value, as: type)
-        problems.unknown = DuplicateFields.paths(in: request.body).map { "duplicate field \"\($0)\"" } + problems.unknown
+        problems.unknown = body.duplicateFields.map { "duplicate field \"\($0)\"" } + problems.unknown
         return try apply(problems) {
             "\(resource.kind) in version \"\(resource.version)\" cannot be handled as a \(resource.kind): \($0)"
         }
-    }
-
-    /// The body as a JSON value (JSON or YAML), or nil when it is not one; the typed
-    /// decode reports what is wrong with it.
-    static func bodyValue(_ request: HTTPRequest) -> JSONValue? {
-        let text = String(decoding: request.body, as: UTF8.self)
-        return (try? Manifest.decodeDocuments(JSONValue.self, yaml: text))?.first
     }
 }
 

@@ -7,18 +7,13 @@
 
 import API
 import APIMachinery
-import HTTP
 
 extension RESTStorage {
-    /// Throws 422 Invalid when the body of `request` holds a value no closed set allows,
-    /// with the object's other problems (found after `prepare`) beside it.
-    static func refuseUnsupportedValues(in request: HTTPRequest, prepare: (inout Object) -> Void) throws(Status) {
-        guard let value = FieldValidation.bodyValue(request) else { return }
-        try refuseUnsupportedValues(in: value, prepare: prepare)
-    }
-
-    /// The same for an object as JSON, such as a patched object before it is decoded.
-    static func refuseUnsupportedValues(in value: JSONValue, prepare: (inout Object) -> Void) throws(Status) {
+    /// Throws 422 Invalid when `value` (a request's body, or a patched object before it is
+    /// decoded) holds a value no closed set allows, with the object's other problems (found
+    /// after `prepare`) beside it; nothing for a body that has no JSON value (protobuf).
+    static func refuseUnsupportedValues(in value: JSONValue?, prepare: (inout Object) -> Void) throws(Status) {
+        guard let value else { return }
         guard let described = Object.self as? any APIFields.Type else { return }
         let (cleaned, unsupported) = UnsupportedValues.removing(from: value, of: described)
         guard !unsupported.isEmpty else { return }

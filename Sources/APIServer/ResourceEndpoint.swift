@@ -17,8 +17,6 @@ import APIMachinery
 import ClusterKinds
 import Foundation
 import HTTP
-import Manifests
-import YAML
 
 /// A registered resource served over HTTP, whatever its Swift type.
 protocol ResourceEndpoint: Sendable {
@@ -36,6 +34,15 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
     var resource: Resource { Strategy.Object.resource }
 
     func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
+        // A large body is read, checked and stored off the shared pool (`LargeRequestExecutor`).
+        guard LargeRequestExecutor.isLarge(request) else { return try await respond(to: request, info: info) }
+        return try await withTaskExecutorPreference(LargeRequestExecutor.shared) { () async throws(Status) in
+            try await respond(to: request, info: info)
+        }
+    }
+
+    /// Serves `request` on whichever executor the task prefers.
+    func respond(to request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
         if !info.subresource.isEmpty {
             guard let subresource = subresources[info.subresource] else {
                 throw Status.notFound(GroupResource(group: resource.group, resource: "\(resource.plural)/\(info.subresource)"), name: info.name)
@@ -89,10 +96,12 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
         case "create":
             let dryRun = try DryRun.isRequested(by: request, options: "CreateOptions")
             let validation = try FieldValidation.requested(by: request, options: "CreateOptions")
-            try RESTStorage<Strategy>.refuseUnsupportedValues(in: request) { Strategy.prepareForCreate(&$0) }
-            let object: Strategy.Object = try RESTStorage<Strategy>.decodeBody(request)
+            let body = try RequestBody(request)
+            let value = body.value
+            try RESTStorage<Strategy>.refuseUnsupportedValues(in: value) { Strategy.prepareForCreate(&$0) }
+            let object = try body.decode(Strategy.Object.self)
             try RESTStorage<Strategy>.checkGroupVersion(of: object)
-            let warnings = try validation.check(body: request, as: Strategy.Object.self)
+            let warnings = try validation.check(body, value: value, as: Strategy.Object.self)
             return try await APIResponse.warning(warnings) { () throws(Status) in
                 try APIResponse.object(await storage.create(object, namespace: info.namespace, dryRun: dryRun), status: .created)
             }
@@ -143,10 +152,12 @@ extension RESTStorage {
     func serveUpdate(_ request: HTTPRequest, info: RequestInfo, status: Bool) async throws(Status) -> HTTPResponse {
         let dryRun = try DryRun.isRequested(by: request, options: "UpdateOptions")
         let validation = try FieldValidation.requested(by: request, options: "UpdateOptions")
-        try Self.refuseUnsupportedValues(in: request) { _ in }
-        let object: Object = try Self.decodeBody(request)
+        let body = try RequestBody(request)
+        let value = body.value
+        try Self.refuseUnsupportedValues(in: value) { _ in }
+        let object = try body.decode(Object.self)
         try Self.checkGroupVersion(of: object)
-        let warnings = try validation.check(body: request, as: Object.self)
+        let warnings = try validation.check(body, value: value, as: Object.self)
         return try await APIResponse.warning(warnings) { () throws(Status) in
             try APIResponse.object(await update(object, namespace: info.namespace, name: info.name, status: status, dryRun: dryRun))
         }
@@ -200,31 +211,9 @@ extension RESTStorage {
             .split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
     }
 
-    /// The request's body as an object, from JSON or YAML; a 400 names what is wrong.
+    /// The request's body as an object, from JSON, YAML or (for a few kinds) protobuf;
+    /// a 400 names what is wrong (`RequestBody`).
     static func decodeBody<T: Decodable>(_ request: HTTPRequest) throws(Status) -> T {
-        let type = mediaType(request)
-        if type == ProtobufEnvelope.mediaType, T.self == Namespace.self, let namespace = ProtobufNamespace.decode(request.body) {
-            return namespace as! T  // T is Namespace: checked just above.
-        }
-        if type == ProtobufEnvelope.mediaType, let object = ProtobufConfigKinds.decode(T.self, from: request.body) {
-            return object
-        }
-        guard type == "application/json" || type == "application/yaml" || type == "*/*" else {
-            throw Status.unsupportedMediaType(accepted: ["application/json", "application/yaml"])
-        }
-        guard !request.body.isEmpty else { throw Status.badRequest("the request has no body") }
-        let text = String(decoding: request.body, as: UTF8.self)
-        do {
-            guard let document = try Manifest.decodeDocuments(T.self, yaml: text).first else {
-                throw Status.badRequest("the request body holds no object")
-            }
-            return document
-        } catch let error as ManifestError {
-            throw Status.badRequest("the request body is not a valid object: \(error)")
-        } catch let status as Status {
-            throw status
-        } catch {
-            throw Status.badRequest("\(error)")
-        }
+        try RequestBody(request).decode(T.self)
     }
 }

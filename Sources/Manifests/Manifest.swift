@@ -10,7 +10,8 @@
 // when a required key was missing.
 //
 // The kubelet (stage 1) reads its static pod folder this way; the API server (stage 2)
-// reads request bodies this way too.
+// decodes request bodies with `decode(_:from:)` too, from the tree `JSONReader` (for
+// JSON) or the YAML reader made of them.
 
 import API
 import YAML
@@ -45,7 +46,15 @@ public enum Manifest {
     ) throws(ManifestError) -> [T] {
         let documents: [YAMLNode]
         do {
-            documents = try YAMLReader.documents(in: text)
+            // JSON text is read as JSON (one pass, and tabs are whitespace there, as in
+            // Kubernetes' reader); anything the JSON parser refuses gets the YAML reader's
+            // reading, or its error.
+            let bytes = Array(text.utf8)
+            if JSONReader.looksLikeJSON(bytes), let document = try? JSONReader.document(in: bytes) {
+                documents = [document.root]
+            } else {
+                documents = try YAMLReader.documents(in: text)
+            }
         } catch {
             throw ManifestError(file: file, line: error.mark.line, column: error.mark.column, message: error.message)
         }

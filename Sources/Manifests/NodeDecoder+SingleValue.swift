@@ -35,6 +35,7 @@ struct NodeSingleValueContainer: SingleValueDecodingContainer {
         switch decoder.node.value {
         case .double(let value): return value
         case .int(let value): return Double(value)
+        case .bigInteger(let digits): return Double(digits) ?? .nan
         default: throw decoder.typeMismatch(type, expected: "a number")
         }
     }
@@ -49,6 +50,9 @@ struct NodeSingleValueContainer: SingleValueDecodingContainer {
             whole = value
         case .double(let value) where value == value.rounded() && abs(value) < Self.largestIntegralDouble:
             whole = Int(value)
+        case .bigInteger(let digits):
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: codingPath, debugDescription: "expected an integer from \(T.min) to \(T.max), found \(digits)"))
         default:
             throw decoder.typeMismatch(type, expected: "an integer")
         }

@@ -88,6 +88,7 @@ extension YAMLValue {
         case .null: "null"
         case .bool(let value): String(value)
         case .int(let value): String(value)
+        case .bigInteger(let digits): digits
         case .double(let value): String(value)
         case .string(let value): "\"\(value)\""
         case .sequence: "a list"
@@ -102,6 +103,7 @@ extension YAMLValue {
         case .null: "null"
         case .bool(let value): String(value)
         case .int(let value): String(value)
+        case .bigInteger(let digits): digits
         case .double(let value): String(value)
         case .string(let value): value
         case .sequence, .mapping: nil

@@ -20,4 +20,10 @@ public enum YAMLLimits {
 
     /// How far (in characters) a simple key may be from its `:`; YAML 1.1 sets 1024.
     public static let maxSimpleKeyLength = 1024
+
+    /// How many digits a binary, octal or hexadecimal integer beyond `Int` may have and
+    /// still be converted to exact decimal digits (a conversion whose cost is quadratic);
+    /// a longer one becomes the nearest double. Python's own default bound on converting
+    /// between integers and decimal text is 4,300 digits.
+    public static let maxConvertedIntegerDigits = 4_300
 }

@@ -15,6 +15,7 @@ enum YAMLMappingBuilder {
     enum KeyIdentity: Hashable {
         case null
         case integer(Int)
+        case bigInteger(String)
         case double(UInt64)
         case string(String)
     }
@@ -69,6 +70,7 @@ enum YAMLMappingBuilder {
         case .null: return .null
         case .bool(let value): return .integer(value ? 1 : 0)
         case .int(let value): return .integer(value)
+        case .bigInteger(let digits): return .bigInteger(digits)
         case .double(let value):
             if let exact = Int(exactly: value) { return .integer(exact) }
             return .double(value.bitPattern)
@@ -86,7 +88,7 @@ extension YAMLValue {
         switch self {
         case .null: "null"
         case .bool: "boolean"
-        case .int: "integer"
+        case .int, .bigInteger: "integer"
         case .double: "float"
         case .string: "string"
         case .sequence: "sequence"

@@ -69,6 +69,7 @@ struct JSONRenderer {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
+        case .bigInteger(let digits): output += digits
         case .double(let value): output += PythonFloat.repr(value)
         case .string(let value): Self.writeString(value, into: &output)
         case .sequence(let items):
@@ -106,6 +107,7 @@ struct JSONRenderer {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
         case .int(let value): String(value)
+        case .bigInteger(let digits): digits
         case .double(let value): PythonFloat.repr(value)
         case .string(let value): value
         case .sequence, .mapping: key.jsonText()

@@ -26,6 +26,9 @@ public enum YAMLValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// An integer beyond `Int`'s range, kept exact as its decimal digits (with a `-` when
+    /// negative), as PyYAML keeps it and Go's JSON decoder reads it into a big number.
+    case bigInteger(String)
     case double(Double)
     case string(String)
     case sequence([YAMLNode])

@@ -12,7 +12,8 @@
 //
 // Timestamps (`2001-12-14`) are left as strings: PyYAML would make a datetime that JSON
 // cannot hold, and Kubernetes' own reader leaves them as strings too. Integers too large
-// for `Int` become doubles, as in Kubernetes' reader (Python would keep them exact).
+// for `Int` are kept exact, as their decimal digits (`.bigInteger`), as PyYAML keeps them:
+// `123456789012345678901234567890` stays that number, not `1.2345678901234568e+29`.
 
 /// Resolves and constructs scalar values; called by `YAMLParser` for every scalar.
 enum YAMLScalar {
@@ -154,17 +155,47 @@ enum YAMLScalar {
         return number(value, radix: 10, sign: sign)
     }
 
-    /// Digits in `radix`; past `Int`'s range the value becomes a double.
+    /// Digits in `radix`; past `Int`'s range the value is kept exact, as its decimal
+    /// digits (`.bigInteger`), as PyYAML keeps it.
     static func number(_ digits: String, radix: Int, sign: Int) -> YAMLValue? {
         guard !digits.isEmpty else { return nil }
-        if let value = Int(digits, radix: radix) { return .int(sign * value) }
-        if radix == 10, let value = Double(digits) { return .double(Double(sign) * value) }
+        if let value = Int((sign < 0 ? "-" : "") + digits, radix: radix) { return .int(value) }
+        if radix == 10 { return .bigInteger((sign < 0 ? "-" : "") + digits) }
+        if digits.count <= YAMLLimits.maxConvertedIntegerDigits {
+            guard let decimal = decimalDigits(of: digits, radix: radix) else { return nil }
+            return .bigInteger((sign < 0 ? "-" : "") + decimal)
+        }
+        // Too long to convert in bounded time: the nearest double, as before.
         var total = 0.0
         for ch in digits {
             guard let digit = ch.hexDigitValue, digit < radix else { return nil }
             total = total * Double(radix) + Double(digit)
         }
         return .double(Double(sign) * total)
+    }
+
+    /// `digits` in `radix` (2, 8 or 16) written in decimal, by schoolbook arithmetic on
+    /// base-10⁹ limbs; nil for a digit the radix does not have. The cost grows with the
+    /// square of the length, which `YAMLLimits.maxConvertedIntegerDigits` bounds.
+    static func decimalDigits(of digits: String, radix: Int) -> String? {
+        let limbBase: UInt64 = 1_000_000_000
+        var limbs: [UInt64] = [0]  // least significant first
+        for ch in digits {
+            guard let digit = ch.hexDigitValue, digit < radix else { return nil }
+            var carry = UInt64(digit)
+            for position in limbs.indices {
+                let value = limbs[position] * UInt64(radix) + carry
+                limbs[position] = value % limbBase
+                carry = value / limbBase
+            }
+            if carry > 0 { limbs.append(carry) }
+        }
+        var text = String(limbs.last ?? 0)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
+        }
+        return text
     }
 
     static func exactInt(_ value: Double) -> YAMLValue {

@@ -34,7 +34,7 @@ extension YAMLScanner {
             text += spaces
             text += prefix(length)
             forward(length)
-            guard let between = try scanPlainSpaces(minimumIndent: minimumIndent) else { break }
+            guard let between = try scanPlainSpaces() else { break }
             spaces = between
             if spaces.isEmpty || peek() == "#" || (flowLevel == 0 && column < minimumIndent) { break }
         }
@@ -43,9 +43,11 @@ extension YAMLScanner {
 
     /// Reads the blanks and line breaks after a chunk of a plain scalar and answers what
     /// they fold to, or nil when a document marker ends the scalar.
-    mutating func scanPlainSpaces(minimumIndent: Int) throws(YAMLError) -> String? {
+    /// Only spaces count, as in PyYAML: a tab ends the scalar, and is then refused as the
+    /// start of a token (`scanToNextToken`).
+    mutating func scanPlainSpaces() throws(YAMLError) -> String? {
         var length = 0
-        while peek(length) == " " || peek(length) == "\t" { length += 1 }
+        while peek(length) == " " { length += 1 }
         let whitespace = prefix(length)
         forward(length)
         guard Self.isBreak(peek()) else { return whitespace }
@@ -53,14 +55,8 @@ extension YAMLScanner {
         allowSimpleKey = true
         if isDocumentIndicator("-") || isDocumentIndicator(".") { return nil }
         var breaks = ""
-        while peek() == " " || peek() == "\t" || Self.isBreak(peek()) {
+        while peek() == " " || Self.isBreak(peek()) {
             if peek() == " " {
-                forward()
-            } else if peek() == "\t" {
-                // A tab inside the indentation would make the indentation ambiguous.
-                if flowLevel == 0 && column < minimumIndent {
-                    throw error("found a tab character where indentation was expected")
-                }
                 forward()
             } else {
                 breaks += scanLineBreak()
@@ -257,14 +253,14 @@ extension YAMLScanner {
                 forward()
             }
         }
-        if !Self.isBlankOrEnd(peek()) {
+        if peek() != " " && !Self.isBreakOrEnd(peek()) {
             throw error("expected chomping or indentation indicators, but found \(Self.describe(peek()))")
         }
         return (chomping, increment)
     }
 
     mutating func scanBlockScalarIgnoredLine() throws(YAMLError) {
-        while peek() == " " || peek() == "\t" { forward() }
+        while peek() == " " { forward() }
         if peek() == "#" {
             while !Self.isBreakOrEnd(peek()) { forward() }
         }

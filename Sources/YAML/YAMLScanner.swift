@@ -187,9 +187,6 @@ struct YAMLScanner {
         case "\"": return try fetchQuotedScalar(isDouble: true)
         default:
             if isPlainStart() { return try fetchPlainScalar() }
-            if ch == "\t" {
-                throw error("found a tab character where indentation was expected")
-            }
             throw error("found character \(Self.describe(ch)) that cannot start any token")
         }
     }
@@ -209,29 +206,25 @@ struct YAMLScanner {
         return !Self.isBlankOrEnd(peek(1)) && (ch == "-" || (flowLevel == 0 && (ch == "?" || ch == ":")))
     }
 
-    /// Skips spaces, comments and line breaks up to the next token. Tabs are separation
-    /// only where they cannot be mistaken for indentation (inside flow collections, or
-    /// after a token on the same line), as libyaml decides; a line holding nothing but
-    /// blanks and a comment is skipped whatever it contains.
+    /// Skips spaces, comments and line breaks up to the next token. Only spaces separate
+    /// tokens, as in PyYAML: a tab outside a quoted scalar, a block scalar's text or a
+    /// comment is refused (`a:\tb` and `[1,\t2]` too), with its own message when it
+    /// stands in a line's indentation, where it would make the nesting ambiguous.
     mutating func scanToNextToken() throws(YAMLError) {
         if index == 0 && peek() == "\u{FEFF}" { forward() }
+        var isIndentation = column == 0
         while true {
-            while peek() == " " || (peek() == "\t" && (flowLevel > 0 || !allowSimpleKey)) {
-                forward()
-            }
+            while peek() == " " { forward() }
             if peek() == "\t" {
-                var ahead = 0
-                while peek(ahead) == " " || peek(ahead) == "\t" { ahead += 1 }
-                if peek(ahead) == "#" || Self.isBreakOrEnd(peek(ahead)) {
-                    forward(ahead)
-                } else {
-                    throw error("found a tab character where indentation was expected")
-                }
+                throw error(isIndentation && flowLevel == 0
+                    ? "found a tab character where indentation was expected"
+                    : "found character \(Self.describe("\t")) that cannot start any token")
             }
             if peek() == "#" {
                 while !Self.isBreakOrEnd(peek()) { forward() }
             }
             if scanLineBreak().isEmpty { return }
+            isIndentation = true
             if flowLevel == 0 { allowSimpleKey = true }
         }
     }

@@ -16,6 +16,8 @@
 //   swift run -c release bench logs             kubelet memory before, during and after tailLines=1 and a
 //                                              whole-log stream of a 400 MB log (stage1), and through
 //                                              stage2's API server when built
+//   swift run -c release bench body             a 1 MB create body on `stage2 up`, and the delay it
+//                                              adds to concurrent small creates
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -36,6 +38,7 @@ let benchmarks: [any Benchmark.Type] = [
     FuzzBenchmark.self,
     SocketFloodBenchmark.self,
     LogMemoryBenchmark.self,
+    BodyBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

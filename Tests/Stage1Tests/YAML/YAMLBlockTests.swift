@@ -92,8 +92,9 @@ struct YAMLBlockTests {
         #expect(try T.read("\u{FEFF}a: 1\r\nb:\r\n  - x\r\n") == T.map(("a", .int(1)), ("b", T.seq(T.s("x")))))
     }
 
-    @Test func tabsMaySeparateButNotIndent() throws {
-        #expect(try T.read("a:\tb\nc: [1,\t2]\n") == T.map(("a", T.s("b")), ("c", T.seq(.int(1), .int(2)))))
+    @Test func tabsNeitherSeparateNorIndentAsInPyYAML() throws {
+        #expect(T.error("a:\tb\n")?.message == "found character '\\t' that cannot start any token")
+        #expect(T.error("c: [1,\t2]\n")?.message == "found character '\\t' that cannot start any token")
         #expect(T.error("a:\n\tb: c\n")?.message == "found a tab character where indentation was expected")
     }
 

@@ -142,12 +142,6 @@ import Testing
 }
 
 @Suite struct DuplicateFieldTests {
-    @Test func membersWrittenTwiceAreFoundByPath() {
-        let text = #"{"a": 1, "spec": {"containers": [{"name": "x", "image": "a\"b", "image": "c"}], "x": [], "x": {}}, "a": null}"#
-        #expect(DuplicateFields.paths(in: Array(text.utf8)) == ["spec.containers[0].image", "spec.x", "a"])
-        #expect(DuplicateFields.paths(in: Array("kind: Pod\nkind: Pod".utf8)).isEmpty, "YAML is not scanned")
-    }
-
     @Test func strictReportsADuplicateFieldBesideTheUnknownOnes() async throws {
         try await withInProcessAPIServer { client in
             let body = #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"main","image":"busybox","image":"busybox","imagee":"x"}]}}"#
