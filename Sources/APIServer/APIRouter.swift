@@ -22,6 +22,8 @@ struct APIRouter: Sendable {
     let store: any KeyValueStore
     let serverAddress: String
     let logger: Logger
+    /// Who may send requests (TokenAuthenticator.swift); nil serves everyone as `system:anonymous`.
+    var authenticator: TokenAuthenticator? = nil
 
     /// Builds an endpoint for each of `resources` over `store`, watched through `watch`.
     init(store: any KeyValueStore, resources: [ResourceRegistration], watch: any WatchSource, serverAddress: String, logger: Logger) {
@@ -42,8 +44,18 @@ struct APIRouter: Sendable {
     /// Answers one request; every failure becomes a Kubernetes `Status`.
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         // Segments decoded one by one: `%2F` in a name must not route as a `/`.
-        let info = RequestInfo(method: request.method, path: request.path, segments: request.pathSegments,
+        var info = RequestInfo(method: request.method, path: request.path, segments: request.pathSegments,
                                isWatch: RequestInfo.isTrue(request.query["watch"]))
+        // Authentication comes before anything else, as in Kubernetes: who is asking?
+        switch authenticator?.authenticate(request) {
+        case .refused?:
+            logger.debug("request refused", ["verb": info.verb, "path": request.path, "code": 401, "reason": "no valid bearer token"])
+            return APIResponse.failure(TokenAuthenticator.unauthorized)
+        case .user(let user)?:
+            info.user = user
+        case .anonymous?, nil:
+            break
+        }
         do {
             let response = try await route(request, info: info)
             logger.debug("request", ["verb": info.verb, "path": request.path, "code": response.status.code])

@@ -58,12 +58,17 @@ public struct APIServer: Sendable {
         store: any KeyValueStore, resources: [ResourceRegistration], watch: any WatchSource,
         host: String = "127.0.0.1", port: Int, logger: Logger,
         // Stage 3 > the HTTP limits as a parameter: a thousand watches need more connections than stage 2's cap
-        limits: HTTPLimits = .apiServer
+        limits: HTTPLimits = .apiServer,
         // Stage 3 <
+        authenticator: TokenAuthenticator? = nil
     ) throws {
+        // Without authentication, anyone who can reach the port controls the cluster (and
+        // runs processes as the kubelet's user): only this machine may reach it then.
+        guard authenticator != nil || Self.isLoopback(host) else { throw UnauthenticatedAddress(host: host) }
         self.store = store
         self.logger = logger
-        let router = APIRouter(store: store, resources: resources, watch: watch, serverAddress: "\(host):\(port)", logger: logger)
+        var router = APIRouter(store: store, resources: resources, watch: watch, serverAddress: "\(host):\(port)", logger: logger)
+        router.authenticator = authenticator
         self.router = router
         // Requests refused before any handler sees them (too large, malformed) are still
         // answered with a Kubernetes Status, as clients expect of an API server.
@@ -73,9 +78,23 @@ public struct APIServer: Sendable {
                                         ? Status.requestEntityTooLarge(message) : Status.badRequest(message), code: status)
                                 },
                                 handler: router.handle)
-        if !["127.0.0.1", "localhost", "::1"].contains(host) {
-            logger.warning("listening beyond loopback with no authentication: anyone who can reach this port controls the cluster",
-                           ["address": "\(host):\(server.port)"])
+        if !Self.isLoopback(host) {
+            logger.warning("listening beyond loopback over plain HTTP: a bearer token can be read by anyone who sees the traffic",
+                           ["address": server.address])
+        }
+    }
+
+    /// Whether `host` is reachable from this machine only: `localhost`, `::1`, or 127.0.0.0/8.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// Listening beyond loopback without authentication was asked for, and refused.
+    public struct UnauthenticatedAddress: Error, CustomStringConvertible {
+        public let host: String
+        public var description: String {
+            "refusing to listen on \(host) without authentication: anyone who could reach it would control the cluster;"
+                + " give a token file (--token-auth-file; `up` makes one) or listen on 127.0.0.1"
         }
     }
 

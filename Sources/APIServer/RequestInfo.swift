@@ -11,6 +11,8 @@
 //   /apis/apps/v1/namespaces/a/deployments      list  deployments in "a" (stage 5)
 //   /version, /healthz, /api                    not resource requests
 
+import ClusterKinds
+
 /// A request, as the API server understands it before doing anything.
 public struct RequestInfo: Sendable, Equatable {
     /// True for requests about resources (`/api/v1/pods`); false for `/version`, `/api`…
@@ -33,6 +35,8 @@ public struct RequestInfo: Sendable, Equatable {
     public var name = ""
     /// The subresource: `status`, `log`; "" for the object itself.
     public var subresource = ""
+    /// Who sent the request, as authentication found (`TokenAuthenticator`); anonymous without it.
+    public var user = SelfSubjectReviewer.anonymous
 
     /// Path prefixes of the API: `/api` for the core group, `/apis` for the others.
     public static let apiPrefixes: Set<String> = ["api", "apis"]

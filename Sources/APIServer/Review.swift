@@ -13,6 +13,7 @@
 
 import API
 import APIMachinery
+import ClusterKinds
 import HTTP
 import Storage
 
@@ -21,12 +22,15 @@ public protocol Review: Sendable {
     associatedtype Object: APIObject
     /// The object asked with, answered: its status filled in; 422 when the question is malformed.
     static func answer(_ object: Object) throws(Status) -> Object
+    /// The object answered for `user`, the requester authentication found; by default as `answer(_:)`.
+    static func answer(_ object: Object, user: UserInfo) throws(Status) -> Object
     /// The object in a protobuf body, as kubectl 1.28 and later send it; nil if it is not one.
     static func object(protobuf body: [UInt8]) -> Object?
 }
 
 extension Review {
     public static func object(protobuf body: [UInt8]) -> Object? { nil }
+    public static func answer(_ object: Object, user: UserInfo) throws(Status) -> Object { try answer(object) }
 }
 
 /// The endpoint of a `Review`'s kind, at the version it was registered with.
@@ -43,7 +47,7 @@ struct ReviewEndpoint<Reviewer: Review>: ResourceEndpoint {
             // The body reader serves every kind; it sits on `RESTStorage` for those that are stored.
             object = try RESTStorage<NamespaceStrategy>.decodeBody(request)
         }
-        object = try Reviewer.answer(object)
+        object = try Reviewer.answer(object, user: info.user)
         object.apiVersion = resource.groupVersion
         object.kind = resource.kind
         return try APIResponse.object(object, status: .created)

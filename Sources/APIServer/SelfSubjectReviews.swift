@@ -1,15 +1,16 @@
-// Stage 2 · APIServer: what this API server answers about its requester: anyone, allowed anything.
+// Stage 2 · APIServer: what this API server answers about its requester: who, and allowed anything.
 //
 // Kubernetes authenticates every request (who is it?) and then authorizes it (may they?).
-// This series' API server does neither yet: it listens on plain HTTP, reads no
-// credentials, and serves every request. The two self-reviews say so truthfully, in the
-// terms Kubernetes uses for such requests:
+// This series' API server authenticates with bearer tokens (`TokenAuthenticator`) and
+// does not authorize: whoever is authenticated may do anything. The two self-reviews say
+// so truthfully, in the terms Kubernetes uses:
 //
-//   kubectl auth whoami            Username system:anonymous, Groups [system:unauthenticated]
-//                                  (Kubernetes' names for a request that carries no credentials)
+//   kubectl auth whoami            Username admin, UID admin, Groups [system:masters system:authenticated]
+//                                  (the user of the kubeconfig's token); without authentication
+//                                  Username system:anonymous, Groups [system:unauthenticated]
 //   kubectl auth can-i create pods yes: allowed, with a reason saying no authorizer is running
 //
-// A later stage that adds authentication and authorization replaces these two answers.
+// A later stage that adds authorization replaces the second answer.
 
 import API
 import APIMachinery
@@ -41,15 +42,19 @@ public enum SelfSubjectAccessReviewer: Review {
     }
 }
 
-/// `kubectl auth whoami`: every request is anonymous.
+/// `kubectl auth whoami`: the user the request's token names, or anonymous.
 public enum SelfSubjectReviewer: Review {
     /// The user Kubernetes names a request without credentials.
     public static let anonymous = UserInfo(username: "system:anonymous", groups: ["system:unauthenticated"])
 
     public static func answer(_ review: SelfSubjectReview) throws(Status) -> SelfSubjectReview {
+        try answer(review, user: anonymous)
+    }
+
+    public static func answer(_ review: SelfSubjectReview, user: UserInfo) throws(Status) -> SelfSubjectReview {
         var answered = SelfSubjectReview()
         answered.metadata.creationTimestamp = Time.now()
-        answered.status.userInfo = anonymous
+        answered.status.userInfo = user
         return answered
     }
 }

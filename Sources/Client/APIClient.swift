@@ -38,10 +38,11 @@ public struct APIClient: Sendable {
     /// A client over an existing HTTP client.
     public init(http: HTTPClient) { self.http = http }
 
-    /// A client for the API server at `server`, such as `http://127.0.0.1:6443`.
-    public init(server: String, timeout: Duration = HTTPClient.defaultTimeout) throws(APIError) {
+    /// A client for the API server at `server`, such as `http://127.0.0.1:6443`, that
+    /// proves who it is with `token` when given (`Authorization: Bearer`).
+    public init(server: String, timeout: Duration = HTTPClient.defaultTimeout, token: String? = nil) throws(APIError) {
         do {
-            self.init(http: try HTTPClient(baseURL: server, timeout: timeout))
+            self.init(http: try HTTPClient(baseURL: server, timeout: timeout, bearerToken: token))
         } catch {
             throw .transport(error)
         }

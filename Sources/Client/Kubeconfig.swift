@@ -2,9 +2,10 @@
 //
 // `kubectl` finds a cluster through a *kubeconfig*: a YAML file naming clusters (where
 // the API server is), users (how to authenticate) and contexts (which user for which
-// cluster). Our API server has no authentication yet, like Kubernetes' old insecure
-// port, so the user is empty. `stage2 up` writes this file to `<data-dir>/kubeconfig`
-// so that `kubectl --kubeconfig .cluster/stage2/kubeconfig get pods` just works.
+// cluster). Our API server authenticates with bearer tokens, so the user is a `token`
+// (the one `up` made for the cluster's administrator); without one the user is empty.
+// `stage2 up` writes this file to `<data-dir>/kubeconfig` so that
+// `kubectl --kubeconfig .cluster/stage2/kubeconfig get pods` just works.
 
 import Foundation
 
@@ -14,11 +15,14 @@ public struct Kubeconfig: Sendable, Equatable {
     public var name: String
     /// The API server's URL, such as `http://127.0.0.1:8080`.
     public var server: String
+    /// The bearer token the user sends; nil for an API server without authentication.
+    public var token: String?
 
-    /// Makes a kubeconfig for the API server at `server`.
-    public init(name: String, server: String) {
+    /// Makes a kubeconfig for the API server at `server`, its user proven by `token`.
+    public init(name: String, server: String, token: String? = nil) {
         self.name = name
         self.server = server
+        self.token = token
     }
 
     /// The file's text, in the layout `kubectl config view` prints.
@@ -40,7 +44,7 @@ public struct Kubeconfig: Sendable, Equatable {
         preferences: {}
         users:
         - name: \(name)
-          user: {}
+          user:\(token.map { "\n    token: \($0)" } ?? " {}")
 
         """
     }

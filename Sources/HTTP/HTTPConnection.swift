@@ -51,6 +51,7 @@ struct HTTPConnection {
         var next = 0
         // Header, body and idle timeouts: see HTTPConnection+Timeouts.swift.
         var clock = RequestClock(limits: limits)
+        let peer = socket.peerAddress
         while !Task.isCancelled {
             guard next < pending.count else {
                 clock.observe(parser)
@@ -70,7 +71,8 @@ struct HTTPConnection {
             let output = pending[next]
             next += 1
             switch output {
-            case .request(let request):
+            case .request(var request):
+                request.remoteAddress = peer
                 if let slot, !slot.enter(.busy) { return }
                 guard try await respond(to: request) else { return }
                 clock.responseFinished()

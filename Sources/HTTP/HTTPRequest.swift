@@ -17,6 +17,9 @@ public struct HTTPRequest: Sendable {
     public var headers: HTTPHeaders
     /// The body bytes; empty when the request had none.
     public var body: [UInt8]
+    /// The client's IP address, such as `127.0.0.1` (set by the server; "" when unknown),
+    /// for a handler that trusts this machine's clients more than the network's.
+    public var remoteAddress: String = ""
 
     /// A request from its parts; the parser uses it, and so may tests of a handler.
     public init(
@@ -24,13 +27,15 @@ public struct HTTPRequest: Sendable {
         target: String,
         version: HTTPVersion = .http1_1,
         headers: HTTPHeaders = [:],
-        body: [UInt8] = []
+        body: [UInt8] = [],
+        remoteAddress: String = ""
     ) {
         self.method = method
         self.target = target
         self.version = version
         self.headers = headers
         self.body = body
+        self.remoteAddress = remoteAddress
     }
 
     /// Whether the client wants the connection kept open after this request's response.

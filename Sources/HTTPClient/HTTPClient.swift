@@ -36,15 +36,20 @@ public struct HTTPClient: Sendable {
     public let baseURL: HTTPURL
     /// The timeout of requests that do not set one.
     public let timeout: Duration
+    /// The bearer token sent as `Authorization: Bearer …` with every request that has no
+    /// `Authorization` of its own: how a component proves to the API server who it is.
+    public let bearerToken: String?
     let pool: HTTPConnectionPool
 
     public init(
         baseURL: HTTPURL,
         timeout: Duration = HTTPClient.defaultTimeout,
-        maxIdleConnections: Int = HTTPClient.defaultMaxIdleConnections
+        maxIdleConnections: Int = HTTPClient.defaultMaxIdleConnections,
+        bearerToken: String? = nil
     ) {
         self.baseURL = baseURL
         self.timeout = timeout
+        self.bearerToken = bearerToken
         self.pool = HTTPConnectionPool(capacity: maxIdleConnections)
     }
 
@@ -52,9 +57,10 @@ public struct HTTPClient: Sendable {
     public init(
         baseURL: String,
         timeout: Duration = HTTPClient.defaultTimeout,
-        maxIdleConnections: Int = HTTPClient.defaultMaxIdleConnections
+        maxIdleConnections: Int = HTTPClient.defaultMaxIdleConnections,
+        bearerToken: String? = nil
     ) throws(HTTPClientError) {
-        self.init(baseURL: try HTTPURL(baseURL), timeout: timeout, maxIdleConnections: maxIdleConnections)
+        self.init(baseURL: try HTTPURL(baseURL), timeout: timeout, maxIdleConnections: maxIdleConnections, bearerToken: bearerToken)
     }
 
     /// The number of kept-alive connections waiting for a request now.
@@ -91,6 +97,10 @@ public struct HTTPClient: Sendable {
     /// (`StaleConnection`); an idempotent request is then sent once more on a fresh
     /// connection. A POST is not: the server might have acted on it before closing.
     func start(_ request: HTTPClientRequest) async throws -> HTTPClientExchange {
+        var request = request
+        if let bearerToken, !request.headers.contains("Authorization") {
+            request.headers.add(name: "Authorization", value: "Bearer \(bearerToken)")
+        }
         let bytes = try request.encoded(authority: baseURL.authority)
         if let parked = pool.checkOut() {
             do {

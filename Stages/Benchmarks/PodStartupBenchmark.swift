@@ -71,7 +71,7 @@ enum PodStartupBenchmark: Benchmark {
 
     /// Creates `count` pods on `cluster` and waits until each is Running.
     static func measure(_ cluster: StageCluster, pods count: Int, parallel: Int, rate: Double?) async throws -> (Latencies, Double) {
-        let client = try HTTPClient(baseURL: cluster.url, maxIdleConnections: parallel + 1)
+        let client = try HTTPClient(baseURL: cluster.url, maxIdleConnections: parallel + 1, bearerToken: cluster.token)
         let prefix = "bench-\(UUID().uuidString.prefix(6).lowercased())"
         let list = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods?limit=1"))
         guard let revision = JSONScan.lastString(after: "\"resourceVersion\":\"", in: list.body) else {

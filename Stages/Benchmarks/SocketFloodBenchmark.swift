@@ -14,8 +14,9 @@
 // The table gives the honest client's answers, failures and latency in each wave, and
 // what the flood saw: how often its sockets were closed to make room, and how many 503s
 // they got. Every socket is on loopback; the flood comes from 127.0.0.1, the honest
-// client's own address, which is the hard case for a per-address limit (`--from
-// 127.0.0.2` floods from another loopback address instead, Linux only).
+// client's own address, which is the hard case: the per-address limit cannot tell the two
+// apart, so only the eviction order protects the honest client. The flood runs in this
+// process beside the honest client, so on 2 cores both share the CPU with the servers.
 
 import Foundation
 import HTTP

@@ -70,7 +70,8 @@ final class StageCluster {
             try await Task.sleep(for: .milliseconds(50))
         }
         url = "http://127.0.0.1:\(port ?? 0)"
-        let client = try HTTPClient(baseURL: url, timeout: .seconds(2))
+        // `up` wrote its kubeconfig, with the administrator's token, before it listened.
+        let client = try HTTPClient(baseURL: url, timeout: .seconds(2), bearerToken: token)
         while (try? await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/nodes/\(nodeName)")))?.status.code != 200 {
             guard process.isRunning, ContinuousClock.now < deadline else {
                 Self.stop(process, removing: directory)

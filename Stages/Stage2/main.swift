@@ -24,11 +24,13 @@ let arguments = commandLine.first == command ? Array(commandLine.dropFirst()) : 
 
 let apiServerFlags = [
     Flag("port", "N", default: "8080", help: "the API server's port (Kubernetes' old insecure port)"),
-    Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback anyone can control the cluster"),
+    Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback only with a token file"),
+    Flag("token-auth-file", "FILE", help: "the tokens that authenticate requests (token,user,uid,\"groups\"); `up` keeps <data-dir>/tokens.csv"),
     Flag("data-dir", "DIR", default: ".cluster/stage2", help: "where the API server keeps the cluster's objects (and `up` the kubeconfig)"),
 ]
 let kubeletFlags = [
     Flag("apiserver", "URL", default: "http://127.0.0.1:8080", help: "the API server to take orders from"),
+    Flag("token-file", "FILE", help: "a file holding the bearer token the kubelet sends the API server"),
     Flag("node-name", "NAME", default: "node1", help: "this node's name"),
     Flag("kubelet-port", "N", default: "10255", help: "the kubelet's read-only HTTP port, where logs are served"),
     Flag("root", "DIR", default: ".cluster/stage2/node1", help: "where the kubelet keeps its state and the containers' logs"),
@@ -65,16 +67,18 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
 /// `ResourceRegistration+Stage2.swift`, so that stage 3 serves exactly the same.
 let resources = ResourceRegistration.stage2Resources
 
-/// Builds the API server over a durable store in `dataDirectory`, watching by polling.
-func makeAPIServer(_ flags: ParsedFlags, logger: Logger) throws -> APIServer {
+/// Builds the API server over a durable store in `dataDirectory`, watching by polling,
+/// authenticating with `authenticator` (nil: none, which only loopback allows).
+func makeAPIServer(_ flags: ParsedFlags, logger: Logger, authenticator: TokenAuthenticator?) throws -> APIServer {
     let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
     let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
     return try APIServer(store: store, resources: resources, watch: PollingWatch(),
-                         host: flags.string("address")!, port: try flags.int("port"), logger: logger)
+                         host: flags.string("address")!, port: try flags.int("port"), logger: logger, authenticator: authenticator)
 }
 
-/// Builds a kubelet that runs static pods and the pods the API server binds to its node.
-func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, KubeletAPIConnection) {
+/// Builds a kubelet that runs static pods and the pods the API server binds to its node,
+/// proving who it is to the API server with `token`.
+func makeKubelet(_ flags: ParsedFlags, logger: Logger, token: String?) throws -> (Kubelet, KubeletAPIConnection) {
     let nodeName = flags.string("node-name")!
     let manifests = URL(filePath: flags.string("manifests")!, directoryHint: .isDirectory).standardizedFileURL
     try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
@@ -86,7 +90,7 @@ func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, Kubel
         fileCheckFrequency: try flags.duration("file-check-frequency"),
         syncFrequency: try flags.duration("sync-frequency"),
         backoff: .init(initial: try flags.duration("backoff-initial"), maximum: try flags.duration("backoff-max")))
-    let client = try APIClient(server: flags.string("apiserver")!)
+    let client = try APIClient(server: flags.string("apiserver")!, token: token)
     let pods = PollingPodLister(client: client, nodeName: nodeName, interval: try flags.duration("api-poll-frequency"),
                                 logger: logger.labelled("api-pods"))
     let connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
@@ -107,7 +111,8 @@ case "apiserver":
     let flags = parse(apiServerFlags, usage: "stage2 apiserver [flags]", summary: "Runs the API server.")
     let logger = Logger(label: "apiserver", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let apiServer = try makeAPIServer(flags, logger: logger)
+        let authenticator = try flags.string("token-auth-file").map { TokenAuthenticator(users: try TokenFile.read($0)) }
+        let apiServer = try makeAPIServer(flags, logger: logger, authenticator: authenticator)
         try await runUntilShutdownSignal(logger: logger) { try await apiServer.run() }
     } catch { fail("\(error)") }
 
@@ -116,7 +121,8 @@ case "kubelet":
                       summary: "Runs a kubelet that registers its node and runs the pods bound to it.")
     let logger = Logger(label: "kubelet", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let (kubelet, connection) = try makeKubelet(flags, logger: logger)
+        let token = try flags.string("token-file").map { try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let (kubelet, connection) = try makeKubelet(flags, logger: logger, token: token)
         try await runUntilShutdownSignal(logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask { try await kubelet.run() }
@@ -132,12 +138,17 @@ case "up":
     let apiLogger = Logger(label: "apiserver", level: verbose ? .debug : .info)
     let kubeletLogger = Logger(label: "kubelet", level: verbose ? .debug : .info)
     do {
-        let apiServer = try makeAPIServer(flags, logger: apiLogger)
+        // One token for the kubeconfig's administrator and one for the kubelet, made once
+        // per data directory and kept across restarts (ClusterTokens.swift).
+        let tokenFile = flags.string("token-auth-file")
+            ?? URL(filePath: flags.string("data-dir")!).appending(path: ClusterTokens.fileName).path
+        let tokens = try ClusterTokens(file: tokenFile, nodeName: flags.string("node-name")!)
+        let apiServer = try makeAPIServer(flags, logger: apiLogger, authenticator: tokens.authenticator)
         let server = "http://127.0.0.1:\(apiServer.port)"
         let kubeconfig = URL(filePath: flags.string("data-dir")!).appending(path: "kubeconfig")
-        try Kubeconfig(name: "stage2", server: server).write(to: kubeconfig)
+        try Kubeconfig(name: "stage2", server: server, token: tokens.administratorToken).write(to: kubeconfig)
         let kubeletParsed = try ParsedFlags(kubeletArguments(from: flags, server: server), flags: kubeletFlags)
-        let (kubelet, connection) = try makeKubelet(kubeletParsed, logger: kubeletLogger)
+        let (kubelet, connection) = try makeKubelet(kubeletParsed, logger: kubeletLogger, token: tokens.nodeToken)
         apiLogger.info("kubeconfig written: use kubectl --kubeconfig \(kubeconfig.path) get pods")
         try await runUntilShutdownSignal(logger: apiLogger) {
             try await withThrowingDiscardingTaskGroup { group in

@@ -39,7 +39,8 @@ let arguments = commandLine.first == command ? Array(commandLine.dropFirst()) : 
 
 let apiServerFlags = [
     Flag("port", "N", default: "8080", help: "the API server's port (Kubernetes' old insecure port)"),
-    Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback anyone can control the cluster"),
+    Flag("address", "IP", default: "127.0.0.1", help: "the API server's address; beyond loopback only with a token file"),
+    Flag("token-auth-file", "FILE", help: "the tokens that authenticate requests (token,user,uid,\"groups\"); `up` keeps <data-dir>/tokens.csv"),
     Flag("data-dir", "DIR", default: ".cluster/stage3", help: "where the API server keeps the cluster's objects (and `up` the kubeconfig)"),
     Flag("etcd", "URL[,URL...]", default: "",
          help: "keep the cluster's objects in etcd, at these members' client URLs, instead of the data dir (kube-apiserver's --etcd-servers)"),
@@ -50,6 +51,7 @@ let apiServerFlags = [
 ]
 let kubeletFlags = [
     Flag("apiserver", "URL", default: "http://127.0.0.1:8080", help: "the API server to take orders from"),
+    Flag("token-file", "FILE", help: "a file holding the bearer token the kubelet sends the API server"),
     Flag("node-name", "NAME", default: "node1", help: "this node's name"),
     Flag("kubelet-port", "N", default: "10255", help: "the kubelet's read-only HTTP port, where logs are served"),
     Flag("root", "DIR", default: ".cluster/stage3/node1", help: "where the kubelet keeps its state and the containers' logs"),
@@ -109,7 +111,7 @@ struct ControlPlane {
     let cacher: Cacher?
     let compactor: Compactor<ContinuousClock>?
 
-    init(_ flags: ParsedFlags, logger: Logger) async throws {
+    init(_ flags: ParsedFlags, logger: Logger, authenticator: TokenAuthenticator?) async throws {
         let store = try await makeStore(flags, logger: logger)
         let watch: any WatchSource
         switch flags.string("watch-cache") {
@@ -118,7 +120,8 @@ struct ControlPlane {
         case let other: throw CommandLineError("flag --watch-cache expects true or false, got \(other ?? "nothing")")
         }
         apiServer = try APIServer(store: store, resources: resources, watch: watch,
-                                  host: flags.string("address")!, port: try flags.int("port"), logger: logger)
+                                  host: flags.string("address")!, port: try flags.int("port"), logger: logger,
+                                  authenticator: authenticator)
         let interval = try flags.duration("etcd-compaction-interval")
         compactor = interval > .zero
             ? Compactor(store: store, interval: interval, clock: ContinuousClock(), logger: logger.labelled("compactor")) : nil
@@ -133,7 +136,7 @@ struct ControlPlane {
 }
 
 /// Builds a kubelet that runs static pods and the pods its informer sees bound to its node.
-func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, KubeletAPIConnection, InformerPodLister) {
+func makeKubelet(_ flags: ParsedFlags, logger: Logger, token: String?) throws -> (Kubelet, KubeletAPIConnection, InformerPodLister) {
     let nodeName = flags.string("node-name")!
     let manifests = URL(filePath: flags.string("manifests")!, directoryHint: .isDirectory).standardizedFileURL
     try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
@@ -145,7 +148,7 @@ func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, Kubel
         fileCheckFrequency: try flags.duration("file-check-frequency"),
         syncFrequency: try flags.duration("sync-frequency"),
         backoff: .init(initial: try flags.duration("backoff-initial"), maximum: try flags.duration("backoff-max")))
-    let client = try APIClient(server: flags.string("apiserver")!)
+    let client = try APIClient(server: flags.string("apiserver")!, token: token)
     let pods = InformerPodLister(client: client, nodeName: nodeName, logger: logger.labelled("api-pods"))
     let connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
                                           heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
@@ -173,7 +176,8 @@ case "apiserver":
     let flags = parse(apiServerFlags, usage: "stage3 apiserver [flags]", summary: "Runs the API server, its watch cache and its store's compactor.")
     let logger = Logger(label: "apiserver", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let controlPlane = try await ControlPlane(flags, logger: logger)
+        let authenticator = try flags.string("token-auth-file").map { TokenAuthenticator(users: try TokenFile.read($0)) }
+        let controlPlane = try await ControlPlane(flags, logger: logger, authenticator: authenticator)
         try await runUntilShutdownSignal(logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in controlPlane.run(in: &group) }
         }
@@ -184,7 +188,8 @@ case "kubelet":
                       summary: "Runs a kubelet that registers its node and runs the pods bound to it, as it sees them.")
     let logger = Logger(label: "kubelet", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let (kubelet, connection, pods) = try makeKubelet(flags, logger: logger)
+        let token = try flags.string("token-file").map { try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let (kubelet, connection, pods) = try makeKubelet(flags, logger: logger, token: token)
         try await runUntilShutdownSignal(logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in runKubelet(kubelet, connection, pods, in: &group) }
         }
@@ -197,12 +202,16 @@ case "up":
     let apiLogger = Logger(label: "apiserver", level: verbose ? .debug : .info)
     let kubeletLogger = Logger(label: "kubelet", level: verbose ? .debug : .info)
     do {
-        let controlPlane = try await ControlPlane(flags, logger: apiLogger)
+        // Stage 2's tokens, one for the kubeconfig and one for the kubelet (ClusterTokens.swift).
+        let tokenFile = flags.string("token-auth-file")
+            ?? URL(filePath: flags.string("data-dir")!).appending(path: ClusterTokens.fileName).path
+        let tokens = try ClusterTokens(file: tokenFile, nodeName: flags.string("node-name")!)
+        let controlPlane = try await ControlPlane(flags, logger: apiLogger, authenticator: tokens.authenticator)
         let server = "http://127.0.0.1:\(controlPlane.apiServer.port)"
         let kubeconfig = URL(filePath: flags.string("data-dir")!).appending(path: "kubeconfig")
-        try Kubeconfig(name: "stage3", server: server).write(to: kubeconfig)
+        try Kubeconfig(name: "stage3", server: server, token: tokens.administratorToken).write(to: kubeconfig)
         let kubeletParsed = try ParsedFlags(kubeletArguments(from: flags, server: server), flags: kubeletFlags)
-        let (kubelet, connection, pods) = try makeKubelet(kubeletParsed, logger: kubeletLogger)
+        let (kubelet, connection, pods) = try makeKubelet(kubeletParsed, logger: kubeletLogger, token: tokens.nodeToken)
         apiLogger.info("kubeconfig written: use kubectl --kubeconfig \(kubeconfig.path) get pods")
         try await runUntilShutdownSignal(logger: apiLogger) {
             try await withThrowingDiscardingTaskGroup { group in

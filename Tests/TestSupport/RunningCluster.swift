@@ -46,6 +46,16 @@ final class RunningCluster: Sendable {
         try await process.waitForLine(containing: "node-status: ")
     }
 
+    /// The bearer token of the kubeconfig `up` wrote: the administrator's (nil if there is none).
+    var token: String? {
+        let text = (try? String(contentsOf: directory.appendingPathComponent("kubeconfig"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("token: ") }.map { String($0.dropFirst("token: ".count)) }
+    }
+
+    /// The header a raw request (curl's, the test client's) sends to be let in, as kubectl does.
+    var authorization: [String: String] { token.map { ["Authorization": "Bearer \($0)"] } ?? [:] }
+
     /// Runs `kubectl` with this cluster's kubeconfig; returns its exit status and output.
     func kubectl(_ arguments: String..., input: String? = nil) async throws -> (status: Int32, output: String) {
         try await kubectl(arguments, tool: "kubectl", input: input)

@@ -55,7 +55,7 @@ extension RunningCluster {
 
     /// `GET path` as curl sends it, read to its end: for a watch, the server must end it.
     func rawGet(_ path: String) async throws -> TestHTTPResponse {
-        try await TestHTTPClient().get(port: port, path: path)
+        try await TestHTTPClient().get(port: port, path: path, headers: authorization)
     }
 }
 

@@ -47,7 +47,8 @@ struct Stage3EtcdEndToEndTests {
             defer { Task { await watch.shutdown() } }
             let version = try await cluster.resourceVersion(at: "/api/v1/namespaces/default/pods")
             let raw = try await TestHTTPClient().stream(
-                port: cluster.port, path: "/api/v1/namespaces/default/pods?watch=true&resourceVersion=\(version)")
+                port: cluster.port, path: "/api/v1/namespaces/default/pods?watch=true&resourceVersion=\(version)",
+                headers: cluster.authorization)
             defer { raw.cancel() }
             let rawLines = LineCollector()
             let rawEnded = LineCollector()

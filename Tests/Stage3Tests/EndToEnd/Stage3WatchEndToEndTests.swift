@@ -54,7 +54,8 @@ struct Stage3WatchEndToEndTests {
         defer { for watcher in watchers { Task { await watcher.process.shutdown() } } }
         // A raw watch of one pod by name, as curl would send it: it must never see `first`.
         let byName = try await TestHTTPClient().stream(
-            port: cluster.port, path: "/api/v1/namespaces/default/pods?watch=true&fieldSelector=metadata.name%3Dweb")
+            port: cluster.port, path: "/api/v1/namespaces/default/pods?watch=true&fieldSelector=metadata.name%3Dweb",
+            headers: cluster.authorization)
         defer { byName.cancel() }
         let rawLines = LineCollector()
         let rawReader = Task { for try await line in byName.lines { rawLines.append(line) } }
