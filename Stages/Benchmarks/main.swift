@@ -9,6 +9,10 @@
 //                                              steady writes; CPU and memory of 1,000 idle watchers
 //   swift run -c release bench pods             create-to-Running p50/p99 of 100 pods on `stage3 up`
 //                                              (and `stage2 up`) run beside it from the same build folder
+//   swift run -c release bench memory           bytes per stored small pod in `stage2 up`, and its
+//                                              memory after large requests
+//   swift run -c release bench kill             kill -9 trials of `stage2 up` under concurrent writers:
+//                                              acknowledged writes lost
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -26,6 +30,8 @@ let benchmarks: [any Benchmark.Type] = [
     ListBenchmark.self,
     WatchBenchmark.self,
     PodStartupBenchmark.self,
+    MemoryBenchmark.self,
+    KillBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
