@@ -94,7 +94,8 @@ let package = Package(
         /// `swift run -c release bench store`: this stage's figures on this machine, beside etcd's when installed.
         .executableTarget(
             name: "bench",
-            dependencies: ["Common", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache", "HTTP", "HTTPClient"],
+            dependencies: ["Common", "API", "Manifests", "Storage", "GroupCommit", "StoreWatch", "APIServer", "WatchCache",
+                           "HTTP", "HTTPClient"],
             path: "Stages/Benchmarks"
         ),
 

@@ -5,7 +5,8 @@
 // `SecurityContext` overrides the fields both have. Kubernetes always stores a pod
 // with a security context, `{}` when the manifest had none (`Pod+Defaults.swift`):
 // `kubectl debug` reads it without checking. The process runtime of this series runs
-// containers as plain processes and applies none of it; it is kept and shown.
+// containers as plain processes and applies only `runAsUser`, `runAsGroup` and
+// `runAsNonRoot`; the rest is kept and shown.
 
 /// Pod-wide security settings.
 public struct PodSecurityContext: Sendable, Hashable {

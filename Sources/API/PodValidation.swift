@@ -122,6 +122,13 @@ public enum PodValidation {
             if mount.mountPath.isEmpty {
                 errors.append(FieldError(.required, "\(field).mountPath"))
             }
+            // Kubernetes' `validateLocalDescendingPath`: a subPath stays inside its volume.
+            if mount.subPath.hasPrefix("/") {
+                errors.append(FieldError(.invalid, "\(field).subPath", value: mount.subPath, "must be a relative path"))
+            }
+            if mount.subPath.split(separator: "/").contains("..") {
+                errors.append(FieldError(.invalid, "\(field).subPath", value: mount.subPath, "must not contain '..'"))
+            }
         }
         for (name, request) in container.resources.requests.sorted(by: { $0.key < $1.key }) {
             // A request above its limit could never be honoured.

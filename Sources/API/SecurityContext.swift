@@ -3,7 +3,8 @@
 // Overrides the pod's `PodSecurityContext` where both say something, and adds what
 // only makes sense per container: Linux capabilities, privileged mode, a read-only root
 // filesystem, whether a process may gain privileges. The process runtime of this
-// series applies none of it (a container is a plain process); it is kept and shown.
+// series applies only `runAsUser`, `runAsGroup` and `runAsNonRoot` (a container is a plain
+// process, started as that user); the rest is kept and shown.
 
 /// Security settings of one container.
 public struct SecurityContext: Sendable, Hashable {

@@ -26,6 +26,8 @@ enum APIResponse {
         var headers: HTTPHeaders = ["Content-Type": "application/json"]
         // A Status that says when to retry says it in the header too, as Kubernetes' does.
         if let seconds = status.details?.retryAfterSeconds, seconds > 0 { headers.add(name: "Retry-After", value: String(seconds)) }
-        return HTTPResponse(status: HTTPStatus(code: code, reason: status.reason.rawValue), headers: headers, body: [UInt8](data))
+        // The status line takes HTTP's phrase for the code (`404 Not Found`); Kubernetes' reason
+        // (`NotFound`) is the Status object's, in the body.
+        return HTTPResponse(status: HTTPStatus(code: code), headers: headers, body: [UInt8](data))
     }
 }

@@ -41,7 +41,9 @@ struct APIRouter: Sendable {
 
     /// Answers one request; every failure becomes a Kubernetes `Status`.
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let info = RequestInfo(method: request.method, path: request.path, isWatch: RequestInfo.isTrue(request.query["watch"]))
+        // Segments decoded one by one: `%2F` in a name must not route as a `/`.
+        let info = RequestInfo(method: request.method, path: request.path, segments: request.pathSegments,
+                               isWatch: RequestInfo.isTrue(request.query["watch"]))
         do {
             let response = try await route(request, info: info)
             logger.debug("request", ["verb": info.verb, "path": request.path, "code": response.status.code])
@@ -64,7 +66,7 @@ struct APIRouter: Sendable {
     }
 
     private func discovery(_ request: HTTPRequest) throws(Status) -> HTTPResponse {
-        let parts = request.path.split(separator: "/").map(String.init)
+        let parts = request.pathSegments
         switch (parts.first ?? "", parts.count) {
         case ("healthz", 1), ("livez", 1), ("readyz", 1):
             return .text("ok")

@@ -85,7 +85,7 @@ public struct APIServer: Sendable {
     /// Creates the built-in namespaces, then serves until cancelled (with a `HeapScavenger`).
     public func run() async throws {
         await router.createInitialNamespaces()
-        logger.info("listening", ["address": "127.0.0.1:\(server.port)", "revision": await store.currentRevision])
+        logger.info("listening", ["address": server.address, "revision": await store.currentRevision])
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await HeapScavenger().run() }  // freed memory back to the system, as Go does
             try await server.run()

@@ -4,8 +4,9 @@
 // Kubernetes, `GET /api/v1/namespaces/{ns}/pods/{name}/log` is *proxied*: the server
 // looks up the pod's node, finds its kubelet's address and port in the Node object
 // (`status.addresses`, `status.daemonEndpoints.kubeletEndpoint.Port`, which the kubelet
-// reported when it registered), and relays the kubelet's `/containerLogs/…` answer.
-// With `follow=true` the answer is a stream, relayed chunk by chunk as it arrives.
+// reported when it registered), and relays the kubelet's `/containerLogs/…` answer as
+// a stream, chunk by chunk as it arrives: a followed log never ends, and a whole one may
+// be hundreds of megabytes, which the server must pass on, not hold.
 // The options (`tailLines`, `timestamps`, `sinceSeconds`, `sinceTime`, `limitBytes`,
 // `previous`, `follow`) are checked here as Kubernetes' `ValidatePodLogOptions` does and
 // passed on; the kubelet applies them (`ContainerLogs+Render.swift`).
@@ -51,31 +52,44 @@ public struct PodLogSubresource: Subresource {
         }
         let target = "/containerLogs/\(info.namespace)/\(info.name)/\(container)"
             + (parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&"))
+        let head: HTTPClientResponseHead
+        let body: AsyncThrowingStream<[UInt8], Error>
         do {
             let client = try HTTPClient(baseURL: "http://\(address):\(port)")
-            let forwarded = HTTPClientRequest(method: "GET", target: target)
-            if request.query["follow"] == "true" {
-                let (head, body) = try await client.stream(forwarded)
-                return HTTPResponse(status: head.status, headers: ["Content-Type": "text/plain"]) { writer in
-                    for try await chunk in body { try await writer.write(chunk) }
-                }
-            }
-            let response = try await client.send(forwarded)
-            // The kubelet polls for its pods, so for a moment after a create it does not
-            // know the pod yet: its container is then, as far as anyone can tell, still
-            // being created, and Kubernetes' kubelet would say so.
-            if response.status.code == 404 {
-                throw Status.badRequest(Self.waitingMessage(pod: pod, container: container))
-            }
-            guard response.status.code == 200 else {
-                throw Status.badRequest(response.text.trimmingCharacters(in: .whitespacesAndNewlines))
-            }
-            return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"], body: response.body)
-        } catch let status as Status {
-            throw status
+            (head, body) = try await client.stream(HTTPClientRequest(method: "GET", target: target))
         } catch {
             throw Status.internalError("cannot reach the kubelet of node \(pod.spec.nodeName) at \(address):\(port): \(error)")
         }
+        guard head.status.code == 200 else {
+            // The kubelet polls for its pods, so for a moment after a create it does not
+            // know the pod yet: its container is then, as far as anyone can tell, still
+            // being created, and Kubernetes' kubelet would say so.
+            if head.status.code == 404 { throw Status.badRequest(Self.waitingMessage(pod: pod, container: container)) }
+            let text = await Self.prefix(of: body, upTo: Self.maximumKubeletErrorBytes)
+            throw Status.badRequest(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        // Relayed piece by piece as the kubelet sends it, never gathered whole: a log may be
+        // far bigger than any answer the server would hold (`HTTPClient.maxResponseBodyBytes`),
+        // and each write waits for the client, so a slow reader slows the kubelet down
+        // (through TCP) rather than filling this server's memory.
+        return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"]) { writer in
+            for try await piece in body { try await writer.write(piece) }
+        }
+    }
+
+    /// The most of a kubelet's error answer read to make a Status of it: its texts are one line.
+    static let maximumKubeletErrorBytes = 64 * 1024
+
+    /// The first `limit` bytes of `body`, as text; what follows is not read.
+    static func prefix(of body: AsyncThrowingStream<[UInt8], Error>, upTo limit: Int) async -> String {
+        var bytes: [UInt8] = []
+        do {
+            for try await piece in body {
+                bytes += piece.prefix(limit - bytes.count)
+                if bytes.count >= limit { break }
+            }
+        } catch {}
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The query parameters the kubelet understands, passed on as they came.

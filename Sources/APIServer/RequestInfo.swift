@@ -48,11 +48,17 @@ public struct RequestInfo: Sendable, Equatable {
         return ["1", "t", "T", "true", "TRUE", "True"].contains(value)
     }
 
-    /// Takes apart `path` (without its query) for HTTP `method`; `isWatch` is `?watch=true` (or `1`, `True`…).
+    /// Takes apart `path` (decoded, without its query) for HTTP `method`; `isWatch` is `?watch=true` (or `1`, `True`…).
     public init(method: String, path: String, isWatch: Bool = false) {
+        self.init(method: method, path: path, segments: path.split(separator: "/").map(String.init), isWatch: isWatch)
+    }
+
+    /// Takes apart a request's path from its `segments`, each decoded on its own, so that an
+    /// encoded slash (`a%2Fb`) stays one segment, a name, instead of becoming two.
+    public init(method: String, path: String, segments: [String], isWatch: Bool = false) {
         self.path = path
         self.verb = method.lowercased()
-        var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var parts = segments
         guard parts.count >= 3, Self.apiPrefixes.contains(parts[0]) else { return }
         apiPrefix = parts.removeFirst()
         if !Self.grouplessAPIPrefixes.contains(apiPrefix) {

@@ -30,6 +30,9 @@ public struct ContainerConfig: Sendable, Hashable, Codable {
     /// Where its output goes, relative to the sandbox's `logDirectory`; empty means
     /// `<name>/<attempt>.log`.
     public var logPath: String
+    /// Who the process runs as; nil (as in containers made before it existed) means the
+    /// runtime's default.
+    public var linux: LinuxContainerConfig?
 
     /// Makes a container config; the kubelet calls it while translating a pod's container.
     public init(
@@ -42,7 +45,8 @@ public struct ContainerConfig: Sendable, Hashable, Codable {
         mounts: [Mount] = [],
         labels: [String: String] = [:],
         annotations: [String: String] = [:],
-        logPath: String = ""
+        logPath: String = "",
+        linux: LinuxContainerConfig? = nil
     ) {
         self.metadata = metadata
         self.image = image
@@ -54,5 +58,6 @@ public struct ContainerConfig: Sendable, Hashable, Codable {
         self.labels = labels
         self.annotations = annotations
         self.logPath = logPath
+        self.linux = linux
     }
 }

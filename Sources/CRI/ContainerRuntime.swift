@@ -69,6 +69,9 @@ public protocol ContainerRuntime: Sendable {
     /// Runs a command inside a running container and waits for it, up to `timeout`; the
     /// kubelet's exec probes call it.
     func execSync(containerID: String, command: [String], timeout: Duration) async throws -> ExecSyncResult
+    /// What the runtime knows of an image, or nil if it knows nothing; the kubelet asks for
+    /// the image's user before starting a container that must not run as root.
+    func imageStatus(image: String) async throws -> Image?
 }
 
 extension ContainerRuntime {
@@ -76,4 +79,7 @@ extension ContainerRuntime {
     public func listContainers() async throws -> [RuntimeContainerStatus] {
         try await listContainers(sandboxID: nil)
     }
+
+    /// A runtime that knows nothing of images says so.
+    public func imageStatus(image: String) async throws -> Image? { nil }
 }

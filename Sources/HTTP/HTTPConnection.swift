@@ -30,6 +30,9 @@ struct HTTPConnection {
     let limits: HTTPLimits
     /// The server's handler, called once per valid request.
     let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    /// The connection's slot, told what the connection is doing so that an idle or slow
+    /// one can yield to a newcomer (ConnectionSlots.swift); nil serves without one.
+    var slot: ConnectionSlot? = nil
     // Stage 2 > the API server words its refusals as a Kubernetes `Status`
     /// How the server's owner words a refusal; nil keeps stage 1's plain text.
     var refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)? = nil
@@ -51,6 +54,8 @@ struct HTTPConnection {
         while !Task.isCancelled {
             guard next < pending.count else {
                 clock.observe(parser)
+                // Evicted to make room for a newcomer: the socket is shut down; stop.
+                if let slot, !slot.enter(parser.isBetweenRequests ? .idle : .receiving) { return }
                 guard let bytes = try await read(before: clock.deadline) else {
                     return try await timedOut(clock, parser: parser)
                 }
@@ -66,6 +71,7 @@ struct HTTPConnection {
             next += 1
             switch output {
             case .request(let request):
+                if let slot, !slot.enter(.busy) { return }
                 guard try await respond(to: request) else { return }
                 clock.responseFinished()
             case .failure(let error):

@@ -9,16 +9,20 @@
 
 /// The caps on a request's parts and on open connections, read by the parser and the server.
 public struct HTTPLimits: Sendable, Equatable {
-    /// The longest request line (`GET /pods HTTP/1.1`) accepted; longer gets 414 URI Too Long.
+    /// The longest request line (`GET /pods HTTP/1.1`) accepted; longer gets 414 Request URI Too Long.
     public static let defaultMaxRequestLineBytes = 8 * 1024
     /// The largest header section accepted; larger gets 431 Request Header Fields Too Large.
     public static let defaultMaxHeaderSectionBytes = 16 * 1024
     /// The most header fields in one request; more gets 431.
     public static let defaultMaxHeaderCount = 100
-    /// The largest request body accepted in stage 1; larger gets 413 Payload Too Large.
+    /// The largest request body accepted in stage 1; larger gets 413 Request Entity Too Large.
     public static let defaultMaxBodyBytes = 1024 * 1024
-    /// The most connections served at once; beyond it a new one gets 503 and is closed.
+    /// The most connections served at once; beyond it a newcomer takes the slot of an idle
+    /// or slow connection, and gets 503 only when every one is busy (ConnectionSlots.swift).
     public static let defaultMaxConnections = 512
+    /// The most connections served at once from one client address: half the slots, so one
+    /// client, however many sockets it opens, leaves the other half to everyone else.
+    public static let defaultMaxConnectionsPerAddress = 256
 
     /// The longest request line accepted, in bytes, without its line ending.
     public var maxRequestLineBytes: Int
@@ -30,6 +34,8 @@ public struct HTTPLimits: Sendable, Equatable {
     public var maxBodyBytes: Int
     /// The most connections the server serves at the same time.
     public var maxConnections: Int
+    /// The most connections the server serves at the same time from one IP address.
+    public var maxConnectionsPerAddress: Int
 
     // The time limits; their defaults and the reasons for them are in HTTPLimits+Timeouts.swift.
 
@@ -50,6 +56,7 @@ public struct HTTPLimits: Sendable, Equatable {
         maxHeaderCount: Int = HTTPLimits.defaultMaxHeaderCount,
         maxBodyBytes: Int = HTTPLimits.defaultMaxBodyBytes,
         maxConnections: Int = HTTPLimits.defaultMaxConnections,
+        maxConnectionsPerAddress: Int = HTTPLimits.defaultMaxConnectionsPerAddress,
         headerTimeout: Duration = HTTPLimits.defaultHeaderTimeout,
         idleTimeout: Duration = HTTPLimits.defaultIdleTimeout,
         bodyTimeout: Duration = HTTPLimits.defaultBodyTimeout,
@@ -60,6 +67,7 @@ public struct HTTPLimits: Sendable, Equatable {
         self.maxHeaderCount = maxHeaderCount
         self.maxBodyBytes = maxBodyBytes
         self.maxConnections = maxConnections
+        self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
         self.bodyTimeout = bodyTimeout

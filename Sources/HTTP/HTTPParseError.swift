@@ -27,12 +27,20 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
     /// `Transfer-Encoding` together with `Content-Length`, or in an HTTP/1.0 request: two
     /// parsers could disagree on where the body ends (request smuggling), so it is refused.
     case ambiguousBodyFraming
+    // What a request must say, and what its target may hold: see HTTPRequestParser+Target.swift.
+    /// An HTTP/1.1 request without a `Host` field (RFC 9112 §3.2 requires one).
+    case missingHost
+    /// More than one `Host` field: which one names the server is ambiguous.
+    case multipleHosts
+    /// The target's path decodes to a NUL byte or to bytes that are not UTF-8.
+    case invalidPath
 
     /// The status the server answers with.
     public var status: HTTPStatus {
         switch self {
         case .malformedRequestLine, .malformedHeader, .invalidContentLength: .badRequest
         case .invalidChunkedBody, .ambiguousBodyFraming: .badRequest
+        case .missingHost, .multipleHosts, .invalidPath: .badRequest
         case .requestLineTooLong: .uriTooLong
         case .unsupportedVersion: .httpVersionNotSupported
         case .headerSectionTooLarge, .tooManyHeaders: .requestHeaderFieldsTooLarge
@@ -55,6 +63,9 @@ public enum HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unsupportedTransferEncoding: "Transfer-Encoding is not supported; send Content-Length"
         case .invalidChunkedBody: "malformed chunked body"
         case .ambiguousBodyFraming: "Transfer-Encoding is not allowed with Content-Length or in HTTP/1.0"
+        case .missingHost: "missing required Host header"
+        case .multipleHosts: "too many Host headers"
+        case .invalidPath: "invalid request path: it decodes to a NUL byte or to bytes that are not UTF-8"
         }
     }
 }

@@ -58,6 +58,11 @@ extension HTTPRequest {
 
     /// Decodes `%XX` escapes as UTF-8; a malformed escape is kept as written rather than rejected.
     static func percentDecoded(_ text: some StringProtocol, plusIsSpace: Bool) -> String {
+        String(decoding: percentDecodedBytes(text, plusIsSpace: plusIsSpace), as: UTF8.self)
+    }
+
+    /// The bytes `%XX` escapes stand for, before any reading as UTF-8 (which the parser checks).
+    static func percentDecodedBytes(_ text: some StringProtocol, plusIsSpace: Bool) -> [UInt8] {
         let bytes = Array(text.utf8)
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
@@ -73,7 +78,7 @@ extension HTTPRequest {
                 index += 1
             }
         }
-        return String(decoding: decoded, as: UTF8.self)
+        return decoded
     }
 
     /// The value of one hexadecimal digit, or nil.

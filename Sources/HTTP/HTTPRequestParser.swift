@@ -105,6 +105,7 @@ public struct HTTPRequestParser: Sendable {
                 }
                 if line.isEmpty { continue }
                 request = try Self.parseRequestLine(line)
+                try Self.checkPath(of: request)
                 headerSectionBytes = 0
                 state = .headers
 
@@ -112,6 +113,7 @@ public struct HTTPRequestParser: Sendable {
                 let room = limits.maxHeaderSectionBytes - headerSectionBytes
                 guard let line = try nextLine(limit: room, tooLong: .headerSectionTooLarge) else { return nil }
                 if line.isEmpty {
+                    try checkHost()
                     // Chunked request bodies: see HTTPRequestParser+Chunked.swift.
                     if try startsChunkedBody() { continue }
                     let length = try bodyLength()

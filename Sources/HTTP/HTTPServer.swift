@@ -36,8 +36,9 @@ public final class HTTPServer: Sendable {
     // Stage 2 > the API server words its refusals (413, 431, 400…) as a Kubernetes `Status`
     private let refusalResponder: (@Sendable (HTTPStatus, String) -> HTTPResponse)?
     // Stage 2 <
-    // Connections being served now; checked against `limits.maxConnections` on each accept.
-    private let openConnections = Atomic<Int>(0)
+    // Connections being served now, and who yields a slot when they are too many
+    // (ConnectionSlots.swift, ConnectionTable.swift).
+    private let connections: ConnectionTable
     // Stage 2 > a count of every connection ever accepted, so tests (and a curious
     // learner) can see stage 2's client reuse kept-alive connections instead of opening new ones.
     private let acceptedConnections = Atomic<Int>(0)
@@ -64,10 +65,14 @@ public final class HTTPServer: Sendable {
         self.limits = limits
         self.logger = logger
         self.handler = handler
+        connections = ConnectionTable(limits: limits)
     }
 
+    /// Where the server listens, as `host:port` (`[::1]:port` for an IPv6 address), for log lines.
+    public var address: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+
     /// The number of connections being served right now.
-    public var connectionCount: Int { openConnections.load(ordering: .relaxed) }
+    public var connectionCount: Int { connections.count }
 
     // Stage 2 > a count of accepted connections, to show the client's keep-alive
     /// The number of connections accepted since `run()` began, open or closed.
@@ -77,7 +82,7 @@ public final class HTTPServer: Sendable {
     /// Accepts and serves connections until the task is cancelled; returns when all have closed.
     public func run() async throws {
         guard !hasRun.exchange(true, ordering: .relaxed) else { throw AlreadyRunError() }
-        logger.info("serving HTTP", ["address": "\(host):\(port)"])
+        logger.info("serving HTTP", ["address": address])
         try await withThrowingDiscardingTaskGroup { group in
             // Runs when the accept loop ends, before the group waits for its children:
             // stop taking clients first, then tell the connections to finish.
@@ -90,17 +95,16 @@ public final class HTTPServer: Sendable {
                 // Stage 2 > a count of accepted connections, to show the client's keep-alive
                 acceptedConnections.add(1, ordering: .relaxed)
                 // Stage 2 <
-                guard openConnections.add(1, ordering: .relaxed).newValue <= limits.maxConnections else {
-                    refuse(connection)
-                    continue
-                }
-                group.addTask {
-                    await self.serve(connection)
-                    self.openConnections.subtract(1, ordering: .relaxed)
+                switch connections.admit(connection, from: connection.peerAddress) {
+                case .refused(let message):
+                    refuse(connection, message)
+                case .admitted(let slot, let evictedAnother):
+                    if evictedAnother { logger.debug("connection closed to make room", ["limit": limits.maxConnections]) }
+                    group.addTask { await self.serve(connection, slot: slot) }
                 }
             }
         }
-        logger.info("stopped serving HTTP", ["address": "\(host):\(port)"])
+        logger.info("stopped serving HTTP", ["address": address])
     }
 
     /// The next connection; nil after cancellation or a transient failure (the loop re-checks).
@@ -118,10 +122,15 @@ public final class HTTPServer: Sendable {
     }
 
     /// Serves one connection and closes it; a connection that ends badly gets one debug line.
-    private func serve(_ connection: Socket) async {
-        defer { connection.close() }
+    private func serve(_ connection: Socket, slot: ConnectionSlot) async {
+        // The slot first: once the socket is out of the table, nobody else touches it.
+        defer {
+            slot.finish()
+            connection.close()
+        }
         do {
             var served = HTTPConnection(socket: connection, limits: limits, handler: handler)
+            served.slot = slot
             // Stage 2 > the API server words its refusals as a Kubernetes `Status`
             served.refusalResponder = refusalResponder
             // Stage 2 <
@@ -133,11 +142,10 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Over the connection limit: say so in one non-blocking write, and close.
-    private func refuse(_ connection: Socket) {
-        connection.writeWithoutWaiting(HTTPResponse.encodeRefusal(status: .serviceUnavailable, message: "too many connections"))
+    /// No slot could be freed: say so in one non-blocking write, and close.
+    private func refuse(_ connection: Socket, _ message: String) {
+        connection.writeWithoutWaiting(HTTPResponse.encodeRefusal(status: .serviceUnavailable, message: message))
         connection.close()
-        openConnections.subtract(1, ordering: .relaxed)
-        logger.debug("connection refused", ["reason": "too many connections", "limit": limits.maxConnections])
+        logger.debug("connection refused", ["reason": message, "limit": limits.maxConnections])
     }
 }

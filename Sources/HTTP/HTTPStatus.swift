@@ -2,7 +2,8 @@
 //
 // A status is a number a client acts on and a phrase a human reads. The constants below
 // are the ones the cluster's servers send; a handler may make any other with
-// `HTTPStatus(code:reason:)`. Two statuses are equal when their codes are.
+// `HTTPStatus(code:)` (its phrase from HTTPStatus+ReasonPhrases.swift). Two statuses are
+// equal when their codes are.
 
 /// A response status, chosen by a handler or by the server for a request it rejects.
 public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
@@ -38,8 +39,8 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let methodNotAllowed = HTTPStatus(code: 405, reason: "Method Not Allowed")
     /// 409: the request conflicts with the current state (an object that already exists).
     public static let conflict = HTTPStatus(code: 409, reason: "Conflict")
-    public static let payloadTooLarge = HTTPStatus(code: 413, reason: "Payload Too Large")
-    public static let uriTooLong = HTTPStatus(code: 414, reason: "URI Too Long")
+    public static let payloadTooLarge = HTTPStatus(code: 413, reason: "Request Entity Too Large")
+    public static let uriTooLong = HTTPStatus(code: 414, reason: "Request URI Too Long")
     /// 422: the body is well-formed but invalid (Kubernetes' answer to a failed validation).
     public static let unprocessableEntity = HTTPStatus(code: 422, reason: "Unprocessable Entity")
     public static let requestHeaderFieldsTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large")

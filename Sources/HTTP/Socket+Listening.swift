@@ -13,8 +13,11 @@ import Darwin
 #endif
 
 extension Socket {
-    /// How many finished handshakes the kernel queues before we accept them.
-    static let listenBacklog: Int32 = 128
+    /// How many finished handshakes the kernel queues before we accept them (Linux caps it
+    /// at `net.core.somaxconn`). Go asks for the system's maximum; 128 let a wave of a few
+    /// hundred connections fill the queue, so an honest client's handshake was dropped and
+    /// retried a second later.
+    static let listenBacklog: Int32 = 4096
 
     /// A socket listening on `host:port`; throws if the address cannot be bound.
     static func listening(host: String, port: Int) throws -> Socket {

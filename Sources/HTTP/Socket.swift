@@ -100,6 +100,12 @@ package final class Socket: Sendable {
         return !(Posix.wouldBlock(code) || code == EINTR)
     }
 
+    /// Stops both directions, waking a pending read with end of stream: how the server
+    /// evicts a connection served by another task (see ConnectionTable.swift).
+    func shutdownBoth() {
+        _ = shutdown(descriptor, Int32(SHUT_RDWR))
+    }
+
     /// Stops sending: the peer reads end of stream while we may still read what it sends.
     func shutdownWriting() {
         _ = shutdown(descriptor, Int32(SHUT_WR))

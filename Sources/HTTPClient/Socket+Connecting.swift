@@ -20,7 +20,7 @@ import HTTP
 
 extension Socket {
     /// A connected, non-blocking socket to `host:port`; throws `HTTPClientError` on failure.
-    static func connecting(to host: String, port: Int) async throws -> Socket {
+    package static func connecting(to host: String, port: Int) async throws -> Socket {
         let addresses = try await resolve(host: host, port: port)
         var sawRefusal = false
         var lastReason = "no usable address"

@@ -12,7 +12,14 @@
 //
 // An unchanged payload is not rewritten. Paths come from the pod spec and are checked
 // here too: relative, without `..`, and not starting with `..` (the writer's own names).
+//
+// The process runtime cannot make a volume read-only, so a container may have changed
+// anything in this directory since the last write: replaced a file by a link to
+// `/etc/shadow` or `/dev/zero`, pointed `..data` at `../../..`. Everything here is therefore
+// done through `ConfinedDirectory`, which never follows a link, and `..data` is believed
+// only when it names one of the writer's own directories.
 
+import Common
 import Foundation
 
 /// Writes one volume directory's payload atomically.
@@ -25,60 +32,73 @@ struct AtomicWriter {
     }
 
     static let dataLink = "..data"
+    /// The largest file read back to compare payloads: a ConfigMap or Secret holds at most
+    /// 1 MiB in all, so anything bigger is not the writer's and the payload is rewritten.
+    static let readLimit = 1 << 20
     let directory: URL
 
     /// Makes the directory hold exactly `payload`, unless it already does.
     func write(_ payload: [String: File]) throws {
-        let files = FileManager.default
         for path in payload.keys {
             let parts = path.split(separator: "/")
             guard !path.hasPrefix("/"), !path.isEmpty, !parts.contains(".."), !path.hasPrefix("..") else {
                 throw KubeletError("invalid path \(path): must be relative, without '..'")
             }
         }
-        try files.createDirectory(at: directory, withIntermediateDirectories: true)
-        let dataLink = directory.appending(path: Self.dataLink).path
-        let old = try? files.destinationOfSymbolicLink(atPath: dataLink)
-        if let old, try read(directory.appending(path: old)) == payload { return }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let volume = try ConfinedDirectory(path: directory.path)
+        let old = volume.linkDestination(Self.dataLink).flatMap { Self.isPayloadName($0) ? $0 : nil }
+        if let old, let current = try? volume.directory([old]), Self.read(current) == payload { return }
 
-        let stamp = Self.timestamp()
-        let fresh = directory.appending(path: "..\(stamp)", directoryHint: .isDirectory)
-        try files.createDirectory(at: fresh, withIntermediateDirectories: true)
+        let stamp = "..\(Self.timestamp())"
+        let fresh = try volume.directory([stamp], create: true)
         for (path, file) in payload {
-            let target = fresh.appending(path: path)
-            try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.contents).write(to: target)
-            try files.setAttributes([.posixPermissions: Int(file.mode)], ofItemAtPath: target.path)
+            let parts = path.split(separator: "/").map(String.init)
+            let parent = try fresh.directory(Array(parts.dropLast()), create: true)
+            try parent.writeNewFile(parts.last!, contents: file.contents, mode: mode_t(file.mode))
         }
-        let temporaryLink = directory.appending(path: "..data_tmp").path
-        try? files.removeItem(atPath: temporaryLink)
-        try files.createSymbolicLink(atPath: temporaryLink, withDestinationPath: "..\(stamp)")
-        guard rename(temporaryLink, dataLink) == 0 else {
-            throw KubeletError("cannot switch \(dataLink): errno \(errno)")
-        }
+        let temporaryLink = "..data_tmp"
+        volume.removeEntry(temporaryLink)
+        try volume.makeLink(temporaryLink, to: stamp)
+        try volume.rename(temporaryLink, to: Self.dataLink)
         // The visible names: a link per top-level name, and none for names no longer there.
+        // Only links and files are removed; a directory a container made is left to it.
         let visible = Set(payload.keys.map { String($0.split(separator: "/").first!) })
-        for name in (try? files.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasPrefix("..") {
-            if !visible.contains(name) { try? files.removeItem(at: directory.appending(path: name)) }
+        for name in volume.names() where !name.hasPrefix("..") && !visible.contains(name) {
+            volume.removeEntry(name)
         }
-        for name in visible where (try? files.destinationOfSymbolicLink(atPath: directory.appending(path: name).path)) == nil {
-            try files.createSymbolicLink(atPath: directory.appending(path: name).path, withDestinationPath: "\(Self.dataLink)/\(name)")
+        for name in visible where volume.linkDestination(name) != "\(Self.dataLink)/\(name)" {
+            volume.removeEntry(name)
+            try volume.makeLink(name, to: "\(Self.dataLink)/\(name)")
         }
-        if let old, old != "..\(stamp)" { try? files.removeItem(at: directory.appending(path: old)) }
+        // `old` is a single name of the writer's own form, so this stays inside the volume;
+        // a recursive removal deletes links it meets, never what they point to.
+        if let old, old != stamp { try? FileManager.default.removeItem(at: directory.appending(path: old)) }
     }
 
-    /// The payload a previous write left in `directory`, for comparison.
-    private func read(_ directory: URL) throws -> [String: File] {
+    /// Whether `name` is one of the writer's payload directories (`..2024_05_01_…`), the only
+    /// thing `..data` is believed to point to.
+    static func isPayloadName(_ name: String) -> Bool {
+        name.hasPrefix("..") && name.count > 2 && !name.contains("/") && name != dataLink
+            && name.dropFirst(2).allSatisfy { $0.isNumber || $0 == "_" || $0 == "." }
+    }
+
+    /// The payload a previous write left in `directory`, for comparison; links, special files
+    /// and files over `readLimit` make it differ.
+    private static func read(_ directory: borrowing ConfinedDirectory, prefix: String = "") -> [String: File]? {
         var payload: [String: File] = [:]
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            return payload
-        }
-        let base = directory.standardizedFileURL.path
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            let mode = (attributes[.posixPermissions] as? NSNumber)?.int32Value ?? 0
-            payload[path] = File(contents: Array(try Data(contentsOf: url)), mode: mode)
+        for name in directory.names() {
+            switch directory.kind(of: name) {
+            case .file:
+                guard let file = directory.readRegularFile(name, limit: readLimit) else { return nil }
+                payload[prefix + name] = File(contents: file.contents, mode: Int32(file.mode))
+            case .directory:
+                guard let inner = try? directory.directory([name]),
+                      let files = read(inner, prefix: prefix + name + "/") else { return nil }
+                payload.merge(files) { first, _ in first }
+            default:
+                return nil
+            }
         }
         return payload
     }

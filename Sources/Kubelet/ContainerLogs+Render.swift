@@ -54,6 +54,7 @@ extension ContainerLogs {
     /// `budget` is what is left of `--limit-bytes` (nil: no limit) and is used up as it goes.
     static func render(_ bytes: [UInt8], options: ContainerLogOptions, budget: inout Int?) -> [UInt8] {
         var output: [UInt8] = []
+        guard !bytes.isEmpty else { return output }
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         if bytes.last == 0x0A { lines.removeLast() }
         for line in lines {

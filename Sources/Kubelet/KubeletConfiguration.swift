@@ -63,6 +63,9 @@ public struct KubeletConfiguration: Sendable {
         public static let terminationGracePeriodSeconds: Int64 = 30
         /// How often `containerLogs?follow=true` looks for new lines.
         public static let logFollowInterval: Duration = .milliseconds(200)
+        /// The most of a container's log read (and held) at once to answer a log request:
+        /// a log of any size is sent a piece of this size at a time (`ContainerLogFile`).
+        public static let logReadChunkBytes = 64 * 1024
         /// The most a manifest file may hold; a larger one is reported, not read.
         public static let maximumManifestBytes = 1 << 20
         /// The most pods this kubelet runs, as Kubernetes' `--max-pods`.

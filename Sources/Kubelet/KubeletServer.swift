@@ -28,7 +28,8 @@ struct KubeletServer: Sendable {
         guard request.method == "GET" || request.method == "HEAD" else {
             return .text("method \(request.method) is not allowed: this API is read-only\n", status: .methodNotAllowed)
         }
-        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // Each segment decoded on its own, so `%2F` cannot add a segment.
+        let segments = request.pathSegments
         switch segments.first {
         case "healthz" where segments.count == 1:
             return .text("ok")
@@ -69,30 +70,7 @@ struct KubeletServer: Sendable {
         case .success(let parsed): options = parsed
         case .failure(let problem): return .text(problem.description + "\n", status: .badRequest)
         }
-        var budget = options.limitBytes
-        let (bytes, end) = ContainerLogs.read(location.path, tailLines: options.tailLines)
-        let initial = ContainerLogs.render(bytes, options: options, budget: &budget)
-        guard query["follow"] == "true", location.isRunning, budget != 0 else {
-            return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"], body: initial)
-        }
-        let interval = followInterval
-        let budgetLeft = budget
-        return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"]) { writer in
-            try await writer.write(initial)
-            var offset = end
-            var left = budgetLeft
-            while true {
-                let (bytes, next) = ContainerLogs.readNew(location.path, from: offset)
-                offset = next
-                if !bytes.isEmpty { try await writer.write(ContainerLogs.render(bytes, options: options, budget: &left)) }
-                // Stop when the container has stopped and everything it wrote was sent,
-                // when `limitBytes` is used up, or when the client went away (`kubectl logs -f` interrupted).
-                if left == 0 { return }
-                if bytes.isEmpty, await !worker.isWritingLog(container: container, path: location.path) { return }
-                if writer.isClientGone() { return }
-                try await Task.sleep(for: interval)
-            }
-        }
+        return logAnswer(location: location, options: options, follow: query["follow"] == "true", worker: worker, container: container)
     }
 
     /// Why there is no log to show yet, in the kubelet's words (`validateContainerLogStatus`):

@@ -52,10 +52,13 @@ extension PodWorker {
         )
     }
 
-    /// Creates the emptyDir directories; hostPath volumes are the host's and are left alone.
+    /// Creates the emptyDir directories (mode 0777); hostPath volumes are the host's and are left alone.
     func makeVolumes() throws {
         for volume in pod.spec.volumes where volume.source.emptyDir != nil {
-            try FileManager.default.createDirectory(at: emptyDirPath(volume.name), withIntermediateDirectories: true)
+            // Writable by whatever user the pod's containers run as, as Kubernetes makes it.
+            let path = emptyDirPath(volume.name)
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path.path)
         }
     }
 
@@ -85,11 +88,12 @@ extension PodWorker {
             id = try await runtime.createContainer(
                 sandboxID: sandboxID, config: config, sandboxConfig: sandboxConfig(logDirectory: logDirectory))
         } catch {
-            if waiting[container.name]?.reason != "CreateContainerConfigError" {
+            if waiting[container.name]?.message != "\(error)" {
                 logger.warning("could not create container", ["name": container.name, "pod": pod.metadata.name, "error": "\(error)"])
                 await recorder.record(.warning, reason: "Failed", message: "Error: \(error)", pod: pod)
             }
-            waiting[container.name] = WaitingReason(reason: "CreateContainerConfigError", message: "\(error)")
+            // Kubernetes' reason for a container the runtime would not create.
+            waiting[container.name] = WaitingReason(reason: "CreateContainerError", message: "\(error)")
             return
         }
         await recorder.record(.normal, reason: "Created", message: "Created container \(container.name)", pod: pod)
@@ -165,8 +169,13 @@ extension PodWorker {
             } else {
                 hostPath = emptyDirPath(volume.name).path
             }
-            mounts.append(Mount(containerPath: volumeMount.mountPath, hostPath: hostPath, readonly: volumeMount.readOnly))
+            let source = volumeMount.subPath.isEmpty ? hostPath
+                : try SubPath.hostPath(of: volumeMount.subPath, in: hostPath, mountName: volumeMount.name, container: container.name)
+            mounts.append(Mount(containerPath: volumeMount.mountPath, hostPath: source, readonly: volumeMount.readOnly))
         }
+        let security = EffectiveSecurityContext(pod: pod, container: container)
+        let image = security.runAsNonRoot == true && security.runAsUser == nil ? try await runtime.imageStatus(image: container.image) : nil
+        try security.verifyRunAsNonRoot(pod: pod, container: container, image: image)
         let environment = ContainerEnvironment(pod: pod, downwardAPI: downwardAPI, configObjects: configObjects)
         let envs = try await environment.variables(for: container)
         let lookup = Dictionary(envs.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
@@ -180,7 +189,8 @@ extension PodWorker {
             mounts: mounts,
             labels: ["io.kubernetes.container.name": container.name, "io.kubernetes.pod.uid": pod.metadata.uid],
             annotations: [:],
-            logPath: "\(container.name)/\(attempt).log"
+            logPath: "\(container.name)/\(attempt).log",
+            linux: security.linux
         )
     }
 

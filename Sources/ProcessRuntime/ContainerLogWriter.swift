@@ -14,9 +14,10 @@
 // Each reader is a plain thread doing blocking reads, not a task: a read waits for as long
 // as the container is silent, and must not hold one of the concurrency runtime's few
 // threads. A thread ends when its pipe reaches end of file, which happens when every
-// process of the container that held the pipe has exited. Each entry is written with one
-// `write` to a file opened with O_APPEND, so the two streams' entries never interleave
-// within a line.
+// process of the container that held the pipe has exited. Each entry is written whole
+// under the file's lock, so the two streams' entries never interleave within a line, and
+// the file rotates when it reaches its size (`RotatingLogFile`, `ContainerLogRotation`),
+// between two entries.
 
 import CRI
 import Foundation
@@ -43,16 +44,15 @@ final class ContainerLogWriter: Sendable {
     }
 
     /// Opens `logPath` and two pipes, and starts a copying thread for each.
-    static func start(logPath: String) throws -> ContainerLogWriter {
-        let file = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard file >= 0 else { throw RuntimeError.internalError("cannot open the log file \(logPath): \(String(cString: strerror(errno)))") }
+    static func start(logPath: String, rotation: ContainerLogRotation = ContainerLogRotation()) throws -> ContainerLogWriter {
+        let file = try RotatingLogFile(path: logPath, rotation: rotation)
         var out: [Int32] = [0, 0], err: [Int32] = [0, 0]
         guard pipe(&out) == 0 else {
-            close(file)
+            file.finish()
             throw RuntimeError.internalError("pipe: \(String(cString: strerror(errno)))")
         }
         guard pipe(&err) == 0 else {
-            close(out[0]); close(out[1]); close(file)
+            close(out[0]); close(out[1]); file.finish()
             throw RuntimeError.internalError("pipe: \(String(cString: strerror(errno)))")
         }
         // No other child may inherit these; the container gets its ends through dup2.
@@ -61,7 +61,7 @@ final class ContainerLogWriter: Sendable {
         finished.enter()
         finished.enter()
         // The file is shared by both threads: the last one to finish closes it.
-        finished.notify(queue: .global()) { close(file) }
+        finished.notify(queue: .global()) { file.finish() }
         for (readEnd, stream) in [(out[0], "stdout"), (err[0], "stderr")] {
             let thread = Thread {
                 copy(from: readEnd, stream: stream, to: file)
@@ -82,7 +82,7 @@ final class ContainerLogWriter: Sendable {
     }
 
     /// Reads `source` until end of file, appending each line to `file` as a CRI entry.
-    static func copy(from source: Int32, stream: String, to file: Int32) {
+    static func copy(from source: Int32, stream: String, to file: RotatingLogFile) {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -91,16 +91,16 @@ final class ContainerLogWriter: Sendable {
             guard count > 0 else { break }
             pending += buffer[0..<count]
             while let newline = pending.firstIndex(of: 0x0A) {
-                append(entry(stream: stream, tag: "F", line: pending[..<newline]), to: file)
+                file.append(entry(stream: stream, tag: "F", line: pending[..<newline]))
                 pending.removeSubrange(...newline)
             }
             while pending.count >= ProcessRuntime.Limits.logLineLimit {
-                append(entry(stream: stream, tag: "P", line: pending[..<ProcessRuntime.Limits.logLineLimit]), to: file)
+                file.append(entry(stream: stream, tag: "P", line: pending[..<ProcessRuntime.Limits.logLineLimit]))
                 pending.removeFirst(ProcessRuntime.Limits.logLineLimit)
             }
         }
         // A last line without a newline is still a whole line, as containerd writes it.
-        if !pending.isEmpty { append(entry(stream: stream, tag: "F", line: pending[...]), to: file) }
+        if !pending.isEmpty { file.append(entry(stream: stream, tag: "F", line: pending[...])) }
     }
 
     /// One CRI log entry: the time now, the stream, the tag, the line, a newline.
@@ -128,16 +128,5 @@ final class ContainerLogWriter: Sendable {
         return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
             + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))"
             + "." + String(repeating: "0", count: 9 - nanoseconds.count) + nanoseconds + "Z"
-    }
-
-    /// Writes all of `bytes`; a failed write (a full disk) drops the entry, as a log must not stop the container.
-    private static func append(_ bytes: [UInt8], to file: Int32) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(file, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
-        }
     }
 }

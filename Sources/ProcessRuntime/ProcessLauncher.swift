@@ -45,6 +45,8 @@ enum ProcessLauncher {
         /// The directory the process starts in; it must exist.
         var workingDirectory: String
         var output: Output
+        /// Who the process runs as, if not the runtime's own user (`ProcessLauncher+Credentials`).
+        var credentials: Credentials? = nil
     }
 
     /// A failed spawn: the step and the `errno` it returned.
@@ -60,6 +62,7 @@ enum ProcessLauncher {
 
     /// Starts the process and returns its pid, which is also its new process group's id.
     static func spawn(_ request: Request) throws(Failure) -> pid_t {
+        if let credentials = request.credentials { return try spawn(request, as: credentials) }
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t? = nil
         var attributes: posix_spawnattr_t? = nil

@@ -28,6 +28,7 @@ extension ProcessRuntime {
         guard !(config.command + config.args).isEmpty else {
             throw RuntimeError.invalidArgument("the process runtime has no image to take an entrypoint from; give the container a command")
         }
+        _ = try Self.credentials(for: config.linux?.securityContext)
         let id = makeID()
         let rootfs = root.rootfs(id)
         let workingDirectory: String
@@ -63,7 +64,7 @@ extension ProcessRuntime {
             let logDirectory = (record.logPath as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
             // The container writes to pipes; the log writer's threads time-stamp each line.
-            let output = try ContainerLogWriter.start(logPath: record.logPath)
+            let output = try ContainerLogWriter.start(logPath: record.logPath, rotation: logRotation)
             logWriters[id] = output
             defer {
                 close(output.stdout)
@@ -73,7 +74,8 @@ extension ProcessRuntime {
                 arguments: arguments,
                 environment: record.environment.map { "\($0.key)=\($0.value)" },
                 workingDirectory: record.workingDirectory,
-                output: .separate(stdout: output.stdout, stderr: output.stderr)
+                output: .separate(stdout: output.stdout, stderr: output.stderr),
+                credentials: try Self.credentials(for: record.config.linux?.securityContext)
             ))
             // Read right away: the child cannot have been reaped yet (only this actor reaps),
             // so the pid still names it, alive or zombie.

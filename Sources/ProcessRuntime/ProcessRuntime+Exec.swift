@@ -45,7 +45,9 @@ extension ProcessRuntime {
                 arguments: command,
                 environment: record.environment.map { "\($0.key)=\($0.value)" },
                 workingDirectory: record.workingDirectory,
-                output: .descriptor(writeEnd)
+                output: .descriptor(writeEnd),
+                // A command run in a container runs as the container's user, as `kubectl exec` does.
+                credentials: try Self.credentials(for: record.config.linux?.securityContext)
             ))
             close(writeEnd)
         } catch {

@@ -54,6 +54,9 @@ public actor ProcessRuntime: ContainerRuntime {
     /// The runtime's directory and record files.
     let root: RuntimeRoot
     let logger: Logger
+    /// When a container's log is rotated, and how many of its files are kept (the kubelet's
+    /// `--container-log-max-size` and `--container-log-max-files`).
+    let logRotation: ContainerLogRotation
 
     // State, owned by the actor. Invariant: every entry is also on disk as a record, rewritten
     // (by `save`) before the method that changed it returns or awaits.
@@ -71,8 +74,9 @@ public actor ProcessRuntime: ContainerRuntime {
     /// Opens (or creates) the runtime's directory at `root` and reads what an earlier runtime
     /// left there. Containers recorded as running are not touched until the caller runs
     /// `recoverLeftovers()`.
-    public init(root: String, logger: Logger) throws {
+    public init(root: String, logRotation: ContainerLogRotation = ContainerLogRotation(), logger: Logger) throws {
         self.root = RuntimeRoot(path: root)
+        self.logRotation = logRotation
         self.logger = logger
         do {
             try self.root.prepare()
@@ -88,9 +92,9 @@ public actor ProcessRuntime: ContainerRuntime {
         containers = Dictionary(loadedContainers.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Opens the runtime's directory at a file URL; see `init(root:logger:)`.
-    public init(root: URL, logger: Logger) throws {
-        try self.init(root: root.path, logger: logger)
+    /// Opens the runtime's directory at a file URL; see `init(root:logRotation:logger:)`.
+    public init(root: URL, logRotation: ContainerLogRotation = ContainerLogRotation(), logger: Logger) throws {
+        try self.init(root: root.path, logRotation: logRotation, logger: logger)
     }
 
     /// Names this runtime; the kubelet logs it at startup.

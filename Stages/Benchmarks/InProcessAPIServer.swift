@@ -42,7 +42,11 @@ final class InProcessAPIServer: Sendable {
             ResourceRegistration(NamespaceStrategy.self, subresources: ["status": StatusSubresource()]),
         ]
         var limits = HTTPLimits.apiServer
-        if let maxConnections { limits.maxConnections = maxConnections }
+        if let maxConnections {
+            // Every watcher comes from 127.0.0.1: that one address may hold them all.
+            limits.maxConnections = maxConnections
+            limits.maxConnectionsPerAddress = maxConnections
+        }
         let server = try APIServer(store: store, resources: resources, watch: cacher, port: 0, logger: .silent, limits: limits)
         port = server.port
         url = "http://127.0.0.1:\(server.port)"

@@ -79,6 +79,21 @@ final class StageCluster {
         }
     }
 
+    /// The kubelet's port, from its `kubelet: listening address=…` line; nil before it is written.
+    var kubeletPort: Int? {
+        let text = (try? String(contentsOf: directory.appending(path: "log"), encoding: .utf8)) ?? ""
+        guard let line = text.split(separator: "\n").first(where: { $0.contains("kubelet: listening address=") }),
+              let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }) else { return nil }
+        return Int(address.split(separator: ":").last ?? "")
+    }
+
+    /// The bearer token of the kubeconfig `up` wrote, if its API server authenticates.
+    var token: String? {
+        let text = (try? String(contentsOf: directory.appending(path: "kubeconfig"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("token: ") }.map { String($0.dropFirst("token: ".count)) }
+    }
+
     /// Ctrl-C, a wait for the pods to stop and the process to exit, and the directory removed.
     func stop() {
         Self.stop(process, removing: directory)

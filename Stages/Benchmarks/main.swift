@@ -9,6 +9,10 @@
 //                                              steady writes; CPU and memory of 1,000 idle watchers
 //   swift run -c release bench pods             create-to-Running p50/p99 of 100 pods on `stage3 up`
 //                                              (and `stage2 up`) run beside it from the same build folder
+//   swift run -c release bench fuzz             damaged manifests, HTTP requests and JSON bodies: how
+//                                              each was answered (never a crash, never a 5xx)
+//   swift run -c release bench sockets          an honest client's answers and latency while 700 idle and
+//                                              600 slowloris sockets flood stage2 up's API server and kubelet
 //   swift run -c release bench memory           bytes per stored small pod in `stage2 up`, and its
 //                                              memory after large requests
 //   swift run -c release bench kill             kill -9 trials of `stage2 up` under concurrent writers:
@@ -30,6 +34,8 @@ let benchmarks: [any Benchmark.Type] = [
     ListBenchmark.self,
     WatchBenchmark.self,
     PodStartupBenchmark.self,
+    FuzzBenchmark.self,
+    SocketFloodBenchmark.self,
     MemoryBenchmark.self,
     KillBenchmark.self,
 ]

@@ -31,6 +31,10 @@ let kubeletFlags = [
          help: "how often each pod is compared with its spec"),
     Flag("backoff-initial", "DURATION", default: "10s", help: "the first crash-loop back-off delay"),
     Flag("backoff-max", "DURATION", default: "5m", help: "the longest crash-loop back-off delay"),
+    Flag("container-log-max-size", "SIZE", default: KubeletConfiguration.Defaults.containerLogMaxSize,
+         help: "the size at which a container's log is rotated"),
+    Flag("container-log-max-files", "N", default: "\(KubeletConfiguration.Defaults.containerLogMaxFiles)",
+         help: "the most files a container's log keeps, the current one included"),
     Flag.switch("verbose", help: "also log debug lines, such as every event"),
 ]
 
@@ -69,7 +73,11 @@ case "kubelet":
     } catch { fail("\(error)") }
     let log = Logger(label: "kubelet", level: flags.isSet("verbose") ? .debug : .info)
     do {
-        let runtime = try ProcessRuntime(root: configuration.runtimeDirectory, logger: log.labelled("runtime"))
+        let (logMaxSize, logMaxFiles) = try KubeletConfiguration.containerLogRotation(
+            maxSize: flags.string("container-log-max-size")!, maxFiles: try flags.int("container-log-max-files"))
+        let runtime = try ProcessRuntime(root: configuration.runtimeDirectory,
+                                         logRotation: ContainerLogRotation(maxSize: logMaxSize, maxFiles: logMaxFiles),
+                                         logger: log.labelled("runtime"))
         let source = FileSource(directory: manifests, nodeName: configuration.nodeName,
                                 checkFrequency: configuration.fileCheckFrequency, logger: log)
         let kubelet = try Kubelet(configuration: configuration, runtime: runtime, sources: [source], logger: log)

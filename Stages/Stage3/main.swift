@@ -59,6 +59,10 @@ let kubeletFlags = [
     Flag("node-status-update-frequency", "DURATION", default: "10s", help: "how often the kubelet renews its node's status"),
     Flag("backoff-initial", "DURATION", default: "10s", help: "the first crash-loop back-off delay"),
     Flag("backoff-max", "DURATION", default: "5m", help: "the longest crash-loop back-off delay"),
+    Flag("container-log-max-size", "SIZE", default: KubeletConfiguration.Defaults.containerLogMaxSize,
+         help: "the size at which a container's log is rotated"),
+    Flag("container-log-max-files", "N", default: "\(KubeletConfiguration.Defaults.containerLogMaxFiles)",
+         help: "the most files a container's log keeps, the current one included"),
     Flag.switch("verbose", help: "also log debug lines, such as every request and event"),
 ]
 
@@ -145,7 +149,11 @@ func makeKubelet(_ flags: ParsedFlags, logger: Logger) throws -> (Kubelet, Kubel
     let pods = InformerPodLister(client: client, nodeName: nodeName, logger: logger.labelled("api-pods"))
     let connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
                                           heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
-    let runtime = try ProcessRuntime(root: configuration.runtimeDirectory, logger: logger.labelled("runtime"))
+    let (logMaxSize, logMaxFiles) = try KubeletConfiguration.containerLogRotation(
+        maxSize: flags.string("container-log-max-size")!, maxFiles: try flags.int("container-log-max-files"))
+    let runtime = try ProcessRuntime(root: configuration.runtimeDirectory,
+                                     logRotation: ContainerLogRotation(maxSize: logMaxSize, maxFiles: logMaxFiles),
+                                     logger: logger.labelled("runtime"))
     let files = FileSource(directory: manifests, nodeName: nodeName, checkFrequency: configuration.fileCheckFrequency, logger: logger)
     let kubelet = try Kubelet(configuration: configuration, runtime: runtime, sources: [files, connection.podSource],
                               recorder: connection.eventRecorder, configObjects: connection.configObjects, logger: logger)

@@ -34,3 +34,18 @@ import Testing
         #"spec.containers[0].envFrom[0]: Invalid value: "": must specify one of: `configMapRef` or `secretRef`"#,
     ])
 }
+
+@Test func aSubPathMustStayInsideItsVolume() {
+    var pod = Pod(metadata: ObjectMeta(name: "web"))
+    pod.spec.volumes = [Volume(name: "data", source: VolumeSource(emptyDir: EmptyDirVolumeSource()))]
+    pod.spec.containers = [Container(name: "app", image: "busybox", volumeMounts: [
+        VolumeMount(name: "data", mountPath: "/a", subPath: "/etc"),
+        VolumeMount(name: "data", mountPath: "/b", subPath: "logs/../../etc"),
+        VolumeMount(name: "data", mountPath: "/c", subPath: "logs/web"),
+    ])]
+    pod.applyDefaults()
+    #expect(PodValidation.validate(pod).map(\.description) == [
+        #"spec.containers[0].volumeMounts[0].subPath: Invalid value: "/etc": must be a relative path"#,
+        #"spec.containers[0].volumeMounts[1].subPath: Invalid value: "logs/../../etc": must not contain '..'"#,
+    ])
+}

@@ -73,7 +73,7 @@ private let sample = "POST /api/v1/pods?watch=1 HTTP/1.1\r\nHost: node1\r\nConte
 }
 
 @Test func parserReturnsPipelinedRequestsInOrder() {
-    let input = "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\nGET /c HTTP/1.0\r\n\r\n"
+    let input = "GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\nGET /c HTTP/1.0\r\n\r\n"
     #expect(requests(parseWhole(input)).map(\.target) == ["/a", "/b", "/c"])
 }
 
@@ -83,40 +83,40 @@ private let sample = "POST /api/v1/pods?watch=1 HTTP/1.1\r\nHost: node1\r\nConte
 }
 
 @Test func parserSkipsBlankLinesBeforeARequest() {
-    #expect(requests(parseWhole("\r\n\r\nGET / HTTP/1.1\r\n\r\n")).count == 1)
+    #expect(requests(parseWhole("\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n")).count == 1)
 }
 
 @Test func parserKeepsRepeatedHeadersInOrder() {
-    let parsed = requests(parseWhole("GET / HTTP/1.1\r\nAccept: a\r\nX: 1\r\naccept:   b  \r\n\r\n"))
+    let parsed = requests(parseWhole("GET / HTTP/1.1\r\nHost: x\r\nAccept: a\r\nX: 1\r\naccept:   b  \r\n\r\n"))
     #expect(parsed.first?.headers.values(for: "ACCEPT") == ["a", "b"])
 }
 
 @Test func parserAcceptsEqualRepeatedContentLengths() {
-    let parsed = requests(parseWhole("POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 2, 2\r\n\r\nok"))
+    let parsed = requests(parseWhole("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2, 2\r\n\r\nok"))
     #expect(parsed.first?.body == Array("ok".utf8))
 }
 
 @Test(arguments: [
-    ("GET / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n", HTTPParseError.invalidContentLength),
-    ("GET / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", .invalidContentLength),
-    ("GET / HTTP/1.1\r\nContent-Length: 1x\r\n\r\n", .invalidContentLength),
-    ("GET / HTTP/1.1\r\nContent-Length:\r\n\r\n", .invalidContentLength),
-    ("GET / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n", .bodyTooLarge),
-    ("GET / HTTP/1.1\r\nContent-Length: 1048577\r\n\r\n", .bodyTooLarge),
-    ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", .unsupportedTransferEncoding),
+    ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n", HTTPParseError.invalidContentLength),
+    ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", .invalidContentLength),
+    ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n", .invalidContentLength),
+    ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length:\r\n\r\n", .invalidContentLength),
+    ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999999\r\n\r\n", .bodyTooLarge),
+    ("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n\r\n", .bodyTooLarge),
+    ("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", .unsupportedTransferEncoding),
     ("GET / HTTP/2.0\r\n\r\n", .unsupportedVersion),
     ("GET / HTTP/1.1 \r\n\r\n", .malformedRequestLine),
-    ("GET  / HTTP/1.1\r\n\r\n", .malformedRequestLine),
+    ("GET  / HTTP/1.1\r\nHost: x\r\n\r\n", .malformedRequestLine),
     ("GET /\r\n\r\n", .malformedRequestLine),
-    ("G(T / HTTP/1.1\r\n\r\n", .malformedRequestLine),
+    ("G(T / HTTP/1.1\r\nHost: x\r\n\r\n", .malformedRequestLine),
     ("GET / HTTPS/1.1\r\n\r\n", .malformedRequestLine),
-    ("GET /\u{7F} HTTP/1.1\r\n\r\n", .malformedRequestLine),
+    ("GET /\u{7F} HTTP/1.1\r\nHost: x\r\n\r\n", .malformedRequestLine),
     ("GET / HTTP/1.1\r\nHost : a\r\n\r\n", .malformedHeader),
-    ("GET / HTTP/1.1\r\nNoColon\r\n\r\n", .malformedHeader),
-    ("GET / HTTP/1.1\r\n: empty-name\r\n\r\n", .malformedHeader),
-    ("GET / HTTP/1.1\r\nA: b\r\n folded\r\n\r\n", .malformedHeader),
-    ("GET / HTTP/1.1\r\nA: b\rc\r\n\r\n", .malformedHeader),
-    ("GET / HTTP/1.1\r\nA: b\u{0}c\r\n\r\n", .malformedHeader),
+    ("GET / HTTP/1.1\r\nHost: x\r\nNoColon\r\n\r\n", .malformedHeader),
+    ("GET / HTTP/1.1\r\nHost: x\r\n: empty-name\r\n\r\n", .malformedHeader),
+    ("GET / HTTP/1.1\r\nHost: x\r\nA: b\r\n folded\r\n\r\n", .malformedHeader),
+    ("GET / HTTP/1.1\r\nHost: x\r\nA: b\rc\r\n\r\n", .malformedHeader),
+    ("GET / HTTP/1.1\r\nHost: x\r\nA: b\u{0}c\r\n\r\n", .malformedHeader),
 ])
 func parserRefusesABadRequestWithTheRightError(input: String, expected: HTTPParseError) {
     #expect(failure(parseWhole(input)) == expected)
@@ -130,14 +130,14 @@ func parserRefusesABadRequestWithTheRightError(input: String, expected: HTTPPars
 }
 
 @Test func parserRefusesAnOversizedHeaderSectionWith431() {
-    let input = "GET / HTTP/1.1\r\n" + (0..<20).map { "X-\($0): \(String(repeating: "v", count: 1000))\r\n" }.joined()
+    let input = "GET / HTTP/1.1\r\nHost: x\r\n" + (0..<20).map { "X-\($0): \(String(repeating: "v", count: 1000))\r\n" }.joined()
     let error = failure(parseWhole(input))
     #expect(error == .headerSectionTooLarge)
     #expect(error?.status == .requestHeaderFieldsTooLarge)
 }
 
 @Test func parserRefusesTooManyHeadersWith431() {
-    let input = "GET / HTTP/1.1\r\n" + (0...100).map { "X-\($0): v\r\n" }.joined() + "\r\n"
+    let input = "GET / HTTP/1.1\r\nHost: x\r\n" + (0...100).map { "X-\($0): v\r\n" }.joined() + "\r\n"
     let error = failure(parseWhole(input))
     #expect(error == .tooManyHeaders)
     #expect(error?.status == .requestHeaderFieldsTooLarge)
@@ -145,21 +145,21 @@ func parserRefusesABadRequestWithTheRightError(input: String, expected: HTTPPars
 
 @Test func parserRefusesAnOversizedBodyWith413BeforeReadingIt() {
     let limits = HTTPLimits(maxBodyBytes: 10)
-    let error = failure(parseWhole("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n", limits: limits))
+    let error = failure(parseWhole("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", limits: limits))
     #expect(error == .bodyTooLarge)
     #expect(error?.status == .payloadTooLarge)
 }
 
 @Test func parserAnswersEarlierPipelinedRequestsBeforeAFailure() {
-    let outputs = parseWhole("GET /ok HTTP/1.1\r\n\r\nBAD\r\n\r\n")
-    #expect(summary(outputs) == ["GET /ok HTTP/1.1 [] ", "failure malformed request line"])
+    let outputs = parseWhole("GET /ok HTTP/1.1\r\nHost: x\r\n\r\nBAD\r\n\r\n")
+    #expect(summary(outputs) == ["GET /ok HTTP/1.1 [Host=x] ", "failure malformed request line"])
 }
 
 @Test func parserIgnoresInputAfterAFailure() {
     var parser = HTTPRequestParser()
     _ = parser.parse(Array("BAD\r\n".utf8))
     #expect(parser.state == .failed(.malformedRequestLine))
-    #expect(parser.parse(Array("GET / HTTP/1.1\r\n\r\n".utf8)).isEmpty)
+    #expect(parser.parse(Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8)).isEmpty)
 }
 
 @Test func parserNeverCrashesOrHangsOnRandomInput() {

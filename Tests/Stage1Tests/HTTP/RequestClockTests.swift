@@ -31,9 +31,9 @@ private func parser(fedWith text: String) -> HTTPRequestParser {
 @Test func theBodyClockStartsWhenTheHeadIsComplete() {
     let start = ContinuousClock.now
     var clock = HTTPConnection.RequestClock(limits: limits, now: start)
-    clock.observe(parser(fedWith: "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nab"), now: start + .seconds(2))
+    clock.observe(parser(fedWith: "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nab"), now: start + .seconds(2))
     #expect(clock.phase == .body && clock.deadline == start + .seconds(32))
     // More body bytes do not restart it.
-    clock.observe(parser(fedWith: "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nabcd"), now: start + .seconds(20))
+    clock.observe(parser(fedWith: "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcd"), now: start + .seconds(20))
     #expect(clock.deadline == start + .seconds(32))
 }

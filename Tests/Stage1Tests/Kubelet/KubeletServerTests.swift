@@ -10,6 +10,7 @@ import Foundation
 import HTTP
 import Testing
 @testable import Kubelet
+@testable import TestSupport
 
 extension PodWorker {
     /// Puts a container record in the worker's table, as a sync would have.
@@ -154,4 +155,28 @@ private func body(_ response: HTTPResponse) -> String {
     let log = try folder.write("done\n", to: "0.log")
     let response = await ServerFixture(logPath: log.path).get("/containerLogs/default/hello-node1/web?follow=true")
     #expect(body(response) == "done\n")
+}
+
+@Test func aLogLongerThanAPieceIsStreamedWholeAPieceAtATime() async throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let lines = (0..<40_000).map { "2026-12-01T17:00:00.000000000Z stdout F line \($0)\n" }
+    let log = try folder.write(lines.joined(), to: "0.log")
+    let fixture = await ServerFixture(logPath: log.path)
+    let direct = await fixture.get("/containerLogs/default/hello-node1/web")
+    guard case .stream = direct.body else {
+        Issue.record("a log of \(lines.count) lines should be streamed, not read whole")
+        return
+    }
+    let kubelet = fixture.server
+    let server = try HTTPServer(port: 0, logger: .silent) { request in await kubelet.handle(request) }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await server.run() }
+        defer { group.cancelAll() }
+        let limited = try await TestHTTPClient().get(port: server.port, path: "/containerLogs/default/hello-node1/web?limitBytes=100000")
+        #expect(limited.body.utf8.count == 100_000)
+        let whole = try await TestHTTPClient().get(port: server.port, path: "/containerLogs/default/hello-node1/web")
+        #expect(whole.status == 200)
+        #expect(whole.body == (0..<40_000).map { "line \($0)\n" }.joined())
+    }
 }

@@ -17,5 +17,5 @@ private func parse(_ input: String, limits: HTTPLimits) -> HTTPParseError? {
     #expect(HTTPLimits.apiServer.acceptsChunkedBodies)
     let limits = HTTPLimits.apiServer
     let size = String(limits.maxBodyBytes + 1, radix: 16)
-    #expect(parse("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n\(size)\r\n", limits: limits) == .bodyTooLarge)
+    #expect(parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n\(size)\r\n", limits: limits) == .bodyTooLarge)
 }

@@ -32,7 +32,7 @@ private let shortClocks = HTTPLimits(
 @Test func tricklingBytesDoesNotRestartTheHeaderClock() async throws {
     try await withRunningServer(limits: shortClocks, handler: echoHandler) { server in
         let client = try await RawClient.connect(to: server)
-        try await client.send("GET / HTTP/1.1\r\n")
+        try await client.send("GET / HTTP/1.1\r\nHost: x\r\n")
         // One header line every 50 ms: each read succeeds, but the head is never done.
         // (The pause is the slow client under test, not a wait for a condition.)
         let trickle = Task {
@@ -49,7 +49,7 @@ private let shortClocks = HTTPLimits(
 @Test func aBodyThatStopsArrivingIsAnswered408() async throws {
     try await withRunningServer(limits: shortClocks, handler: echoHandler) { server in
         let client = try await RawClient.connect(to: server)
-        try await client.send("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
+        try await client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
         #expect(try await client.readUntilClosed().hasPrefix("HTTP/1.1 408"))
     }
 }
@@ -72,9 +72,9 @@ private let shortClocks = HTTPLimits(
     let limits = HTTPLimits(idleTimeout: .seconds(60))
     try await withRunningServer(limits: limits, handler: echoHandler) { server in
         let client = try await RawClient.connect(to: server)
-        try await client.send("GET /one HTTP/1.1\r\n\r\n")
+        try await client.send("GET /one HTTP/1.1\r\nHost: x\r\n\r\n")
         _ = try await client.read(through: "GET /one ")
-        try await client.send("GET /two HTTP/1.1\r\n\r\n")
+        try await client.send("GET /two HTTP/1.1\r\nHost: x\r\n\r\n")
         _ = try await client.read(through: "GET /two ")
         #expect(server.acceptedConnectionCount == 1)
     }
@@ -125,7 +125,7 @@ func everyMethodReachesTheHandler(method: String) async throws {
 @Test func theServerDecodesAChunkedRequestBody() async throws {
     try await withRunningServer(limits: .apiServer, handler: echoHandler) { server in
         let client = try await RawClient.connect(to: server)
-        try await client.send("POST /p HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+        try await client.send("POST /p HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
         try await client.send("3\r\nabc\r\n")
         try await client.send("2\r\nde\r\n0\r\n\r\n")
         let received = try await client.readUntilClosed()
@@ -137,7 +137,7 @@ func everyMethodReachesTheHandler(method: String) async throws {
 @Test func theAPIServerLimitsAnswer413BeyondThreeMebibytes() async throws {
     try await withRunningServer(limits: .apiServer, handler: echoHandler) { server in
         let client = try await RawClient.connect(to: server)
-        try await client.send("POST / HTTP/1.1\r\nContent-Length: \(3 * 1024 * 1024 + 1)\r\n\r\n")
+        try await client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: \(3 * 1024 * 1024 + 1)\r\n\r\n")
         #expect(try await client.readUntilClosed().hasPrefix("HTTP/1.1 413"))
     }
 }
