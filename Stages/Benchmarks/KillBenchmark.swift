@@ -11,6 +11,7 @@
 //   .build/release/bench kill [--trials 20] [--writers 8]
 
 import Foundation
+import HTTP
 import HTTPClient
 import Synchronization
 #if canImport(Glibc)
@@ -63,6 +64,7 @@ enum KillBenchmark: Benchmark {
     /// Writes from `writers` clients until the kill, then returns what was acknowledged.
     static func write(to server: Server, trial: Int, writers: Int) async throws -> [String: Int64] {
         let answered = Answers()
+        let token = server.token
         let client = try HTTPClient(baseURL: server.url, timeout: .seconds(5), maxIdleConnections: writers + 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<writers {
@@ -72,7 +74,7 @@ enum KillBenchmark: Benchmark {
                         let body = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"\#(name)"},"data":{"step":"\#(step)"}}"#
                         guard let response = try? await client.send(HTTPClientRequest(
                             method: "POST", target: "/api/v1/namespaces/default/configmaps",
-                            headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+                            headers: MemoryBenchmark.headers(token, json: true), body: Array(body.utf8)))
                         else { return }  // the server is gone
                         guard response.status.code == 201 else { throw BenchmarkError("create answered \(response.status)") }
                         let revision = JSONScan.lastString(after: "\"resourceVersion\":\"", in: response.body).flatMap { Int64($0) } ?? 0
@@ -95,7 +97,8 @@ enum KillBenchmark: Benchmark {
     /// The names of the ConfigMaps in `default`, and the list's resourceVersion.
     static func listConfigMaps(_ server: Server) async throws -> (Set<String>, Int64) {
         let client = try HTTPClient(baseURL: server.url, timeout: .seconds(60))
-        let list = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/configmaps"))
+        let list = try await client.send(HTTPClientRequest(
+            method: "GET", target: "/api/v1/namespaces/default/configmaps", headers: MemoryBenchmark.headers(server.token)))
         guard list.status.code == 200 else { throw BenchmarkError("list answered \(list.status)") }
         let names = JSONScan.offsets(of: Array("\"name\":\"".utf8), in: list.body[...])
             .compactMap { JSONScan.string(after: "\"name\":\"", in: list.body[$0...]) }
@@ -107,6 +110,8 @@ enum KillBenchmark: Benchmark {
     struct Server {
         let process: Process
         let url: String
+        /// The bearer token of the kubeconfig `up` wrote, when its API server authenticates.
+        let token: String?
 
         init(_ executable: URL, directory: URL, run: Int) async throws {
             let log = directory.appending(path: "log-\(run)")
@@ -135,9 +140,13 @@ enum KillBenchmark: Benchmark {
                 try await Task.sleep(for: .milliseconds(20))
             }
             url = "http://127.0.0.1:\(port ?? 0)"
+            let kubeconfig = (try? String(contentsOf: directory.appending(path: "kubeconfig"), encoding: .utf8)) ?? ""
+            token = kubeconfig.split(separator: "\n").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+                .first { $0.hasPrefix("token: ") }.map { String($0.dropFirst("token: ".count)) }
             // Writes go to `default`, which the API server creates once it is up.
             let client = try HTTPClient(baseURL: url, timeout: .seconds(2))
-            while (try? await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default")))?.status.code != 200 {
+            let namespace = HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default", headers: MemoryBenchmark.headers(token))
+            while (try? await client.send(namespace))?.status.code != 200 {
                 guard process.isRunning, ContinuousClock.now < deadline else { throw BenchmarkError("stage2 up never served namespace default") }
                 try await Task.sleep(for: .milliseconds(20))
             }

@@ -11,6 +11,7 @@
 //   .build/release/bench memory [--pods 10000] [--parallel 8]
 
 import Foundation
+import HTTP
 import HTTPClient
 
 enum MemoryBenchmark: Benchmark {
@@ -33,21 +34,22 @@ enum MemoryBenchmark: Benchmark {
         let cluster = try await StageCluster(executable: stage2, nodeName: "bench-node")
         defer { cluster.stop() }
         let pid = cluster.processIdentifier
+        let token = cluster.token
         let client = try HTTPClient(baseURL: cluster.url, timeout: .seconds(120), maxIdleConnections: parallel + 1)
 
         try await Task.sleep(for: settle)
         let idle = try residentBytes(of: pid)
-        try await createPods(count, parallel: parallel, client: client)
+        try await createPods(count, parallel: parallel, client: client, token: token)
         try await Task.sleep(for: settle)
         let stored = try residentBytes(of: pid)
-        let one = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods/small-0"))
+        let one = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods/small-0", headers: headers(token)))
 
         // One watch of every pod: stage 2's polling watch remembers what it last sent.
-        let watching = try await residentBytesWithAWatch(of: pid, client: client, pods: count)
+        let watching = try await residentBytesWithAWatch(of: pid, client: client, pods: count, token: token)
 
         var largest = stored
         for _ in 0..<largeLists {
-            let list = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/pods"))
+            let list = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/pods", headers: headers(token)))
             guard list.status.code == 200 else { throw BenchmarkError("list answered \(list.status)") }
             largest = max(largest, try residentBytes(of: pid))
         }
@@ -58,7 +60,7 @@ enum MemoryBenchmark: Benchmark {
             let body = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"large-\#(index)"},"data":{"blob":"\#(value)"}}"#
             let response = try await client.send(HTTPClientRequest(
                 method: "POST", target: "/api/v1/namespaces/default/configmaps",
-                headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+                headers: headers(token, json: true), body: Array(body.utf8)))
             guard response.status.code == 201 else { throw BenchmarkError("a large create answered \(response.status)") }
             largest = max(largest, try residentBytes(of: pid))
         }
@@ -76,7 +78,7 @@ enum MemoryBenchmark: Benchmark {
     }
 
     /// Creates `count` small pods from `parallel` lanes, bound to a node nobody runs.
-    static func createPods(_ count: Int, parallel: Int, client: HTTPClient) async throws {
+    static func createPods(_ count: Int, parallel: Int, client: HTTPClient, token: String?) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for lane in 0..<parallel {
                 group.addTask {
@@ -85,7 +87,7 @@ enum MemoryBenchmark: Benchmark {
                             + #""spec":{"nodeName":"elsewhere","containers":[{"name":"main","image":"busybox:1.36","command":["sleep","3600"]}]}}"#
                         let response = try await client.send(HTTPClientRequest(
                             method: "POST", target: "/api/v1/namespaces/default/pods",
-                            headers: ["Content-Type": "application/json"], body: Array(body.utf8)))
+                            headers: headers(token, json: true), body: Array(body.utf8)))
                         guard response.status.code == 201 else { throw BenchmarkError("create answered \(response.status): \(response.text)") }
                     }
                 }
@@ -96,8 +98,8 @@ enum MemoryBenchmark: Benchmark {
 
     /// Opens a watch of every pod, reads the ADDED event of each, lets it poll a while,
     /// and returns the resident set while it is open; the watch is closed after.
-    static func residentBytesWithAWatch(of pid: Int32, client: HTTPClient, pods: Int) async throws -> Int {
-        let (head, body) = try await client.stream(HTTPClientRequest(method: "GET", target: "/api/v1/pods?watch=1"))
+    static func residentBytesWithAWatch(of pid: Int32, client: HTTPClient, pods: Int, token: String?) async throws -> Int {
+        let (head, body) = try await client.stream(HTTPClientRequest(method: "GET", target: "/api/v1/pods?watch=1", headers: headers(token)))
         guard head.status.code == 200 else { throw BenchmarkError("watch answered \(head.status)") }
         let reader = Task { () throws -> Int in
             var events = 0
@@ -111,6 +113,14 @@ enum MemoryBenchmark: Benchmark {
         try await Task.sleep(for: settle)
         let resident = try residentBytes(of: pid)
         return resident
+    }
+
+    /// The headers of a request: the bearer token when the cluster has one, and a JSON body's type.
+    static func headers(_ token: String?, json: Bool = false) -> HTTPHeaders {
+        var headers: HTTPHeaders = [:]
+        if json { headers.add(name: "Content-Type", value: "application/json") }
+        if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+        return headers
     }
 
     /// The resident set of process `pid` in bytes (VmRSS), Linux only.
