@@ -101,10 +101,14 @@ public struct APIServer: Sendable {
     /// The port the API server listens on.
     public var port: Int { server.port }
 
-    /// Creates the built-in namespaces, then serves until cancelled.
+    /// Creates the built-in namespaces, then serves until cancelled (with a `HeapScavenger`).
     public func run() async throws {
         await router.createInitialNamespaces()
         logger.info("listening", ["address": server.address, "revision": await store.currentRevision])
-        try await server.run()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await HeapScavenger().run() }  // freed memory back to the system, as Go does
+            try await server.run()
+            group.cancelAll()
+        }
     }
 }

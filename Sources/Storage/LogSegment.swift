@@ -29,7 +29,10 @@ struct LogSegment {
     /// crash cannot explain (a torn last record is left in `scan.tornTail`).
     init(_ bytes: [UInt8], file: String) throws(StorageError) {
         guard bytes.starts(with: DataDirectory.logMagic) else {
-            throw .corrupted(file: file, offset: 0, reason: "not a store file of this format (expected \(String(decoding: DataDirectory.logMagic, as: UTF8.self)))")
+            let reason = bytes.starts(with: Array("KSWLOG01".utf8))
+                ? "a log of the format before logs had a start record (KSWLOG01), which this store no longer reads; move the data directory away to start a new store"
+                : "not a store file of this format (expected \(String(decoding: DataDirectory.logMagic, as: UTF8.self)))"
+            throw .corrupted(file: file, offset: 0, reason: reason)
         }
         let scan = try RecordScan(bytes, from: DataDirectory.logMagic.count, file: file, allowsTornTail: true)
         guard case .logStart(let firstRevision)? = scan.records.first?.record else {

@@ -18,6 +18,10 @@
 //                                              stage2's API server when built
 //   swift run -c release bench body             a 1 MB create body on `stage2 up`, and the delay it
 //                                              adds to concurrent small creates
+//   swift run -c release bench memory           bytes per stored small pod in `stage2 up`, and its
+//                                              memory after large requests
+//   swift run -c release bench kill             kill -9 trials of `stage2 up` under concurrent writers:
+//                                              acknowledged writes lost
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -39,6 +43,8 @@ let benchmarks: [any Benchmark.Type] = [
     SocketFloodBenchmark.self,
     LogMemoryBenchmark.self,
     BodyBenchmark.self,
+    MemoryBenchmark.self,
+    KillBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

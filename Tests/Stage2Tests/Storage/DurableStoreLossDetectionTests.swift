@@ -146,4 +146,16 @@ import Testing
         #expect(warning.contains("logEndsAt=3"), "\(warning)")
         #expect(warning.contains("bytes=\(inFlight.count / 2)"), "\(warning)")
     }
+
+    @Test func aLogOfTheFormatBeforeStartRecordsIsRefusedSayingWhatToDo() async throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        try directory.write("log", Array("KSWLOG01".utf8))
+        #expect {
+            try DurableStore.open(directory)
+        } throws: { error in
+            guard case StorageError.corrupted(_, _, let reason) = error else { return false }
+            return reason.contains("KSWLOG01") && reason.contains("move the data directory away")
+        }
+    }
 }
