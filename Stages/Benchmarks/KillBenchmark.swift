@@ -126,23 +126,13 @@ enum KillBenchmark: Benchmark {
             process.standardError = output
             try process.run()
             let deadline = ContinuousClock.now + KillBenchmark.startTimeout
-            var port: Int?
-            while port == nil {
-                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                if let line = text.split(separator: "\n").first(where: { $0.contains("apiserver: listening address=") }),
-                   let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }) {
-                    port = Int(address.split(separator: ":").last ?? "")
-                }
-                guard process.isRunning, ContinuousClock.now < deadline else {
-                    if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-                    throw BenchmarkError("stage2 up did not start on the killed directory (run \(run)):\n\(text.suffix(3000))")
-                }
-                try await Task.sleep(for: .milliseconds(20))
+            let (announced, text) = await StageCluster.apiServerURL(announcedBy: process, in: log, until: deadline)
+            guard let announced else {
+                if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+                throw BenchmarkError("stage2 up did not start on the killed directory (run \(run)):\n\(text.suffix(3000))")
             }
-            url = "http://127.0.0.1:\(port ?? 0)"
-            let kubeconfig = (try? String(contentsOf: directory.appending(path: "kubeconfig"), encoding: .utf8)) ?? ""
-            token = kubeconfig.split(separator: "\n").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.hasPrefix("token: ") }.map { String($0.dropFirst("token: ".count)) }
+            url = announced
+            token = StageCluster.kubeconfigToken(in: directory)
             // Writes go to `default`, which the API server creates once it is up.
             let client = try HTTPClient(baseURL: url, timeout: .seconds(2))
             let namespace = HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default", headers: MemoryBenchmark.headers(token))

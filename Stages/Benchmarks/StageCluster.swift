@@ -56,20 +56,12 @@ final class StageCluster {
         try process.run()
 
         let deadline = ContinuousClock.now + Self.startTimeout
-        var port: Int?
-        while port == nil {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.contains("apiserver: listening address=") }),
-               let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }) {
-                port = Int(address.split(separator: ":").last ?? "")
-            }
-            guard process.isRunning, ContinuousClock.now < deadline else {
-                Self.stop(process, removing: directory)
-                throw BenchmarkError("\(binary) up did not start: \(text.suffix(2000))")
-            }
-            try await Task.sleep(for: .milliseconds(50))
+        let (announced, text) = await Self.apiServerURL(announcedBy: process, in: log, until: deadline)
+        guard let announced else {
+            Self.stop(process, removing: directory)
+            throw BenchmarkError("\(binary) up did not start: \(text.suffix(2000))")
         }
-        url = "http://127.0.0.1:\(port ?? 0)"
+        url = announced
         // `up` wrote its kubeconfig, with the administrator's token, before it listened.
         let client = try HTTPClient(baseURL: url, timeout: .seconds(2), bearerToken: token)
         while (try? await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/nodes/\(nodeName)")))?.status.code != 200 {
@@ -90,10 +82,31 @@ final class StageCluster {
     }
 
     /// The bearer token of the kubeconfig `up` wrote, if its API server authenticates.
-    var token: String? {
+    var token: String? { Self.kubeconfigToken(in: directory) }
+
+    /// The bearer token of the kubeconfig `up` wrote in `directory`, if it has one.
+    static func kubeconfigToken(in directory: URL) -> String? {
         let text = (try? String(contentsOf: directory.appending(path: "kubeconfig"), encoding: .utf8)) ?? ""
         return text.split(separator: "\n").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
             .first { $0.hasPrefix("token: ") }.map { String($0.dropFirst("token: ".count)) }
+    }
+
+    /// The URL of the API server that `process` (an `up`) announces in `log` with its
+    /// `apiserver: listening address=…` line; nil, with the log so far, if the process exits
+    /// or `deadline` passes first.
+    static func apiServerURL(
+        announcedBy process: Process, in log: URL, until deadline: ContinuousClock.Instant
+    ) async -> (url: String?, log: String) {
+        while true {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.contains("apiserver: listening address=") }),
+               let address = line.split(separator: " ").first(where: { $0.hasPrefix("address=") }),
+               let port = Int(address.split(separator: ":").last ?? "") {
+                return ("http://127.0.0.1:\(port)", text)
+            }
+            guard process.isRunning, ContinuousClock.now < deadline else { return (nil, text) }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     /// Ctrl-C, a wait for the pods to stop and the process to exit, and the directory removed.

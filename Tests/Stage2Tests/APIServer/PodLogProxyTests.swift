@@ -20,10 +20,25 @@ import Testing
 
 @Suite struct PodLogProxyTests {
     /// A stand-in kubelet: `/containerLogs/default/web/main` sends "first", then waits until
-    /// `released` (or its deadline), then "second"; any other container is a 400.
+    /// `released` opens, then "second"; any other container is a 400.
     final class FakeKubelet: Sendable {
+        /// Opened once by the test; the stand-in awaits it instead of polling.
         final class Gate: Sendable {
             let isOpen = Atomic(false)
+            private let opened: AsyncStream<Void>
+            private let continuation: AsyncStream<Void>.Continuation
+
+            init() { (opened, continuation) = AsyncStream.makeStream() }
+
+            func open() {
+                isOpen.store(true, ordering: .relaxed)
+                continuation.finish()
+            }
+
+            /// Returns once the gate is open, or when the waiting task is cancelled.
+            func waitUntilOpen() async {
+                for await _ in opened {}
+            }
         }
         let released = Gate()
         let server: HTTPServer
@@ -36,8 +51,7 @@ import Testing
                 }
                 return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain"]) { writer in
                     try await writer.write("first\n")
-                    let deadline = ContinuousClock.now + .seconds(10)
-                    while !released.isOpen.load(ordering: .relaxed), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+                    await released.waitUntilOpen()
                     try await writer.write("second\n")
                 }
             }
@@ -68,7 +82,7 @@ import Testing
                     var text = ""
                     for try await piece in body {
                         text += String(decoding: piece, as: UTF8.self)
-                        if text == "first\n" { kubelet.released.isOpen.store(true, ordering: .relaxed) }
+                        if text == "first\n" { kubelet.released.open() }
                     }
                     return text
                 }
