@@ -99,25 +99,10 @@ extension JSONValue {
             var members: [String: JSONValue] = [:]
             members.reserveCapacity(pairs.count)
             for pair in pairs {
-                guard let key = pair.key.value.jsonKey else { continue }
+                guard let key = pair.key.value.asKey else { continue }
                 members[key] = JSONValue(node: pair.value)
             }
             self = .object(members)
-        }
-    }
-}
-
-extension YAMLValue {
-    /// A scalar as a JSON object's key; nil for collections, which the reader refuses as keys.
-    var jsonKey: String? {
-        switch self {
-        case .null: "null"
-        case .bool(let value): String(value)
-        case .int(let value): String(value)
-        case .bigInteger(let digits): digits
-        case .double(let value): String(value)
-        case .string(let value): value
-        case .sequence, .mapping: nil
         }
     }
 }

@@ -97,8 +97,9 @@ extension YAMLValue {
     }
 
     /// A scalar as a mapping key: YAML allows `80: x`, which Go's YAML-to-JSON step
-    /// turns into the key "80". Collections are not keys.
-    var asKey: String? {
+    /// turns into the key "80". Collections are not keys. (The API server reads a body's
+    /// keys the same way.)
+    public var asKey: String? {
         switch self {
         case .null: "null"
         case .bool(let value): String(value)
