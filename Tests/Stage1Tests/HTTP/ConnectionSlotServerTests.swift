@@ -14,23 +14,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Runs a server with `limits` and `handler` while `body` runs, then stops it.
-private func withFloodedServer(
-    limits: HTTPLimits,
-    handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse = { .text("\($0.method) \($0.path)") },
-    _ body: @escaping @Sendable (HTTPServer) async throws -> Void
-) async throws {
-    let server = try HTTPServer(port: 0, limits: limits, logger: .silent, handler: handler)
-    try await withDeadline(seconds: 120) {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            try await body(server)
-            group.cancelAll()
-            try await group.waitForAll()
-        }
-    }
-}
-
 /// A connected, non-blocking socket to 127.0.0.1:`port`, bound first to `source` (a loopback address).
 private func connect(to port: Int, from source: String = "127.0.0.1") throws -> Socket {
     let descriptor = Posix.makeStreamSocket(family: AF_INET, protocol: 0)
@@ -89,7 +72,7 @@ private let honestRequest = "GET /honest HTTP/1.1\r\nHost: x\r\nConnection: clos
 private let eightSlots = HTTPLimits(maxConnections: 8, headerTimeout: .seconds(60), idleTimeout: .seconds(60))
 
 @Test func aWellBehavedClientIsAnsweredWhileIdleSocketsHoldEverySlot() async throws {
-    try await withFloodedServer(limits: eightSlots) { server in
+    try await withServer(limits: eightSlots) { server in
         var idle: [Socket] = []
         for _ in 0..<8 { idle.append(try connect(to: server.port)) }
         defer { idle.forEach { $0.close() } }
@@ -101,7 +84,7 @@ private let eightSlots = HTTPLimits(maxConnections: 8, headerTimeout: .seconds(6
 }
 
 @Test func aWellBehavedClientIsAnsweredWhileSlowLorisesHoldEverySlot() async throws {
-    try await withFloodedServer(limits: eightSlots) { server in
+    try await withServer(limits: eightSlots) { server in
         var lorises: [Socket] = []
         for index in 0..<8 {
             let socket = try connect(to: server.port)
@@ -121,7 +104,7 @@ private let eightSlots = HTTPLimits(maxConnections: 8, headerTimeout: .seconds(6
     let release = AsyncStream<Void>.makeStream()
     let entered = AsyncStream<Void>.makeStream()
     let limits = HTTPLimits(maxConnections: 2, headerTimeout: .seconds(60))
-    try await withFloodedServer(limits: limits, handler: { _ in
+    try await withServer(limits: limits, handler: { _ in
         entered.continuation.yield()
         for await _ in release.stream { break }
         return .text("done")
@@ -147,7 +130,7 @@ private let eightSlots = HTTPLimits(maxConnections: 8, headerTimeout: .seconds(6
     let release = AsyncStream<Void>.makeStream()
     let entered = AsyncStream<Void>.makeStream()
     let limits = HTTPLimits(maxConnections: 16, maxConnectionsPerAddress: 3, headerTimeout: .seconds(60))
-    try await withFloodedServer(limits: limits, handler: { request in
+    try await withServer(limits: limits, handler: { request in
         guard request.path == "/hold" else { return .text("served") }
         entered.continuation.yield()
         for await _ in release.stream { break }

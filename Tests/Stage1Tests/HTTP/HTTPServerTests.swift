@@ -6,10 +6,11 @@ import Testing
 import Common
 import HTTP
 
-/// Runs a server with `handler` for the duration of `body`, then cancels it and waits for it.
-private func withServer(
+/// Runs a server with `handler` (by default, one that echoes the method and path) for the
+/// duration of `body`, then cancels it and waits for it; the HTTP tests of this folder share it.
+func withServer(
     limits: HTTPLimits = HTTPLimits(),
-    handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse,
+    handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse = { .text("\($0.method) \($0.path)") },
     _ body: @escaping @Sendable (HTTPServer) async throws -> Void
 ) async throws {
     let server = try HTTPServer(port: 0, limits: limits, logger: .silent, handler: handler)

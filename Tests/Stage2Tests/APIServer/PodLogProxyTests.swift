@@ -68,43 +68,44 @@ import Testing
         }
     }
 
-    @Test func aPodLogIsRelayedAsTheKubeletSendsItNotGatheredFirst() async throws {
+    /// Runs the stand-in kubelet and an API server that knows its node and pod `web`.
+    func withKubeletAndAPIServer(_ body: @escaping @Sendable (FakeKubelet, HTTPClient) async throws -> Void) async throws {
         let kubelet = try FakeKubelet()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await kubelet.server.run() }
             defer { group.cancelAll() }
             try await withInProcessAPIServer { client in
                 try await create(client, kubeletPort: kubelet.server.port)
-                let (head, body) = try await client.stream(HTTPClientRequest(
-                    method: "GET", target: "/api/v1/namespaces/default/pods/web/log?container=main", timeout: .seconds(5)))
-                #expect(head.status.code == 200)
-                let received = try await withDeadline(seconds: 8) {
-                    var text = ""
-                    for try await piece in body {
-                        text += String(decoding: piece, as: UTF8.self)
-                        if text == "first\n" { kubelet.released.open() }
-                    }
-                    return text
-                }
-                #expect(received == "first\nsecond\n")
-                let wasReleased = kubelet.released.isOpen.load(ordering: .relaxed)
-                #expect(wasReleased, "the first line came only after the whole answer")
+                try await body(kubelet, client)
             }
         }
     }
 
-    @Test func aKubeletsRefusalIsABadRequestStatus() async throws {
-        let kubelet = try FakeKubelet()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await kubelet.server.run() }
-            defer { group.cancelAll() }
-            try await withInProcessAPIServer { client in
-                try await create(client, kubeletPort: kubelet.server.port)
-                let refused = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods/web/log?container=other"))
-                #expect(refused.status.code == 400)
-                #expect(try APIJSON.decode(Status.self, from: refused.data).message
-                        == #"container "other" in pod "web" is waiting to start: ContainerCreating"#)
+    @Test func aPodLogIsRelayedAsTheKubeletSendsItNotGatheredFirst() async throws {
+        try await withKubeletAndAPIServer { kubelet, client in
+            let (head, body) = try await client.stream(HTTPClientRequest(
+                method: "GET", target: "/api/v1/namespaces/default/pods/web/log?container=main", timeout: .seconds(5)))
+            #expect(head.status.code == 200)
+            let received = try await withDeadline(seconds: 8) {
+                var text = ""
+                for try await piece in body {
+                    text += String(decoding: piece, as: UTF8.self)
+                    if text == "first\n" { kubelet.released.open() }
+                }
+                return text
             }
+            #expect(received == "first\nsecond\n")
+            let wasReleased = kubelet.released.isOpen.load(ordering: .relaxed)
+            #expect(wasReleased, "the first line came only after the whole answer")
+        }
+    }
+
+    @Test func aKubeletsRefusalIsABadRequestStatus() async throws {
+        try await withKubeletAndAPIServer { _, client in
+            let refused = try await client.send(HTTPClientRequest(method: "GET", target: "/api/v1/namespaces/default/pods/web/log?container=other"))
+            #expect(refused.status.code == 400)
+            #expect(try APIJSON.decode(Status.self, from: refused.data).message
+                    == #"container "other" in pod "web" is waiting to start: ContainerCreating"#)
         }
     }
 }
