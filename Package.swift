@@ -114,6 +114,11 @@ let package = Package(
             exclude: ["README.md", "manifests"]
         ),
 
+        // MARK: Stage 4 · the scheduler, on a cluster of several nodes
+
+        /// The kinds scheduling adds: Binding (the scheduler's decision), PriorityClass, and Lease (leader election, node heartbeats).
+        .target(name: "SchedulingKinds", dependencies: ["API", "APIMachinery", "ClusterKinds"]),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
