@@ -21,6 +21,9 @@ public struct PodStatus: Sendable, Hashable {
     public var initContainerStatuses: [ContainerStatus]
     public var containerStatuses: [ContainerStatus]
     public var qosClass: PodQOSClass?
+    // Stage 4 > preemption names the node a pod will go to once its victims are gone
+    public var nominatedNodeName: String = ""
+    // Stage 4 <
 
     /// Makes a pod status; every field defaults to Go's zero value.
     public init(
@@ -51,6 +54,10 @@ extension PodStatus: APIFields {
         .omitEmpty("conditions", \.conditions, "What holds of the pod now: PodScheduled, Initialized, ContainersReady, Ready."),
         .omitEmpty("message", \.message, "A human-readable reason for the pod's state."),
         .omitEmpty("reason", \.reason, "A one-word reason for the pod's state, such as Evicted."),
+        // Stage 4 > preemption names the node a pod will go to once its victims are gone
+        .omitEmpty("nominatedNodeName", \.nominatedNodeName,
+            "The node this pod preempted others on, where it is expected to run once they are gone; set by the scheduler."),
+        // Stage 4 <
         .omitEmpty("hostIP", \.hostIP, "The address of the node the pod runs on."),
         .omitEmpty("hostIPs", \.hostIPs, "The node's addresses."),
         .omitEmpty("podIP", \.podIP, "The pod's address."),

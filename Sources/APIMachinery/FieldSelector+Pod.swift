@@ -23,8 +23,9 @@ extension Pod {
             // Kubernetes reads the first of podIPs, which the kubelet keeps in step
             // with podIP.
             "status.podIP": status.podIPs.first?.ip ?? status.podIP,
-            // Preemption (which sets it) is not part of this series: always "".
-            "status.nominatedNodeName": "",
+            // Stage 4 > preemption sets a pod's nominated node (always "" before stage 4), so the selector reads it
+            "status.nominatedNodeName": status.nominatedNodeName,
+            // Stage 4 <
         ]
     }
 }

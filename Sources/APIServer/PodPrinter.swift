@@ -99,7 +99,9 @@ public enum PodPrinter {
             age(since: pod.metadata.creationTimestamp, now: now),
             podIP.isEmpty ? "<none>" : podIP,
             pod.spec.nodeName.isEmpty ? "<none>" : pod.spec.nodeName,
-            "<none>",
+            // Stage 4 > preemption nominates a node, and `kubectl get pods -o wide` shows it
+            pod.status.nominatedNodeName.isEmpty ? "<none>" : pod.status.nominatedNodeName,
+            // Stage 4 <
             "<none>",
         ]
     }

@@ -124,6 +124,17 @@ public struct APIClient: Sendable {
         _ = try await send("DELETE", path, body: encoded(options))
     }
 
+    // Stage 4 > the scheduler places a pod by creating its `binding` subresource, which no typed verb above reaches
+    /// Creates `body` at one object's `subresource` with `POST`, as the scheduler creates
+    /// `pods/{name}/binding`; the server's answer (a Success status) is dropped.
+    public func create<Object: APIObject>(
+        _ body: some Encodable & Sendable, subresource: String, of type: Object.Type, namespace: String = "", name: String
+    ) async throws(APIError) {
+        let path = Object.resource.path(namespace: namespace, name: name, subresource: subresource)
+        _ = try await send("POST", path, body: encoded(body))
+    }
+    // Stage 4 <
+
     // MARK: The one request path
 
     private func put<Object: APIObject>(_ object: Object, subresource: String?) async throws(APIError) -> Object {

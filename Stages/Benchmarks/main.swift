@@ -22,6 +22,10 @@
 //                                              memory after large requests
 //   swift run -c release bench kill             kill -9 trials of `stage2 up` under concurrent writers:
 //                                              acknowledged writes lost
+// Stage 4 > the scheduler's benchmark
+//   swift run -c release bench scheduler        pods/s through stage4's API server and scheduler on 5,000
+//                                              fake nodes (Kubernetes' SchedulingBasic), create-to-bound on 100
+// Stage 4 <
 //   swift run -c release bench load --data-dir D
 //                                              writes from 32 tasks until killed, one line per
 //                                              acknowledged write (for kill -9 drills)
@@ -45,6 +49,9 @@ let benchmarks: [any Benchmark.Type] = [
     BodyBenchmark.self,
     MemoryBenchmark.self,
     KillBenchmark.self,
+    // Stage 4 > the scheduler's benchmark drives stage4's binaries over HTTP, linking nothing of stage 4
+    SchedulerBenchmark.self,
+    // Stage 4 <
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,51 @@
+// Stage 4 · Scheduler: the framework's only way out to the cluster.
+//
+// Plugins decide; they never hold a connection. The three things a plugin may need done
+// in the cluster go through this handle, which the scheduler makes over its API client:
+// DefaultBinder binds a pod (a `Binding` posted to `pods/{name}/binding`, which the API
+// server turns into `spec.nodeName`), and DefaultPreemption deletes the pods it evicts
+// and marks the preemptor with the node it nominated (`status.nominatedNodeName`).
+
+import API
+import APIMachinery
+import Client
+import SchedulerFramework
+import SchedulingKinds
+
+/// The framework's handle on the API server (Kubernetes' `framework.Handle` clientset).
+public struct APIFrameworkHandle: FrameworkHandle {
+    let client: APIClient
+
+    public init(client: APIClient) { self.client = client }
+
+    public func bind(_ binding: Binding) async throws {
+        try await client.create(binding, subresource: "binding", of: Pod.self,
+                                namespace: binding.metadata.namespace, name: binding.metadata.name)
+    }
+
+    /// Deletes a victim of preemption, with its own grace period, and only the pod the
+    /// scheduler saw (its uid): a pod made again under the same name is not a victim.
+    public func deletePod(_ pod: Pod) async throws {
+        try await client.delete(Pod.self, namespace: pod.metadata.namespace, name: pod.metadata.name,
+                                options: DeleteOptions(preconditions: Preconditions(uid: pod.metadata.uid)))
+    }
+
+    /// Writes `status.nominatedNodeName` ("" removes it) with a merge patch of the status.
+    public func setNominatedNodeName(_ pod: Pod, to nodeName: String) async throws {
+        try await client.patch(Pod.self, namespace: pod.metadata.namespace, name: pod.metadata.name,
+                               mergePatch: NominatedNodePatch(nodeName: nodeName), subresource: "status")
+    }
+}
+
+/// `{"status": {"nominatedNodeName": "node2"}}`, or `null` to remove it.
+struct NominatedNodePatch: Encodable, Sendable {
+    var nodeName: String
+
+    enum Keys: String, CodingKey { case status, nominatedNodeName }
+
+    func encode(to encoder: any Encoder) throws {
+        var root = encoder.container(keyedBy: Keys.self)
+        var status = root.nestedContainer(keyedBy: Keys.self, forKey: .status)
+        if nodeName.isEmpty { try status.encodeNil(forKey: .nominatedNodeName) } else { try status.encode(nodeName, forKey: .nominatedNodeName) }
+    }
+}
