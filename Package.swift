@@ -119,6 +119,15 @@ let package = Package(
         /// The kinds scheduling adds: Binding (the scheduler's decision), PriorityClass, and Lease (leader election, node heartbeats).
         .target(name: "SchedulingKinds", dependencies: ["API", "APIMachinery", "ClusterKinds"]),
 
+        /// The scheduler's framework: extension points, node infos, the cache, and the cycle that places one pod.
+        .target(name: "SchedulerFramework", dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds"]),
+
+        /// Kubernetes' default scheduler plugins, one a file, registered in Kubernetes' order with its weights.
+        .target(
+            name: "SchedulerPlugins",
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "SchedulerFramework"]
+        ),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -146,6 +155,12 @@ let package = Package(
                 "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
                 "Kubelet", "KubeletAPI", "KubeletInformers", "EtcdStore",
+            ]
+        ),
+        .testTarget(
+            name: "Stage4Tests",
+            dependencies: [
+                "TestSupport", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "SchedulerFramework", "SchedulerPlugins",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

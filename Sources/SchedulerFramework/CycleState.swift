@@ -1,0 +1,62 @@
+// Stage 4 · SchedulerFramework: what plugins remember between the extension points of one pod's cycle.
+//
+// A scheduling cycle calls a plugin many times for one pod: once at PreFilter, then
+// once per node at Filter. Work that depends only on the pod (its total requests, its
+// host ports, the counts of matching pods per zone) is done once at PreFilter and
+// written here under the plugin's name; Filter reads it back for each node. A fresh
+// CycleState is made for every pod, so nothing leaks from one pod to the next.
+//
+// It also records which plugins said `skip`, so the framework leaves them out of
+// Filter or Score for this pod. It is a class because every extension point must see
+// the same state; the values sit behind a Mutex so that the binding cycle, which runs
+// on another task, can read what the scheduling cycle wrote.
+
+import Synchronization
+
+/// Per-pod, per-cycle plugin data, keyed by plugin name (Kubernetes' framework.CycleState).
+public final class CycleState: Sendable {
+    private struct Contents {
+        var values: [String: any Sendable] = [:]
+        var skipFilterPlugins: Set<String> = []
+        var skipScorePlugins: Set<String> = []
+    }
+
+    private let contents = Mutex(Contents())
+
+    public init() {}
+
+    /// Stores `value` under `key` (a plugin's name, or the name plus a suffix).
+    public func write(_ key: String, _ value: some Sendable) {
+        contents.withLock { $0.values[key] = value }
+    }
+
+    /// The value stored under `key`, if it is a `T`.
+    public func read<T: Sendable>(_ key: String, as type: T.Type = T.self) -> T? {
+        contents.withLock { $0.values[key] as? T }
+    }
+
+    /// Removes what is stored under `key`.
+    public func delete(_ key: String) {
+        _ = contents.withLock { $0.values.removeValue(forKey: key) }
+    }
+
+    /// The plugins whose PreFilter said `skip`: Filter does not call them for this pod.
+    public var skipFilterPlugins: Set<String> {
+        get { contents.withLock { $0.skipFilterPlugins } }
+        set { contents.withLock { $0.skipFilterPlugins = newValue } }
+    }
+
+    /// The plugins whose PreScore said `skip`: Score does not call them for this pod.
+    public var skipScorePlugins: Set<String> {
+        get { contents.withLock { $0.skipScorePlugins } }
+        set { contents.withLock { $0.skipScorePlugins = newValue } }
+    }
+
+    /// A copy, for preemption's what-if runs, which must not disturb the real cycle.
+    public func clone() -> CycleState {
+        let copy = CycleState()
+        let snapshot = contents.withLock { $0 }
+        copy.contents.withLock { $0 = snapshot }
+        return copy
+    }
+}
