@@ -119,6 +119,21 @@ let package = Package(
         /// The kinds scheduling adds: Binding (the scheduler's decision), PriorityClass, and Lease (leader election, node heartbeats).
         .target(name: "SchedulingKinds", dependencies: ["API", "APIMachinery", "ClusterKinds"]),
 
+        /// kube-scheduler: the queue, the cache's feeders, the scheduling loop.
+        .target(
+            name: "Scheduler",
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client", "Informers"]
+        ),
+
+        /// Leader election over a Lease, as client-go's: one copy of a component works, the others wait to take over.
+        .target(name: "LeaderElection", dependencies: ["Common", "API", "APIMachinery", "Client", "SchedulingKinds"]),
+
+        /// The node as the scheduler sees it: its advertised capacity, labels and taints, and its Lease.
+        .target(
+            name: "KubeletNodes",
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client", "Kubelet", "KubeletAPI"]
+        ),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -146,6 +161,13 @@ let package = Package(
                 "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
                 "Kubelet", "KubeletAPI", "KubeletInformers", "EtcdStore",
+            ]
+        ),
+        .testTarget(
+            name: "Stage4Tests",
+            dependencies: [
+                "TestSupport", "Common", "Storage", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client",
+                "APIServer", "Kubelet", "KubeletAPI", "Scheduler", "LeaderElection", "KubeletNodes",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

@@ -1,0 +1,2 @@
+// Stage 4 · KubeletNodes: placeholder until the node's advertisement lands.
+enum KubeletNodesPlaceholder {}

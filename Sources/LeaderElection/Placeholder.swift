@@ -1,0 +1,2 @@
+// Stage 4 · LeaderElection: placeholder until the elector lands.
+enum LeaderElectionPlaceholder {}
