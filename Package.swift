@@ -126,7 +126,7 @@ let package = Package(
         ),
 
         /// Leader election over a Lease, as client-go's: one copy of a component works, the others wait to take over.
-        .target(name: "LeaderElection", dependencies: ["Common", "API", "APIMachinery", "Client", "SchedulingKinds"]),
+        .target(name: "LeaderElection", dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "Client", "SchedulingKinds"]),
 
         /// The node as the scheduler sees it: its advertised capacity, labels and taints, and its Lease.
         .target(

@@ -1,2 +1,0 @@
-// Stage 4 · LeaderElection: placeholder until the elector lands.
-enum LeaderElectionPlaceholder {}
