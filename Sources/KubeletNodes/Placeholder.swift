@@ -1,2 +1,0 @@
-// Stage 4 · KubeletNodes: placeholder until the node's advertisement lands.
-enum KubeletNodesPlaceholder {}
