@@ -128,6 +128,22 @@ let package = Package(
             dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "SchedulerFramework"]
         ),
 
+        /// kube-scheduler: the queue, the cache's feeders, the scheduling loop.
+        .target(
+            name: "Scheduler",
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client", "Informers",
+                           "SchedulerFramework", "SchedulerPlugins"]
+        ),
+
+        /// Leader election over a Lease, as client-go's: one copy of a component works, the others wait to take over.
+        .target(name: "LeaderElection", dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "Client", "SchedulingKinds"]),
+
+        /// The node as the scheduler sees it: its advertised capacity, labels and taints, and its Lease.
+        .target(
+            name: "KubeletNodes",
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client", "Kubelet", "KubeletAPI"]
+        ),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -160,7 +176,8 @@ let package = Package(
         .testTarget(
             name: "Stage4Tests",
             dependencies: [
-                "TestSupport", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "SchedulerFramework", "SchedulerPlugins",
+                "TestSupport", "Common", "Storage", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client",
+                "APIServer", "Kubelet", "KubeletAPI", "Scheduler", "LeaderElection", "KubeletNodes", "SchedulerFramework", "SchedulerPlugins",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

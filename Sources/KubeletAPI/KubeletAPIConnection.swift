@@ -42,6 +42,10 @@ public struct KubeletAPIConnection: Sendable {
     /// How long between two node status updates.
     public let heartbeatInterval: Duration
     private let logger: Logger
+    // Stage 4 > the scheduler fits pods into what a node advertises, so a later stage may set a node's size, labels and taints
+    /// What a later stage changes in the node this kubelet advertises; nil (stages 2 and 3) changes nothing.
+    public var nodeAdvertiser: (any NodeAdvertiser)? = nil
+    // Stage 4 <
 
     /// Makes the connection over the `pods` lister the stage chose; nothing is sent until `run(for:)`.
     public init(
@@ -73,6 +77,9 @@ public struct KubeletAPIConnection: Sendable {
             client: client, nodeName: nodeName, podManager: kubelet.podManager, hasWorker: { await kubelet.hasWorker(forPod: $0) },
             logger: logger.labelled("pod-deleter"))
         try await withThrowingDiscardingTaskGroup { group in
+            // Stage 4 > the reporter advertises what a later stage chose for this node
+            let reporter = { var reporter = reporter; reporter.advertiser = nodeAdvertiser; return reporter }()
+            // Stage 4 <
             group.addTask { try await pods.run() }
             group.addTask { try await reporter.run() }
             group.addTask { await statusSyncer.run() }

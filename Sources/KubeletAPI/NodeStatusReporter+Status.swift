@@ -48,6 +48,9 @@ extension NodeStatusReporter {
         ]
         status.capacity = capacity
         status.allocatable = capacity
+        // Stage 4 > a node of a chosen size: the advertiser replaces what the machine reports
+        if let advertiser { status = advertiser.reporting(status) }
+        // Stage 4 <
         status.addresses = [
             NodeAddress(type: .internalIP, address: Self.internalIP),
             NodeAddress(type: .hostname, address: nodeName),

@@ -30,6 +30,10 @@ public struct NodeStatusReporter: Sendable {
     /// The machine it reports.
     public let machine: MachineInfo
     private let logger: Logger
+    // Stage 4 > the scheduler fits pods into what a node advertises, so a later stage may set a node's size, labels and taints
+    /// What a later stage changes in the node this kubelet advertises; nil (stages 2 and 3) changes nothing.
+    public var advertiser: (any NodeAdvertiser)? = nil
+    // Stage 4 <
 
     /// Makes a reporter for `nodeName`.
     public init(
@@ -70,6 +74,9 @@ public struct NodeStatusReporter: Sendable {
     func register() async throws(APIError) {
         let node = makeNode(now: .now())
         do {
+            // Stage 4 > the node's own labels and taints go on only when it is created: on a restart, the administrator's changes stay
+            let node = advertiser.map { $0.registering(node) } ?? node
+            // Stage 4 <
             let created = try await client.create(node)
             logger.info("registered node", ["node": nodeName, "uid": created.metadata.uid])
         } catch let error where error.isAlreadyExists {
@@ -92,3 +99,15 @@ public struct NodeStatusReporter: Sendable {
         try await client.updateStatus(node)
     }
 }
+
+// Stage 4 > the scheduler fits pods into what a node advertises, so a later stage may set a node's size, labels and taints
+/// A later stage's say in the node a kubelet advertises (stage 4's `AdvertisedNode`, from
+/// `--node-capacity`, `--node-labels` and `--register-with-taints`).
+public protocol NodeAdvertiser: Sendable {
+    /// The Node to create, from the one the kubelet would create: called only when the
+    /// node does not exist yet, so that what an administrator changed later survives restarts.
+    func registering(_ node: Node) -> Node
+    /// The status to write, from the one the kubelet made: called on every status write.
+    func reporting(_ status: NodeStatus) -> NodeStatus
+}
+// Stage 4 <
