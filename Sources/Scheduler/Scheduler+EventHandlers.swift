@@ -54,7 +54,7 @@ extension Scheduler {
             },
             onUpdate: { old, new in
                 await cache.updateNode(new)
-                if let event = ClusterEvent.nodeUpdate(old: old, new: new) {
+                for event in ClusterEvent.nodeUpdates(old: old, new: new) {
                     await queue.moveAllToActiveOrBackoffQueue(event)
                 }
             },
