@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "stage1", targets: ["stage1"]),
         .executable(name: "stage2", targets: ["stage2"]),
         .executable(name: "stage3", targets: ["stage3"]),
+        .executable(name: "stage4", targets: ["stage4"]),
         .executable(name: "stages", targets: ["stages"]),
     ],
     targets: [
@@ -119,6 +120,21 @@ let package = Package(
         /// The kinds scheduling adds: Binding (the scheduler's decision), PriorityClass, and Lease (leader election, node heartbeats).
         .target(name: "SchedulingKinds", dependencies: ["API", "APIMachinery", "ClusterKinds"]),
 
+        /// The API server's side of scheduling: pods/binding, PriorityClass and Lease storage, Priority admission.
+        .target(
+            name: "SchedulingRegistry",
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "APIServer", "HTTP", "Storage"]
+        ),
+        .executableTarget(
+            name: "stage4",
+            dependencies: [
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "EtcdStore", "APIServer", "WatchCache", "Client",
+                "Kubelet", "KubeletAPI", "KubeletInformers", "ProcessRuntime", "SchedulingKinds", "SchedulingRegistry",
+            ],
+            path: "Stages/Stage4",
+            exclude: ["README.md"]
+        ),
+
         // MARK: The series' own tool
 
         /// `swift run stages diff 1 2`: what each stage adds; `stages check`: the boundaries hold.
@@ -146,6 +162,13 @@ let package = Package(
                 "TestSupport", "Common", "Storage", "StoreWatch", "GroupCommit",
                 "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Client", "APIServer", "Informers", "WatchCache",
                 "Kubelet", "KubeletAPI", "KubeletInformers", "EtcdStore",
+            ]
+        ),
+        .testTarget(
+            name: "Stage4Tests",
+            dependencies: [
+                "TestSupport", "Common", "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Storage", "StoreWatch",
+                "APIServer", "WatchCache", "Client", "SchedulingKinds", "SchedulingRegistry",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

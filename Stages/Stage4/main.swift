@@ -1,0 +1,2 @@
+// Stage 4: placeholder
+print("stage4")
