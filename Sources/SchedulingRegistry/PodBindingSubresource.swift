@@ -35,7 +35,7 @@ public struct PodBindingSubresource: Subresource {
 
     public var verbs: [String] { ["create"] }
 
-    public var kind: SubresourceKind? { SubresourceKind(group: "", version: "v1", kind: "Binding") }
+    public var kind: SubresourceKind? { SubresourceKind(group: "", version: "", kind: "Binding") }
 
     public func serve(_ request: HTTPRequest, info: RequestInfo, storage pods: RESTStorage<PodStrategy>) async throws(Status) -> HTTPResponse {
         guard info.verb == "create" else { throw Status.methodNotSupported(Self.groupResource, action: info.verb) }
