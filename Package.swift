@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "stage1", targets: ["stage1"]),
         .executable(name: "stage2", targets: ["stage2"]),
         .executable(name: "stage3", targets: ["stage3"]),
+        .executable(name: "stage4", targets: ["stage4"]),
         .executable(name: "stages", targets: ["stages"]),
     ],
     targets: [
@@ -119,6 +120,12 @@ let package = Package(
         /// The kinds scheduling adds: Binding (the scheduler's decision), PriorityClass, and Lease (leader election, node heartbeats).
         .target(name: "SchedulingKinds", dependencies: ["API", "APIMachinery", "ClusterKinds"]),
 
+        /// The API server's side of scheduling: pods/binding, PriorityClass and Lease storage, Priority admission.
+        .target(
+            name: "SchedulingRegistry",
+            dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "APIServer", "HTTP", "Storage"]
+        ),
+
         /// The scheduler's framework: extension points, node infos, the cache, and the cycle that places one pod.
         .target(name: "SchedulerFramework", dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds"]),
 
@@ -142,6 +149,17 @@ let package = Package(
         .target(
             name: "KubeletNodes",
             dependencies: ["Common", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client", "Kubelet", "KubeletAPI"]
+        ),
+
+        .executableTarget(
+            name: "stage4",
+            dependencies: [
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "EtcdStore", "APIServer", "WatchCache", "Client",
+                "Kubelet", "KubeletAPI", "KubeletInformers", "ProcessRuntime", "SchedulingKinds", "SchedulingRegistry",
+                "SchedulerFramework", "SchedulerPlugins", "Scheduler", "LeaderElection", "KubeletNodes",
+            ],
+            path: "Stages/Stage4",
+            exclude: ["README.md"]
         ),
 
         // MARK: The series' own tool
@@ -176,8 +194,9 @@ let package = Package(
         .testTarget(
             name: "Stage4Tests",
             dependencies: [
-                "TestSupport", "Common", "Storage", "API", "APIMachinery", "ClusterKinds", "SchedulingKinds", "Client",
-                "APIServer", "Kubelet", "KubeletAPI", "Scheduler", "LeaderElection", "KubeletNodes", "SchedulerFramework", "SchedulerPlugins",
+                "TestSupport", "Common", "API", "APIMachinery", "ClusterKinds", "HTTP", "HTTPClient", "Storage", "StoreWatch",
+                "APIServer", "WatchCache", "Client", "SchedulingKinds", "SchedulingRegistry", "Kubelet", "KubeletAPI",
+                "Scheduler", "LeaderElection", "KubeletNodes", "SchedulerFramework", "SchedulerPlugins",
             ]
         ),
         .testTarget(name: "SeriesToolTests", dependencies: ["TestSupport"]),

@@ -51,6 +51,11 @@ public struct APIServer: Sendable {
     let logger: Logger
     let router: APIRouter
     let server: HTTPServer
+    // Stage 4 > objects every cluster starts with beside the namespaces (the system priority classes)
+    /// Run once at start-up, in order, after the built-in namespaces exist: each makes what
+    /// the cluster starts with, if it is absent (storage is durable: an earlier run made it).
+    public var bootstrap: [@Sendable (any KeyValueStore, Logger) async -> Void] = []
+    // Stage 4 <
 
     /// Makes the API server of `resources` over `store`, its watches served by `watch`,
     /// and binds its port (0 picks one).
@@ -104,6 +109,9 @@ public struct APIServer: Sendable {
     /// Creates the built-in namespaces, then serves until cancelled (with a `HeapScavenger`).
     public func run() async throws {
         await router.createInitialNamespaces()
+        // Stage 4 > objects every cluster starts with beside the namespaces (the system priority classes)
+        for step in bootstrap { await step(store, logger) }
+        // Stage 4 <
         logger.info("listening", ["address": server.address, "revision": await store.currentRevision])
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await HeapScavenger().run() }  // freed memory back to the system, as Go does

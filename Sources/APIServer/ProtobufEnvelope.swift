@@ -36,3 +36,35 @@ struct ProtobufEnvelope: Sendable {
         self.object = object
     }
 }
+
+// Stage 4 > later stages' kinds that kubectl sends as protobuf (`kubectl create priorityclass`)
+import API
+
+/// A kind from a later stage's module that reads its own protobuf body (kubectl sends
+/// `create priorityclass` as protobuf), with `ProtobufObject`'s readers.
+public protocol ProtobufDecodable {
+    /// The object in `body`, or nil when it is not a protobuf body of this kind.
+    static func decode(protobuf body: [UInt8]) -> Self?
+}
+
+/// The object in a protobuf body of one kind, opened, and read field by field: the
+/// envelope and the message of this file and `ProtobufMessage.swift`, for other modules.
+public struct ProtobufObject: Sendable {
+    let message: ProtobufMessage
+
+    /// The object in `body` when it is a protobuf body holding a `kind`; nil otherwise.
+    public init?(_ body: [UInt8], kind: String) {
+        guard let envelope = ProtobufEnvelope(body, kind: kind) else { return nil }
+        message = envelope.object
+    }
+
+    /// Field `number` as text.
+    public func string(_ number: Int) -> String? { message.string(number) }
+    /// Field `number` as a varint: an int32, int64 or enum.
+    public func int64(_ number: Int) -> Int64? { message.int64(number) }
+    /// Field `number` as a bool.
+    public func bool(_ number: Int) -> Bool? { message.bool(number) }
+    /// Field `number` as an ObjectMeta.
+    public func objectMeta(_ number: Int) -> ObjectMeta { message.objectMeta(number) }
+}
+// Stage 4 <

@@ -125,6 +125,31 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         return object
     }
 
+    // Stage 4 > a read-change-write that retries when someone else wrote first (pods/binding)
+    /// How many times `guaranteedUpdate` reads again after losing a race, before it gives up with 409.
+    public static var guaranteedUpdateAttempts: Int { 16 }
+
+    /// Reads object `name`, lets `change` edit it (or throw a refusal), and stores the result
+    /// over the version read; when another write came first, reads again and repeats
+    /// (Kubernetes' `GuaranteedUpdate`). Of two racing callers, each sees the other's write.
+    /// No strategy runs: the caller's change is the whole rule.
+    public func guaranteedUpdate(
+        namespace: String, name: String, dryRun: Bool = false, _ change: (inout Object) throws(Status) -> Void
+    ) async throws(Status) -> Object {
+        var lastConflict = Status.conflict(groupResource, name: name)
+        for _ in 0..<Self.guaranteedUpdateAttempts {
+            var (object, revision) = try await read(namespace: namespace, name: name)
+            try change(&object)
+            do {
+                return try await write(object, expectedRevision: revision, dryRun: dryRun)
+            } catch where error.reason == .conflict {
+                lastConflict = error
+            }
+        }
+        throw lastConflict
+    }
+    // Stage 4 <
+
     /// Removes object `name` from storage at once, returning it as it last was; with
     /// `dryRun`, only returns it.
     public func remove(

@@ -68,6 +68,9 @@ struct RequestBody {
                 return namespace as! T  // T is Namespace: checked just above.
             }
             if let object = ProtobufConfigKinds.decode(T.self, from: request.body) { return object }
+            // Stage 4 > later stages' kinds that kubectl sends as protobuf (`kubectl create priorityclass`)
+            if let kind = T.self as? any ProtobufDecodable.Type, let object = kind.decode(protobuf: request.body) as? T { return object }
+            // Stage 4 <
             throw Status.unsupportedMediaType(accepted: Self.acceptedMediaTypes)
         }
         do {

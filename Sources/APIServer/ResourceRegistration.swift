@@ -51,6 +51,29 @@ public struct ResourceRegistration: Sendable {
         }
     }
 
+    // Stage 4 > admission: a create may be changed or refused by rules that read other objects (Priority)
+    /// Registers `strategy`'s kind with `subresources`, every create of it passing through
+    /// `admission` first, in order (Kubernetes' mutating admission: the Priority plug-in
+    /// resolves a pod's `priorityClassName` this way).
+    public init<Strategy: RESTStrategy>(
+        _ strategy: Strategy.Type, subresources: [String: any Subresource<Strategy>] = ["status": StatusSubresource<Strategy>()],
+        admission: [any CreateAdmission<Strategy>]
+    ) {
+        resource = Strategy.Object.resource
+        verbs = Strategy.verbs
+        subresourceVerbs = subresources.mapValues(\.verbs)
+        subresourceKinds = subresources.compactMapValues(\.kind)
+        makeEndpoint = { store, watch in
+            RESTEndpoint<Strategy>(storage: RESTStorage(store: store), subresources: subresources, watch: watch, admission: admission)
+        }
+        addOpenAPISchemas = { schemas in
+            guard let described = Strategy.Object.self as? any APIFields.Type else { return }
+            schemas.add(kind: described, listType: List<Strategy.Object>.self, resource: Strategy.Object.resource,
+                        patchSchema: Strategy.patchSchema)
+        }
+    }
+    // Stage 4 <
+
     /// Registers a resource served by `makeEndpoint` (see `Review.swift`).
     init(
         resource: Resource, verbs: [String], subresourceVerbs: [String: [String]],
@@ -81,6 +104,10 @@ public struct ResourceRegistration: Sendable {
         "/v1/ConfigMap": "qFsyl6wFWjQ=",
         "/v1/Secret": "S6u1pOWzb84=",
         "/v1/ServiceAccount": "pbx9ZvyFpBE=",
+        // Stage 4 > the kinds scheduling adds, so that discovery lists their storage versions too
+        "scheduling.k8s.io/v1/PriorityClass": "1QwjyaZjj3Y=",
+        "coordination.k8s.io/v1/Lease": "gqkMMb/YqFM=",
+        // Stage 4 <
     ]
 
     /// Everything this resource contributes to its group version's `APIResourceList`:

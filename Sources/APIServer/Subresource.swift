@@ -15,6 +15,9 @@
 import API
 import APIMachinery
 import HTTP
+// Stage 4 > admission reads other objects from the store
+import Storage
+// Stage 4 <
 
 /// The handler of one subresource of `Strategy`'s resource; registered by the composition root.
 public protocol Subresource<Strategy>: Sendable {
@@ -32,6 +35,18 @@ public protocol Subresource<Strategy>: Sendable {
 extension Subresource {
     public var kind: SubresourceKind? { nil }
 }
+
+// Stage 4 > admission: a create may be changed or refused by rules that read other objects (Priority)
+/// A step every create of `Strategy`'s kind passes through, after decoding and before the
+/// strategy prepares, validates and stores it: Kubernetes' admission plug-ins, which may
+/// change the object (fill in a pod's priority) or refuse it with a Status (403 for an
+/// unknown priority class). Registered with the resource (`ResourceRegistration`).
+public protocol CreateAdmission<Strategy>: Sendable {
+    associatedtype Strategy: RESTStrategy
+    /// Changes `object`, created in `namespace`, or throws its refusal; reads other objects through `store`.
+    func admit(_ object: inout Strategy.Object, namespace: String, store: any KeyValueStore) async throws(Status)
+}
+// Stage 4 <
 
 /// The group, version and kind of a subresource whose kind is not its parent's.
 public struct SubresourceKind: Sendable, Hashable {
