@@ -47,6 +47,9 @@ public actor LeaderElector {
     public static let defaultLeaseDuration: Duration = .seconds(15)
     public static let defaultRenewDeadline: Duration = .seconds(10)
     public static let defaultRetryPeriod: Duration = .seconds(2)
+    /// How much longer than retryPeriod a waiting candidate may wait, at random, so that
+    /// candidates started together do not ask in lockstep (client-go's `JitterFactor`).
+    public static let jitterFactor = 1.2
 
     public nonisolated let lock: LeaseLock
     private let client: APIClient
@@ -69,14 +72,14 @@ public actor LeaderElector {
     private var observedTime: Duration = .zero
 
     /// A candidate for `lock`. `renewDeadline` must be shorter than `leaseDuration`, and
-    /// `retryPeriod` shorter than `renewDeadline`, as client-go requires.
+    /// longer than `retryPeriod` × `jitterFactor`, as client-go requires (`init(flags:…)` checks).
     public init(
         client: APIClient, lock: LeaseLock, leaseDuration: Duration = defaultLeaseDuration,
         renewDeadline: Duration = defaultRenewDeadline, retryPeriod: Duration = defaultRetryPeriod,
         eventSource: String? = nil, releaseOnCancel: Bool = true, logger: Logger
     ) {
         precondition(leaseDuration > renewDeadline, "leaseDuration must be greater than renewDeadline")
-        precondition(renewDeadline > retryPeriod, "renewDeadline must be greater than retryPeriod")
+        precondition(renewDeadline > retryPeriod * Self.jitterFactor, "renewDeadline must be greater than retryPeriod*JitterFactor")
         self.client = client
         self.lock = lock
         self.leaseDuration = leaseDuration
@@ -144,11 +147,11 @@ public actor LeaderElector {
 
     // MARK: The two loops
 
-    /// Tries every `retryPeriod` until this candidate leads.
+    /// Tries every `retryPeriod` (plus jitter) until this candidate leads.
     private func acquire() async throws {
         while true {
             if await tryAcquireOrRenew() { return }
-            try await clock.sleep(for: retryPeriod)
+            try await clock.sleep(for: retryPeriod * (1 + Double.random(in: 0..<Self.jitterFactor)))
         }
     }
 
