@@ -107,8 +107,8 @@ public actor SchedulingQueue {
                 unschedulablePods[key] = info
             }
         } else if !inFlight.contains(new.metadata.uid) {
-            // Being tried now: its cycle will end with the informer's newest copy; adding
-            // it here would schedule it twice.
+            // (A pod being tried now is left out: its cycle ends with the informer's newest
+            // copy, and adding it here would schedule it twice.)
             pushActive(QueuedPodInfo(pod: new, timestamp: clock.now()))
         }
     }
