@@ -12,6 +12,9 @@
 //            `LeaderElectionError.lost`: the process exits ("leaderelection lost") and its
 //            restart campaigns again. The deadline is shorter than the lease, so a leader
 //            that cannot renew stops before anyone else may start.
+//   stop     cancelled (the process was asked to exit): free the lease (no holder, 1 s) so
+//            that a standby takes over at once, kube-scheduler's `ReleaseOnCancel`; a leader
+//            killed outright frees nothing, and its standby waits for the lease to expire.
 //
 // "Renewed within leaseDuration" is judged on this candidate's own clock: from when it
 // last saw the record change, not from the `renewTime` written in it, so that machines
@@ -44,6 +47,9 @@ public actor LeaderElector {
     public static let defaultLeaseDuration: Duration = .seconds(15)
     public static let defaultRenewDeadline: Duration = .seconds(10)
     public static let defaultRetryPeriod: Duration = .seconds(2)
+    /// How much longer than retryPeriod a waiting candidate may wait, at random, so that
+    /// candidates started together do not ask in lockstep (client-go's `JitterFactor`).
+    public static let jitterFactor = 1.2
 
     public nonisolated let lock: LeaseLock
     private let client: APIClient
@@ -53,6 +59,9 @@ public actor LeaderElector {
     private let clock = ContinuousClock()
     /// The component named as the source of the `LeaderElection` events; nil writes none.
     private let eventSource: String?
+    /// Whether a leader that stops (cancelled, or its work done) frees the lease at once
+    /// instead of letting it expire; kube-scheduler's `ReleaseOnCancel: true`.
+    private let releaseOnCancel: Bool
     private let logger: Logger
 
     // What this candidate last saw of the lock, and when (on `clock`, as time since `origin`).
@@ -63,14 +72,14 @@ public actor LeaderElector {
     private var observedTime: Duration = .zero
 
     /// A candidate for `lock`. `renewDeadline` must be shorter than `leaseDuration`, and
-    /// `retryPeriod` shorter than `renewDeadline`, as client-go requires.
+    /// longer than `retryPeriod` × `jitterFactor`, as client-go requires (`init(flags:…)` checks).
     public init(
         client: APIClient, lock: LeaseLock, leaseDuration: Duration = defaultLeaseDuration,
         renewDeadline: Duration = defaultRenewDeadline, retryPeriod: Duration = defaultRetryPeriod,
-        eventSource: String? = nil, logger: Logger
+        eventSource: String? = nil, releaseOnCancel: Bool = true, logger: Logger
     ) {
         precondition(leaseDuration > renewDeadline, "leaseDuration must be greater than renewDeadline")
-        precondition(renewDeadline > retryPeriod, "renewDeadline must be greater than retryPeriod")
+        precondition(renewDeadline > retryPeriod * Self.jitterFactor, "renewDeadline must be greater than retryPeriod*JitterFactor")
         self.client = client
         self.lock = lock
         self.leaseDuration = leaseDuration
@@ -78,6 +87,7 @@ public actor LeaderElector {
         self.retryPeriod = retryPeriod
         self.origin = clock.now
         self.eventSource = eventSource
+        self.releaseOnCancel = releaseOnCancel
         self.logger = logger
     }
 
@@ -88,30 +98,60 @@ public actor LeaderElector {
     public var observedLeader: String? { observedRecord?.holderIdentity }
 
     /// Waits to lead, then runs `whileLeading` while renewing. Returns when the work
-    /// returns; throws `LeaderElectionError.lost` (after cancelling the work) when renewal
+    /// returns (releasing the lease, with `releaseOnCancel`); throws `LeaderElectionError.lost` (after cancelling the work) when renewal
     /// fails for `renewDeadline`, the work's error if it throws, and `CancellationError`
-    /// when cancelled. The work must end when its task is cancelled.
+    /// when cancelled (releasing the lease first, with `releaseOnCancel`). The work must
+    /// end when its task is cancelled.
     public func run(_ whileLeading: @escaping @Sendable () async throws -> Void) async throws {
         logger.info("attempting to acquire leader lease", ["lease": lock])
         try await acquire()
         logger.info("successfully acquired lease", ["lease": lock, "identity": lock.identity])
         await recordEvent("became leader")
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await whileLeading() }
-            group.addTask { try await self.renewUntilLost() }
-            defer { group.cancelAll() }
-            // The first to end decides: the work returning or throwing, or the renewals failing.
-            try await group.next()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await whileLeading() }
+                group.addTask { try await self.renewUntilLost() }
+                defer { group.cancelAll() }
+                // The first to end decides: the work returning or throwing, or the renewals failing.
+                try await group.next()
+            }
+        } catch let error as LeaderElectionError {
+            throw error
+        } catch {
+            await releaseIfAsked()
+            throw error
+        }
+        await releaseIfAsked()
+        // Work that ends quietly when cancelled still ends a cancelled run as one.
+        try Task.checkCancellation()
+    }
+
+    /// Frees the lease for the next candidate, as client-go's `release`: no holder, a
+    /// one-second duration, the transitions kept. Sent from a task of its own, since the
+    /// caller's may be cancelled; a failure only leaves the lease to expire.
+    private func releaseIfAsked() async {
+        guard releaseOnCancel, isLeader, let lease = observedLease, let observedRecord else { return }
+        let wallNow = MicroTime.now()
+        let released = LeaderElectionRecord(
+            holderIdentity: "", leaseDurationSeconds: 1, acquireTime: wallNow, renewTime: wallNow,
+            leaderTransitions: observedRecord.leaderTransitions)
+        let (lock, client) = (lock, client)
+        do {
+            let written = try await Task { try await lock.update(lease, to: released, client) }.value
+            observe(written)
+            logger.info("released lease", ["lease": lock])
+        } catch {
+            logger.error("failed to release lock", ["lease": lock, "error": error])
         }
     }
 
     // MARK: The two loops
 
-    /// Tries every `retryPeriod` until this candidate leads.
+    /// Tries every `retryPeriod` (plus jitter) until this candidate leads.
     private func acquire() async throws {
         while true {
             if await tryAcquireOrRenew() { return }
-            try await clock.sleep(for: retryPeriod)
+            try await clock.sleep(for: retryPeriod * (1 + Double.random(in: 0..<Self.jitterFactor)))
         }
     }
 

@@ -49,6 +49,8 @@ public actor SchedulingQueue {
     /// The pods popped and not yet `done`, by uid, and those of them deleted meanwhile.
     private var inFlight: Set<String> = []
     private var deletedInFlight: Set<String> = []
+    /// The nodes preemption promised to pods still waiting (`SchedulingQueue+Nominations.swift`).
+    var nominator = PodNominator()
 
     /// Signalled when activeQ gains a pod (wakes `pop`), and when backoffQ or the pool
     /// changes (wakes `run`, whose next deadline may now be earlier).
@@ -89,6 +91,7 @@ public actor SchedulingQueue {
     /// status-only change leaves it there. A pod in no queue and not being tried is added.
     public func update(old: Pod, new: Pod) {
         let key = QueuedPodInfo.key(of: new)
+        nominator.update(new)
         if var info = activeQ.get(key) {
             info.pod = new
             activeQ.addOrUpdate(info)
@@ -104,8 +107,8 @@ public actor SchedulingQueue {
                 unschedulablePods[key] = info
             }
         } else if !inFlight.contains(new.metadata.uid) {
-            // Being tried now: its cycle will end with the informer's newest copy; adding
-            // it here would schedule it twice.
+            // (A pod being tried now is left out: its cycle ends with the informer's newest
+            // copy, and adding it here would schedule it twice.)
             pushActive(QueuedPodInfo(pod: new, timestamp: clock.now()))
         }
     }
@@ -114,6 +117,7 @@ public actor SchedulingQueue {
     /// not back in if its cycle is running now.
     public func delete(_ pod: Pod) {
         let key = QueuedPodInfo.key(of: pod)
+        nominator.delete(pod)
         activeQ.remove(key)
         let wasTimed = backoffQ.remove(key) != nil || unschedulablePods.removeValue(forKey: key) != nil
         if wasTimed { timersChanged.signal() }
@@ -213,7 +217,7 @@ public actor SchedulingQueue {
     /// Kubernetes' `flushBackoffQCompleted`: every pod at the head of backoffQ whose back-off is over.
     private func flushBackoffQCompleted(now: Duration) {
         while let top = backoffQ.top, backoff.backoffTime(of: top) <= now {
-            backoffQ.pop()
+            _ = backoffQ.pop()
             pushActive(top)
         }
     }

@@ -29,11 +29,11 @@ final class Leaders: Sendable {
     }
 }
 
-func makeElector(_ client: APIClient, _ identity: String) -> LeaderElector {
+func makeElector(_ client: APIClient, _ identity: String, releaseOnCancel: Bool = true) -> LeaderElector {
     LeaderElector(
         client: client, lock: LeaseLock(namespace: "kube-system", name: "kube-scheduler", identity: identity),
         leaseDuration: .seconds(3), renewDeadline: .seconds(2), retryPeriod: .milliseconds(250),
-        eventSource: "default-scheduler", logger: .silent)
+        eventSource: "default-scheduler", releaseOnCancel: releaseOnCancel, logger: .silent)
 }
 
 @Suite struct LeaderElectorTests {
@@ -64,7 +64,8 @@ func makeElector(_ client: APIClient, _ identity: String) -> LeaderElector {
     @Test func whenTheLeaderStopsRenewingTheOtherTakesOverAfterTheLeaseExpires() async throws {
         try await withLeaseAPIServer { client in
             let leaders = Leaders()
-            let first = Task { try await makeElector(client, "first").run(leaders.work("first")) }
+            // As a leader killed outright: it frees nothing, so the lease must expire.
+            let first = Task { try await makeElector(client, "first", releaseOnCancel: false).run(leaders.work("first")) }
             try await eventually("the first candidate to lead") { leaders.current == ["first"] }
             let taken = try #require(await lease(client, "kube-system", "kube-scheduler"))
             let second = Task { try await makeElector(client, "second").run(leaders.work("second")) }
@@ -77,6 +78,24 @@ func makeElector(_ client: APIClient, _ identity: String) -> LeaderElector {
             #expect(now.spec.holderIdentity == "second")
             #expect(now.spec.leaseTransitions == 1)
             #expect(now.spec.acquireTime! > taken.spec.acquireTime!)
+        }
+    }
+
+    @Test func aCancelledLeaderReleasesTheLeaseForTheNextCandidate() async throws {
+        try await withLeaseAPIServer { client in
+            let leaders = Leaders()
+            let first = Task { try await makeElector(client, "first").run(leaders.work("first")) }
+            try await eventually("the first candidate to lead") { leaders.current == ["first"] }
+            first.cancel()
+            await #expect(throws: CancellationError.self) { try await first.value }
+            let released = try #require(await lease(client, "kube-system", "kube-scheduler"))
+            #expect(released.spec.holderIdentity == "")
+            #expect(released.spec.leaseDurationSeconds == 1)
+            #expect(released.spec.leaseTransitions == 0)
+            let second = Task { try await makeElector(client, "second").run(leaders.work("second")) }
+            defer { second.cancel() }
+            try await eventually("the second candidate to lead") { leaders.current == ["second"] }
+            #expect(await lease(client, "kube-system", "kube-scheduler")?.spec.leaseTransitions == 1)
         }
     }
 
