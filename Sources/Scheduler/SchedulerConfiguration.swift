@@ -3,8 +3,6 @@
 // kube-scheduler reads these from a configuration file; here they are flags of
 // `stage4 scheduler`, under the names of the file's fields. Every default is Kubernetes'.
 
-import Foundation
-
 /// The settings of one scheduler; made by the composition root, read by `Scheduler`.
 public struct SchedulerConfiguration: Sendable {
     /// Kubernetes' defaults, one place for each.
@@ -27,25 +25,15 @@ public struct SchedulerConfiguration: Sendable {
     public var percentageOfNodesToScore: Int32
     public var podInitialBackoff: Duration
     public var podMaxBackoff: Duration
-    /// Who this scheduler is, in its events' `reportingInstance` and its leader lease:
-    /// Kubernetes' `<hostname>_<uuid>`.
-    public var identity: String
 
     public init(
         schedulerName: String = Defaults.schedulerName,
         percentageOfNodesToScore: Int32 = Defaults.percentageOfNodesToScore,
-        podInitialBackoff: Duration = Defaults.podInitialBackoff, podMaxBackoff: Duration = Defaults.podMaxBackoff,
-        identity: String = SchedulerConfiguration.makeIdentity()
+        podInitialBackoff: Duration = Defaults.podInitialBackoff, podMaxBackoff: Duration = Defaults.podMaxBackoff
     ) {
         self.schedulerName = schedulerName
         self.percentageOfNodesToScore = percentageOfNodesToScore
         self.podInitialBackoff = podInitialBackoff
         self.podMaxBackoff = podMaxBackoff
-        self.identity = identity
-    }
-
-    /// `<hostname>_<uuid>`, as kube-scheduler names itself for leader election.
-    public static func makeIdentity() -> String {
-        "\(ProcessInfo.processInfo.hostName)_\(UUID().uuidString.lowercased())"
     }
 }

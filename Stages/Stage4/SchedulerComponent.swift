@@ -23,18 +23,10 @@ let schedulerFlags = [
          help: "of all nodes, the share (%) to find feasible before scoring; 0 for Kubernetes' rule (all below 100 nodes)"),
     Flag("pod-initial-backoff", "DURATION", default: "1s", help: "the first back-off of a pod that did not fit, doubled each time"),
     Flag("pod-max-backoff", "DURATION", default: "10s", help: "the longest back-off of a pod that did not fit"),
-    Flag("leader-elect", "BOOL", default: "true", help: "campaign for the kube-system/kube-scheduler Lease and schedule only while holding it"),
-    Flag("leader-elect-lease-duration", "DURATION", default: "15s", help: "how long a leader's renewal holds the lease for"),
-    Flag("leader-elect-renew-deadline", "DURATION", default: "10s", help: "how long the leader keeps trying to renew before it gives up"),
-    Flag("leader-elect-retry-period", "DURATION", default: "2s", help: "how often candidates try to acquire, and the leader renews"),
-]
+] + LeaderElector.flags
 
 /// The scheduler's flags that `up` takes too (the rest `up` sets itself).
 let schedulerFlagsInUp = schedulerFlags.filter { !["apiserver", "token-file"].contains($0.name) }
-
-/// The Lease schedulers elect their leader with, as kube-scheduler's.
-let schedulerLeaseNamespace = "kube-system"
-let schedulerLeaseName = "kube-scheduler"
 
 /// Runs a scheduler against `server` until cancelled, leading (or waiting to) as the flags say.
 func runScheduler(server: String, token: String?, flags: ParsedFlags, logger: Logger) async throws {
@@ -44,23 +36,10 @@ func runScheduler(server: String, token: String?, flags: ParsedFlags, logger: Lo
         percentageOfNodesToScore: Int32(try flags.int("percentage-of-nodes-to-score")),
         podInitialBackoff: try flags.duration("pod-initial-backoff"), podMaxBackoff: try flags.duration("pod-max-backoff"))
     let scheduler = Scheduler(client: client, configuration: configuration, logger: logger)
-    switch flags.string("leader-elect") {
-    case "false":
-        try await scheduler.run()
-    case "true":
-        let leaseDuration = try flags.duration("leader-elect-lease-duration")
-        let renewDeadline = try flags.duration("leader-elect-renew-deadline")
-        let retryPeriod = try flags.duration("leader-elect-retry-period")
-        // client-go's own checks, as flag errors rather than a crash.
-        guard leaseDuration > renewDeadline else { throw CommandLineError("leaseDuration must be greater than renewDeadline") }
-        guard renewDeadline > retryPeriod else { throw CommandLineError("renewDeadline must be greater than retryPeriod") }
-        let elector = LeaderElector(
-            client: client,
-            lock: LeaseLock(namespace: schedulerLeaseNamespace, name: schedulerLeaseName, identity: configuration.identity),
-            leaseDuration: leaseDuration, renewDeadline: renewDeadline, retryPeriod: retryPeriod,
-            eventSource: configuration.schedulerName, logger: logger.labelled("leader-election"))
-        try await elector.run { try await scheduler.run() }
-    case let other:
-        throw CommandLineError("flag --leader-elect expects true or false, got \(other ?? "nothing")")
+    // Every copy campaigns for the lease; only its holder schedules (nil: `--leader-elect=false`).
+    guard let elector = try LeaderElector(flags: flags, client: client, eventSource: configuration.schedulerName,
+                                          logger: logger.labelled("leader-election")) else {
+        return try await scheduler.run()
     }
+    try await elector.run { try await scheduler.run() }
 }
