@@ -77,12 +77,12 @@ public struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, PreScorePlugin, S
     }
 
     public func preScore(_ state: CycleState, _ pod: Pod, _ snapshot: Snapshot, _ feasibleNodes: [Int]) -> Status {
-        state.write(name + PluginName.scoreStateSuffix, PreScoreState(nonZeroRequest: Resource(nonZeroRequestsOf: pod)))
+        state.write(PluginName.scoreStateKey.nodeResourcesFit, PreScoreState(nonZeroRequest: Resource(nonZeroRequestsOf: pod)))
         return .success
     }
 
     public func score(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo) -> (Int64, Status) {
-        guard let preScore = state.read(name + PluginName.scoreStateSuffix, as: PreScoreState.self) else {
+        guard let preScore = state.read(PluginName.scoreStateKey.nodeResourcesFit, as: PreScoreState.self) else {
             return (0, .error("reading \"PreScore\(name)\" from cycleState: not found"))
         }
         let request = preScore.nonZeroRequest
