@@ -64,6 +64,18 @@ import Testing
         #expect(await cache.nodeCount == 1)
     }
 
+    @Test func aSnapshotUpdateReplacesOnlyTheNodesThatChanged() async {
+        let cache = SchedulerCache()
+        for name in ["n1", "n2", "n3"] { await cache.addNode(makeNode(name)) }
+        var snapshot = Snapshot()
+        await cache.updateSnapshot(&snapshot)
+        let before = snapshot.nodeInfoList
+        await cache.addPod(makePod("a", node: "n2"))
+        await cache.updateSnapshot(&snapshot)
+        #expect(snapshot.nodeInfoList[0] === before[0] && snapshot.nodeInfoList[2] === before[2])
+        #expect(snapshot.nodeInfoList[1] !== before[1] && snapshot.nodeInfoList[1].pods.count == 1)
+    }
+
     @Test func aPodThatArrivesBeforeItsNodeIsCountedWhenTheNodeIsAdded() async {
         let cache = SchedulerCache()
         await cache.addPod(makePod("early", cpu: "1", node: "n1"))
