@@ -21,21 +21,24 @@ import ClusterKinds
 
 /// A node, its pods, and the sums the plugins read.
 public final class NodeInfo: Sendable {
-    public let node: Node
-    public let pods: [PodInfo]
-    /// The pods with any (anti-)affinity term: InterPodAffinity's score reads only these.
-    public let podsWithAffinity: [PodInfo]
-    /// The pods with a required anti-affinity term: every newcomer is checked against them.
-    public let podsWithRequiredAntiAffinity: [PodInfo]
-    public let usedPorts: HostPortInfo
+    // The sums Filter and Score read for every node come first, so that they share the
+    // object's first cache lines; the Node itself, hundreds of bytes, comes last.
+
     /// The sum of the pods' requests.
     public let requested: Resource
     /// The sum with the scoring defaults (see `Resource(nonZeroRequestsOf:)`).
     public let nonZeroRequested: Resource
     /// What the node offers pods: its `status.allocatable`.
     public let allocatable: Resource
+    public let pods: [PodInfo]
+    /// The pods with any (anti-)affinity term: InterPodAffinity's score reads only these.
+    public let podsWithAffinity: [PodInfo]
+    /// The pods with a required anti-affinity term: every newcomer is checked against them.
+    public let podsWithRequiredAntiAffinity: [PodInfo]
+    public let usedPorts: HostPortInfo
     /// The cache's stamp; see the file comment.
     public let generation: Int64
+    public let node: Node
 
     public convenience init(node: Node, pods: [Pod] = []) {
         self.init(node: node, podInfos: pods.map(PodInfo.init), generation: 0)
