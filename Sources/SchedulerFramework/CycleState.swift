@@ -15,13 +15,14 @@ import Synchronization
 
 /// Per-pod, per-cycle plugin data, keyed by plugin name (Kubernetes' framework.CycleState).
 public final class CycleState: Sendable {
-    private struct Contents {
-        var values: [String: any Sendable] = [:]
+    @usableFromInline
+    struct Contents: Sendable {
+        @usableFromInline var values: [String: any Sendable] = [:]
         var skipFilterPlugins: Set<String> = []
         var skipScorePlugins: Set<String> = []
     }
 
-    private let contents = Mutex(Contents())
+    @usableFromInline let contents = Mutex(Contents())
 
     public init() {}
 
@@ -30,7 +31,9 @@ public final class CycleState: Sendable {
         contents.withLock { $0.values[key] = value }
     }
 
-    /// The value stored under `key`, if it is a `T`.
+    /// The value stored under `key`, if it is a `T`. Inlinable, so that each plugin's
+    /// call is specialised for its own state type: Score calls it once per node.
+    @inlinable
     public func read<T: Sendable>(_ key: String, as type: T.Type = T.self) -> T? {
         contents.withLock { $0.values[key] as? T }
     }

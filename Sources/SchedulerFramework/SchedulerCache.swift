@@ -58,9 +58,8 @@ public actor SchedulerCache {
     public func addNode(_ node: Node) {
         let name = node.metadata.name
         if index[name] != nil { return updateNode(node) }
-        var info = nodeless.removeValue(forKey: name) ?? NodeInfo(node: node)
-        info.setNode(node)
-        info.generation = nextGeneration()
+        let waiting = nodeless.removeValue(forKey: name) ?? NodeInfo(node: node)
+        let info = waiting.withNode(node, generation: nextGeneration())
         index[name] = nodes.count
         nodes.append(info)
         nodeSetGeneration += 1
@@ -68,8 +67,7 @@ public actor SchedulerCache {
 
     public func updateNode(_ node: Node) {
         guard let position = index[node.metadata.name] else { return addNode(node) }
-        nodes[position].setNode(node)
-        nodes[position].generation = nextGeneration()
+        nodes[position] = nodes[position].withNode(node, generation: nextGeneration())
     }
 
     public func removeNode(_ node: Node) {
@@ -173,21 +171,21 @@ public actor SchedulerCache {
         let name = pod.spec.nodeName
         let info = PodInfo(pod)
         if let position = index[name] {
-            nodes[position].addPod(info)
-            nodes[position].generation = nextGeneration()
+            nodes[position] = nodes[position].adding(info, generation: nextGeneration())
         } else {
-            var placeholder = nodeless[name] ?? NodeInfo(node: Node(metadata: ObjectMeta(name: name)))
-            placeholder.addPod(info)
-            nodeless[name] = placeholder
+            let placeholder = nodeless[name] ?? NodeInfo(node: Node(metadata: ObjectMeta(name: name)))
+            nodeless[name] = placeholder.adding(info)
         }
     }
 
     private func removeFromNode(_ pod: Pod, key: String) {
         let name = pod.spec.nodeName
         if let position = index[name] {
-            if nodes[position].removePod(key: key) { nodes[position].generation = nextGeneration() }
-        } else if var placeholder = nodeless[name] {
-            placeholder.removePod(key: key)
+            if let removed = nodes[position].removing(key: key, generation: generation + 1) {
+                nodes[position] = removed
+                generation += 1
+            }
+        } else if let placeholder = nodeless[name]?.removing(key: key) {
             nodeless[name] = placeholder.pods.isEmpty ? nil : placeholder
         }
     }

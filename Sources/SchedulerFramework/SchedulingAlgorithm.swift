@@ -136,6 +136,9 @@ public final class SchedulingAlgorithm: Sendable {
 
     /// The highest-scoring node; among equals each is equally likely (reservoir sampling, as Kubernetes).
     public static func selectHost(_ scores: [NodeScore]) -> String {
+        // One system random number per pod seeds a cheap generator: asking the system
+        // for each tie (hundreds when nodes are alike) was a measurable share of a cycle.
+        var random = SplitMix64(seed: UInt64.random(in: .min ... .max))
         var best = ""
         var bestScore = Int64.min
         var ties = 0
@@ -146,9 +149,24 @@ public final class SchedulingAlgorithm: Sendable {
                 ties = 1
             } else if score.score == bestScore {
                 ties += 1
-                if Int.random(in: 0..<ties) == 0 { best = score.name }
+                if Int.random(in: 0..<ties, using: &random) == 0 { best = score.name }
             }
         }
         return best
+    }
+}
+
+/// A small, fast pseudo-random generator (SplitMix64) for tie-breaking; not for secrets.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -21,14 +21,15 @@ extension DefaultPreemption {
         let priority = pod.schedulingPriority
         let potential = nodeInfo.pods.filter { $0.pod.schedulingPriority < priority }
         if potential.isEmpty { return ([], Status(.unschedulableAndUnresolvable, Self.noVictimsFound)) }
-        for victim in potential { simulated.removePod(key: victim.key) }
+        for victim in potential { simulated = simulated.removing(key: victim.key) ?? simulated }
         let fits = framework.runFilterPlugins(state, pod, simulated)
         guard fits.isSuccess else { return ([], fits) }
         var victims: [PodInfo] = []
         for candidate in potential.sorted(by: Self.moreImportant) {
-            simulated.addPod(candidate)
-            if !framework.runFilterPlugins(state, pod, simulated).isSuccess {
-                simulated.removePod(key: candidate.key)
+            let withCandidate = simulated.adding(candidate)
+            if framework.runFilterPlugins(state, pod, withCandidate).isSuccess {
+                simulated = withCandidate
+            } else {
                 victims.append(candidate)
             }
         }

@@ -47,12 +47,12 @@ extension InterPodAffinity: PreScorePlugin, NormalizeScorePlugin {
                 }
             }
         }
-        state.write(name + PluginName.scoreStateSuffix, PreScoreState(topologyScore: topologyScore))
+        state.write(PluginName.scoreStateKey.interPodAffinity, PreScoreState(topologyScore: topologyScore))
         return .success
     }
 
     public func score(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo) -> (Int64, Status) {
-        guard let preScore = state.read(name + PluginName.scoreStateSuffix, as: PreScoreState.self) else {
+        guard let preScore = state.read(PluginName.scoreStateKey.interPodAffinity, as: PreScoreState.self) else {
             return (0, .error("reading \"PreScore\(name)\" from cycleState: not found"))
         }
         var score: Int64 = 0
@@ -63,7 +63,7 @@ extension InterPodAffinity: PreScorePlugin, NormalizeScorePlugin {
     }
 
     public func normalizeScore(_ state: CycleState, _ pod: Pod, _ scores: inout [NodeScore]) -> Status {
-        guard let preScore = state.read(name + PluginName.scoreStateSuffix, as: PreScoreState.self) else {
+        guard let preScore = state.read(PluginName.scoreStateKey.interPodAffinity, as: PreScoreState.self) else {
             return .error("reading \"PreScore\(name)\" from cycleState: not found")
         }
         if preScore.topologyScore.isEmpty { return .success }

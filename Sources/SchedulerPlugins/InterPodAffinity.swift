@@ -78,6 +78,7 @@ public struct InterPodAffinity: PreFilterPlugin, FilterPlugin {
                 }
             }
         }
+        if !hasTerms && existing.isEmpty { return (nil, Status(.skip)) }
         state.write(name, PreFilterState(podInfo: podInfo, existingAntiAffinityCounts: existing,
                                          affinityCounts: affinity, antiAffinityCounts: antiAffinity))
         return (nil, .success)

@@ -28,11 +28,10 @@ public struct NodeResourcesBalancedAllocation: PreScorePlugin, ScorePlugin {
         guard let preScore = state.read(name, as: PreScoreState.self) else {
             return (0, .error("reading \"PreScore\(name)\" from cycleState: not found"))
         }
-        let requested = nodeInfo.nonZeroRequested
-        let allocatable = nodeInfo.allocatable
-        guard allocatable.milliCPU > 0, allocatable.memory > 0 else { return (0, .success) }
-        let cpu = min(1, Double(requested.milliCPU + preScore.nonZeroRequest.milliCPU) / Double(allocatable.milliCPU))
-        let memory = min(1, Double(requested.memory + preScore.nonZeroRequest.memory) / Double(allocatable.memory))
+        let (allocatableCPU, allocatableMemory) = (nodeInfo.allocatable.milliCPU, nodeInfo.allocatable.memory)
+        guard allocatableCPU > 0, allocatableMemory > 0 else { return (0, .success) }
+        let cpu = min(1, Double(nodeInfo.nonZeroRequested.milliCPU + preScore.nonZeroRequest.milliCPU) / Double(allocatableCPU))
+        let memory = min(1, Double(nodeInfo.nonZeroRequested.memory + preScore.nonZeroRequest.memory) / Double(allocatableMemory))
         let std = abs(cpu - memory) / 2
         return (Int64((1 - std) * Double(NodeScore.maxNodeScore)), .success)
     }

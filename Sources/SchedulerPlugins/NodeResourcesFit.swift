@@ -54,42 +54,39 @@ public struct NodeResourcesFit: PreFilterPlugin, FilterPlugin, PreScorePlugin, S
 
     /// The reasons `request` does not fit on the node, in Kubernetes' order (pods, cpu, memory, storage, others).
     static func insufficientResources(_ request: Resource, scalarNames: [String], _ nodeInfo: NodeInfo) -> [String] {
+        // Fields are read through nodeInfo rather than copied out: this runs for every node.
         var reasons: [String] = []
-        let allocatable = nodeInfo.allocatable
-        let requested = nodeInfo.requested
-        if Int64(nodeInfo.pods.count) + 1 > allocatable.allowedPodNumber { reasons.append(errReasonTooManyPods) }
-        if request.milliCPU > 0 && request.milliCPU > allocatable.milliCPU - requested.milliCPU {
+        if Int64(nodeInfo.pods.count) + 1 > nodeInfo.allocatable.allowedPodNumber { reasons.append(errReasonTooManyPods) }
+        if request.milliCPU > 0 && request.milliCPU > nodeInfo.allocatable.milliCPU - nodeInfo.requested.milliCPU {
             reasons.append(insufficient(Resource.Name.cpu))
         }
-        if request.memory > 0 && request.memory > allocatable.memory - requested.memory {
+        if request.memory > 0 && request.memory > nodeInfo.allocatable.memory - nodeInfo.requested.memory {
             reasons.append(insufficient(Resource.Name.memory))
         }
         if request.ephemeralStorage > 0
-            && request.ephemeralStorage > allocatable.ephemeralStorage - requested.ephemeralStorage {
+            && request.ephemeralStorage > nodeInfo.allocatable.ephemeralStorage - nodeInfo.requested.ephemeralStorage {
             reasons.append(insufficient(Resource.Name.ephemeralStorage))
         }
         for scalar in scalarNames {
             let wanted = request.scalarResources[scalar] ?? 0
-            let free = (allocatable.scalarResources[scalar] ?? 0) - (requested.scalarResources[scalar] ?? 0)
+            let free = (nodeInfo.allocatable.scalarResources[scalar] ?? 0) - (nodeInfo.requested.scalarResources[scalar] ?? 0)
             if wanted > free { reasons.append(insufficient(scalar)) }
         }
         return reasons
     }
 
     public func preScore(_ state: CycleState, _ pod: Pod, _ snapshot: Snapshot, _ feasibleNodes: [Int]) -> Status {
-        state.write(name + PluginName.scoreStateSuffix, PreScoreState(nonZeroRequest: Resource(nonZeroRequestsOf: pod)))
+        state.write(PluginName.scoreStateKey.nodeResourcesFit, PreScoreState(nonZeroRequest: Resource(nonZeroRequestsOf: pod)))
         return .success
     }
 
     public func score(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo) -> (Int64, Status) {
-        guard let preScore = state.read(name + PluginName.scoreStateSuffix, as: PreScoreState.self) else {
+        guard let preScore = state.read(PluginName.scoreStateKey.nodeResourcesFit, as: PreScoreState.self) else {
             return (0, .error("reading \"PreScore\(name)\" from cycleState: not found"))
         }
         let request = preScore.nonZeroRequest
-        let allocatable = nodeInfo.allocatable
-        let requested = nodeInfo.nonZeroRequested
-        let cpu = Self.leastRequestedScore(requested.milliCPU + request.milliCPU, allocatable.milliCPU)
-        let memory = Self.leastRequestedScore(requested.memory + request.memory, allocatable.memory)
+        let cpu = Self.leastRequestedScore(nodeInfo.nonZeroRequested.milliCPU + request.milliCPU, nodeInfo.allocatable.milliCPU)
+        let memory = Self.leastRequestedScore(nodeInfo.nonZeroRequested.memory + request.memory, nodeInfo.allocatable.memory)
         // Both weights are 1 (scoringResources): the average of the two.
         return ((cpu + memory) / 2, .success)
     }

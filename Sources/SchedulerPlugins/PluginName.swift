@@ -27,6 +27,11 @@ public enum PluginName {
 }
 
 extension PluginName {
-    /// What a plugin that keeps separate PreFilter and PreScore state appends to its name for the second.
-    static let scoreStateSuffix = "/score"
+    /// The cycle-state keys of plugins that keep PreFilter and PreScore state apart: made
+    /// once, because Score reads them for every node.
+    enum scoreStateKey {
+        static let nodeResourcesFit = PluginName.nodeResourcesFit + "/score"
+        static let podTopologySpread = PluginName.podTopologySpread + "/score"
+        static let interPodAffinity = PluginName.interPodAffinity + "/score"
+    }
 }

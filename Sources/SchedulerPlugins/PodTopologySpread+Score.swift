@@ -49,7 +49,7 @@ extension PodTopologySpread: PreScorePlugin, NormalizeScorePlugin {
                 : podCounts.keys.filter { $0.key == constraint.topologyKey }.count
             return log(Double(size + 2))
         }
-        state.write(name + PluginName.scoreStateSuffix,
+        state.write(PluginName.scoreStateKey.podTopologySpread,
                     PreScoreState(constraints: constraints, ignoredNodes: ignored, podCounts: podCounts,
                                   normalizingWeights: weights))
         return .success
@@ -60,7 +60,7 @@ extension PodTopologySpread: PreScorePlugin, NormalizeScorePlugin {
     }
 
     public func score(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo) -> (Int64, SchedulerFramework.Status) {
-        guard let preScore = state.read(name + PluginName.scoreStateSuffix, as: PreScoreState.self) else {
+        guard let preScore = state.read(PluginName.scoreStateKey.podTopologySpread, as: PreScoreState.self) else {
             return (0, .error("reading \"PreScore\(name)\" from cycleState: not found"))
         }
         if preScore.ignoredNodes.contains(nodeInfo.name) { return (0, .success) }
@@ -77,7 +77,7 @@ extension PodTopologySpread: PreScorePlugin, NormalizeScorePlugin {
     }
 
     public func normalizeScore(_ state: CycleState, _ pod: Pod, _ scores: inout [NodeScore]) -> SchedulerFramework.Status {
-        guard let preScore = state.read(name + PluginName.scoreStateSuffix, as: PreScoreState.self) else {
+        guard let preScore = state.read(PluginName.scoreStateKey.podTopologySpread, as: PreScoreState.self) else {
             return .error("reading \"PreScore\(name)\" from cycleState: not found")
         }
         var minScore = Int64.max
