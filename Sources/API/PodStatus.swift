@@ -21,6 +21,9 @@ public struct PodStatus: Sendable, Hashable {
     public var initContainerStatuses: [ContainerStatus]
     public var containerStatuses: [ContainerStatus]
     public var qosClass: PodQOSClass?
+    // Stage 4 > preemption: the node a pending pod evicted others on, and waits for
+    public var nominatedNodeName: String = ""
+    // Stage 4 <
 
     /// Makes a pod status; every field defaults to Go's zero value.
     public init(
@@ -59,5 +62,9 @@ extension PodStatus: APIFields {
         .omitEmpty("initContainerStatuses", \.initContainerStatuses, "The state of each init container."),
         .omitEmpty("containerStatuses", \.containerStatuses, "The state of each container."),
         .member("qosClass", \.qosClass, "Guaranteed, Burstable or BestEffort, from the containers' requests and limits."),
+        // Stage 4 > preemption: the node a pending pod evicted others on, and waits for
+        .omitEmpty("nominatedNodeName", \.nominatedNodeName,
+                   "The node a pending pod preempted lower-priority pods on, and expects to be bound to; set by the scheduler."),
+        // Stage 4 <
     ]
 }

@@ -95,6 +95,9 @@ public struct PodBindingSubresource: Subresource {
                 throw Status.conflict(groupResource, name: name, reason: "pod \(name) has non-empty .spec.schedulingGates")
             }
             pod.spec.nodeName = binding.target.name
+            // Bound, the pod no longer waits for the node its preemption nominated (Kubernetes'
+            // ClearingNominatedNodeNameAfterBinding: alpha in 1.34, on by default from 1.35).
+            pod.status.nominatedNodeName = ""
             pod.metadata.annotations.merge(binding.metadata.annotations) { _, new in new }
             pod.status.setCondition(.podScheduled, status: .true, now: now)
         }

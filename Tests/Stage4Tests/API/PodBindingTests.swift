@@ -24,6 +24,18 @@ import Testing
         }
     }
 
+    @Test func aNominatedNodeIsKeptUntilTheBindingClearsIt() async throws {
+        try await withSchedulingAPI { api in
+            var pod = try await api.client.create(pendingPod("web"))
+            pod.status.nominatedNodeName = "node3"
+            let nominated = try await api.client.updateStatus(pod)
+            #expect(nominated.status.nominatedNodeName == "node3")
+            #expect(try await api.bind("web", to: "node3").code == 201)
+            let bound = try await api.client.get(Pod.self, namespace: "default", name: "web")
+            #expect(bound.status.nominatedNodeName == "" && bound.spec.nodeName == "node3")
+        }
+    }
+
     @Test func aPodAlreadyBoundIsAConflictInKubernetesWords() async throws {
         try await withSchedulingAPI { api in
             try await api.client.create(pendingPod("web", node: "node1"))
