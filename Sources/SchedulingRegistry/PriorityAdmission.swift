@@ -82,19 +82,3 @@ public struct PriorityAdmission: CreateAdmission {
         }
     }
 }
-
-/// Refuses a second `globalDefault` priority class (the Priority plug-in's check on priority classes).
-public struct GlobalDefaultAdmission: CreateAdmission {
-    public typealias Strategy = PriorityClassStrategy
-
-    public init() {}
-
-    public func admit(_ priorityClass: inout PriorityClass, namespace: String, store: any KeyValueStore) async throws(Status) {
-        guard priorityClass.globalDefault,
-              let existing = try await PriorityAdmission.globalDefault(in: RESTStorage<PriorityClassStrategy>(store: store))
-        else { return }
-        throw Status.forbidden(GroupResource(group: PriorityClass.resource.group, resource: PriorityClass.resource.plural),
-                               name: priorityClass.metadata.name,
-                               "PriorityClass \(existing.metadata.name) is already marked as default. Only one default can exist")
-    }
-}

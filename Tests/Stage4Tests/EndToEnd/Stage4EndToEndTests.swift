@@ -126,6 +126,10 @@ struct Stage4EndToEndTests {
         }
         #expect(described.output.split(separator: "\n").contains { $0.contains("default") && $0.contains("web") }, "\(described.output)")
 
+        let running = try await cluster.containerProcesses()
+        #expect(!running.isEmpty, "\(tool): web's container is found by its marker")
         try await cluster.interrupt()
+        // Nothing left over: Ctrl-C stops every node's containers.
+        try await eventually("\(tool): no container left running") { try await cluster.containerProcesses().isEmpty }
     }
 }
