@@ -6,10 +6,9 @@
 //
 //   priorityclasses.scheduling.k8s.io "b" is forbidden: PriorityClass a is already marked as default. Only one default can exist
 //
-// Should two be made at once anyway (two API servers racing), pods get the lower value
-// (`PriorityAdmission.globalDefault`), as in Kubernetes. Kubernetes checks an update that
-// sets `globalDefault` too; here only creates pass through admission, so an update that
-// makes a second default is not refused (the lower value still wins).
+// and an update that makes another class the default while one is, with the same words.
+// Should two be made at once anyway (two writers racing), pods get the lower value
+// (`PriorityAdmission.globalDefault`), as in Kubernetes.
 
 import API
 import APIMachinery
@@ -18,14 +17,24 @@ import SchedulingKinds
 import Storage
 
 /// Refuses a second `globalDefault` priority class (the Priority plug-in's check on priority classes).
-public struct GlobalDefaultAdmission: CreateAdmission {
+public struct GlobalDefaultAdmission: AdmissionPlugin {
     public typealias Strategy = PriorityClassStrategy
 
     public init() {}
 
-    public func admit(_ priorityClass: inout PriorityClass, namespace: String, store: any KeyValueStore) async throws(Status) {
+    public func admitCreate(_ priorityClass: inout PriorityClass, namespace: String, store: any KeyValueStore) async throws(Status) {
+        try await refuseSecondDefault(priorityClass, store: store)
+    }
+
+    public func admitUpdate(_ priorityClass: inout PriorityClass, old: PriorityClass, store: any KeyValueStore) async throws(Status) {
+        try await refuseSecondDefault(priorityClass, store: store)
+    }
+
+    /// Throws if `priorityClass` would be a default while another class is.
+    private func refuseSecondDefault(_ priorityClass: PriorityClass, store: any KeyValueStore) async throws(Status) {
         guard priorityClass.globalDefault,
-              let existing = try await PriorityAdmission.globalDefault(in: RESTStorage<PriorityClassStrategy>(store: store))
+              let existing = try await PriorityAdmission.globalDefault(in: RESTStorage<PriorityClassStrategy>(store: store)),
+              existing.metadata.name != priorityClass.metadata.name
         else { return }
         throw Status.forbidden(GroupResource(group: PriorityClass.resource.group, resource: PriorityClass.resource.plural),
                                name: priorityClass.metadata.name,

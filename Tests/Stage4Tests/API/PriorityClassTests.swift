@@ -63,6 +63,19 @@ import Testing
         }
     }
 
+    @Test func aPatchMakingASecondDefaultIsForbiddenToo() async throws {
+        try await withSchedulingAPI { api in
+            try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "first"), value: 10, globalDefault: true))
+            try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "second"), value: 11))
+            let error = await #expect(throws: APIError.self) {
+                try await api.client.patch(PriorityClass.self, name: "second", mergePatch: ["globalDefault": true])
+            }
+            #expect(error?.status?.message == #"priorityclasses.scheduling.k8s.io "second" is forbidden: PriorityClass first is already marked as default. Only one default can exist"#)
+            let first = try await api.client.patch(PriorityClass.self, name: "first", mergePatch: ["description": "still the default"])
+            #expect(first.globalDefault && first.description == "still the default")
+        }
+    }
+
     @Test func discoveryListsPriorityClassesWithTheirShortNameAndStorageVersionHash() async throws {
         try await withSchedulingAPI { api in
             let list = try await api.client.get(APIResourceList.self, path: "/apis/scheduling.k8s.io/v1")
