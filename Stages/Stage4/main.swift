@@ -93,6 +93,8 @@ let kubeletFlags = [
 let upFlags = [
     Flag("nodes", "N", default: "\(defaultNodeCount)", help: "how many kubelets to run, named node1 … nodeN"),
 ]
+/// The scheduler's flags, which `up` accepts too (stage 4's lead adds them with the scheduler).
+let schedulerFlags: [Flag] = []
 /// The flags `up` sets per node, from the node's number, rather than passing them on.
 let perNodeFlags: Set<String> = ["apiserver", "node-name", "root", "kubelet-port", "manifests", "token-file"]
 
@@ -245,7 +247,7 @@ case "scheduler":
     fail("the scheduler is not part of this build yet")
 
 case "up":
-    let flags = parse(apiServerFlags + kubeletFlags.filter { $0.name != "apiserver" } + upFlags,
+    let flags = parse(apiServerFlags + kubeletFlags.filter { $0.name != "apiserver" } + upFlags + schedulerFlags,
                       usage: "stage4 [up] [--nodes N] [flags]",
                       summary: "Runs an API server, the scheduler and N kubelets (node1 … nodeN), in one process.")
     let verbose = flags.isSet("verbose")
