@@ -47,8 +47,11 @@ import Testing
             high.value = 2000
             let error = await #expect(throws: APIError.self) { try await api.client.update(high) }
             #expect(error?.status?.message == #"PriorityClass.scheduling.k8s.io "high" is invalid: value: Forbidden: may not be changed in an update."#)
-            let never = try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "polite"), value: 5, preemptionPolicy: .never))
+            var never = try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "polite"), value: 5, preemptionPolicy: .never))
             #expect(never.preemptionPolicy == .never)
+            never.preemptionPolicy = .preemptLowerPriority
+            let changed = await #expect(throws: APIError.self) { try await api.client.update(never) }
+            #expect(changed?.status?.message == #"PriorityClass.scheduling.k8s.io "polite" is invalid: preemptionPolicy: Invalid value: "PreemptLowerPriority": field is immutable"#)
         }
     }
 
