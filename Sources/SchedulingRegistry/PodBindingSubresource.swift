@@ -14,10 +14,10 @@
 //   the condition PodScheduled becomes True, and the answer is 201 with a Success Status.
 //
 // The change is one read-change-write of the stored pod, repeated if another write came
-// first (`RESTStorage.guaranteedUpdate`). The same rules answer the older path,
-// `POST /api/v1/namespaces/{ns}/bindings`, which names the pod in the body only. That is what makes two schedulers (or two
+// first (`RESTStorage.guaranteedUpdate`). That is what makes two schedulers (or two
 // retries of one) safe: of two bindings racing for a pod, the loser reads the winner's
-// node and is refused, so no pod is ever bound twice.
+// node and is refused, so no pod is ever bound twice. The same rules answer the older
+// path, `POST /api/v1/namespaces/{ns}/bindings`, which names the pod in the body only.
 
 import API
 import APIMachinery
