@@ -21,7 +21,7 @@ public struct PodStatus: Sendable, Hashable {
     public var initContainerStatuses: [ContainerStatus]
     public var containerStatuses: [ContainerStatus]
     public var qosClass: PodQOSClass?
-    // Stage 4 > preemption names the node a pod will go to once its victims are gone
+    // Stage 4 > preemption: the node a pending pod evicted others on, and waits for (Go writes it after reason)
     public var nominatedNodeName: String = ""
     // Stage 4 <
 
@@ -54,7 +54,7 @@ extension PodStatus: APIFields {
         .omitEmpty("conditions", \.conditions, "What holds of the pod now: PodScheduled, Initialized, ContainersReady, Ready."),
         .omitEmpty("message", \.message, "A human-readable reason for the pod's state."),
         .omitEmpty("reason", \.reason, "A one-word reason for the pod's state, such as Evicted."),
-        // Stage 4 > preemption names the node a pod will go to once its victims are gone
+        // Stage 4 > preemption: the node a pending pod evicted others on, and waits for (Go writes it after reason)
         .omitEmpty("nominatedNodeName", \.nominatedNodeName,
             "The node this pod preempted others on, where it is expected to run once they are gone; set by the scheduler."),
         // Stage 4 <

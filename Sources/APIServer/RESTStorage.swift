@@ -26,12 +26,20 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
 
     /// Makes the storage of one resource over `store`.
     public init(store: any KeyValueStore) { self.store = store }
+    // Stage 4 > admission: a write may be changed or refused by rules that read other objects (Priority)
+    /// The admission plug-ins of the resource's own endpoint (`ResourceRegistration`), run on
+    /// every create and update before the strategy; none for storage made elsewhere (start-up objects).
+    public var admission: [any AdmissionPlugin<Strategy>] = []
+    // Stage 4 <
 
     /// Creates `object` in `namespace` (ignored for cluster-scoped resources); with
     /// `dryRun`, returns what would be stored and stores nothing (`DryRun.swift`).
     public func create(_ object: Object, namespace: String, dryRun: Bool = false) async throws(Status) -> Object {
         var object = object
         try checkNamespace(of: &object, requested: namespace)
+        // Stage 4 > admission: a write may be changed or refused by rules that read other objects (Priority)
+        for plugin in admission { try await plugin.admitCreate(&object, namespace: object.metadata.namespace, store: store) }
+        // Stage 4 <
         object.apiVersion = resource.groupVersion
         object.kind = resource.kind
         object.metadata.prepareForCreate(now: Time.now())
@@ -94,6 +102,9 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
         if !object.metadata.resourceVersion.isEmpty && object.metadata.resourceVersion != String(revision) {
             throw Status.conflict(groupResource, name: name)
         }
+        // Stage 4 > admission: a write may be changed or refused by rules that read other objects (Priority)
+        if !status { for plugin in admission { try await plugin.admitUpdate(&object, old: old, store: store) } }
+        // Stage 4 <
         object.apiVersion = resource.groupVersion
         object.kind = resource.kind
         if status {

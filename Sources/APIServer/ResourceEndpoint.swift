@@ -30,9 +30,6 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
     let storage: RESTStorage<Strategy>
     let subresources: [String: any Subresource<Strategy>]
     let watch: any WatchSource
-    // Stage 4 > admission: a create may be changed or refused by rules that read other objects (Priority)
-    var admission: [any CreateAdmission<Strategy>] = []
-    // Stage 4 <
 
     var resource: Resource { Strategy.Object.resource }
 
@@ -105,15 +102,6 @@ struct RESTEndpoint<Strategy: RESTStrategy>: ResourceEndpoint {
             let object = try body.decode(Strategy.Object.self)
             try RESTStorage<Strategy>.checkGroupVersion(of: object)
             let warnings = try validation.check(body, value: value, as: Strategy.Object.self)
-            // Stage 4 > admission plug-ins change or refuse the object before it is prepared and stored
-            if !admission.isEmpty {
-                var admitted = object
-                for plugin in admission { try await plugin.admit(&admitted, namespace: info.namespace, store: storage.store) }
-                return try await APIResponse.warning(warnings) { () throws(Status) in
-                    try APIResponse.object(await storage.create(admitted, namespace: info.namespace, dryRun: dryRun), status: .created)
-                }
-            }
-            // Stage 4 <
             return try await APIResponse.warning(warnings) { () throws(Status) in
                 try APIResponse.object(await storage.create(object, namespace: info.namespace, dryRun: dryRun), status: .created)
             }

@@ -51,20 +51,22 @@ public struct ResourceRegistration: Sendable {
         }
     }
 
-    // Stage 4 > admission: a create may be changed or refused by rules that read other objects (Priority)
-    /// Registers `strategy`'s kind with `subresources`, every create of it passing through
-    /// `admission` first, in order (Kubernetes' mutating admission: the Priority plug-in
+    // Stage 4 > admission: a write may be changed or refused by rules that read other objects (Priority)
+    /// Registers `strategy`'s kind with `subresources`, every create and update of it passing
+    /// through `admission` first, in order (Kubernetes' admission: the Priority plug-in
     /// resolves a pod's `priorityClassName` this way).
     public init<Strategy: RESTStrategy>(
         _ strategy: Strategy.Type, subresources: [String: any Subresource<Strategy>] = ["status": StatusSubresource<Strategy>()],
-        admission: [any CreateAdmission<Strategy>]
+        admission: [any AdmissionPlugin<Strategy>]
     ) {
         resource = Strategy.Object.resource
         verbs = Strategy.verbs
         subresourceVerbs = subresources.mapValues(\.verbs)
         subresourceKinds = subresources.compactMapValues(\.kind)
         makeEndpoint = { store, watch in
-            RESTEndpoint<Strategy>(storage: RESTStorage(store: store), subresources: subresources, watch: watch, admission: admission)
+            var storage = RESTStorage<Strategy>(store: store)
+            storage.admission = admission
+            return RESTEndpoint<Strategy>(storage: storage, subresources: subresources, watch: watch)
         }
         addOpenAPISchemas = { schemas in
             guard let described = Strategy.Object.self as? any APIFields.Type else { return }

@@ -63,3 +63,31 @@ extension ResourceRegistration {
         self.init(resource: resource, verbs: ["create"], subresourceVerbs: [:]) { _, _ in ReviewEndpoint<Reviewer>(resource: resource) }
     }
 }
+
+// Stage 4 > a create-only resource that acts on other objects (`bindings`, the old path of pods/binding)
+/// The endpoint of a create-only resource answered by a function of the request and the
+/// server's store: a request about other objects, never stored itself.
+struct CreateOnlyEndpoint: ResourceEndpoint {
+    let resource: Resource
+    let store: any KeyValueStore
+    let create: @Sendable (HTTPRequest, RequestInfo, any KeyValueStore) async throws(Status) -> HTTPResponse
+
+    func serve(_ request: HTTPRequest, info: RequestInfo) async throws(Status) -> HTTPResponse {
+        guard info.verb == "create", info.name.isEmpty, info.subresource.isEmpty else { throw Status.noRoute }
+        return try await create(request, info, store)
+    }
+}
+
+extension ResourceRegistration {
+    /// Registers `resource`, create only, answered by `create` with the server's store at
+    /// hand; discovery lists it with the single verb `create`, like a review.
+    public init(
+        createOnly resource: Resource,
+        create: @escaping @Sendable (HTTPRequest, RequestInfo, any KeyValueStore) async throws(Status) -> HTTPResponse
+    ) {
+        self.init(resource: resource, verbs: ["create"], subresourceVerbs: [:]) { store, _ in
+            CreateOnlyEndpoint(resource: resource, store: store, create: create)
+        }
+    }
+}
+// Stage 4 <

@@ -36,15 +36,23 @@ extension Subresource {
     public var kind: SubresourceKind? { nil }
 }
 
-// Stage 4 > admission: a create may be changed or refused by rules that read other objects (Priority)
-/// A step every create of `Strategy`'s kind passes through, after decoding and before the
-/// strategy prepares, validates and stores it: Kubernetes' admission plug-ins, which may
-/// change the object (fill in a pod's priority) or refuse it with a Status (403 for an
-/// unknown priority class). Registered with the resource (`ResourceRegistration`).
-public protocol CreateAdmission<Strategy>: Sendable {
+// Stage 4 > admission: a write may be changed or refused by rules that read other objects (Priority)
+/// A step every create and update of `Strategy`'s kind passes through before the strategy
+/// prepares, validates and stores it: Kubernetes' admission plug-ins, which may change the
+/// object (fill in a pod's priority) or refuse it with a Status (403 for an unknown priority
+/// class). Registered with the resource (`ResourceRegistration`); a status update, and any
+/// other subresource, does not pass through it, as in Kubernetes' Priority plug-in.
+public protocol AdmissionPlugin<Strategy>: Sendable {
     associatedtype Strategy: RESTStrategy
-    /// Changes `object`, created in `namespace`, or throws its refusal; reads other objects through `store`.
-    func admit(_ object: inout Strategy.Object, namespace: String, store: any KeyValueStore) async throws(Status)
+    /// Changes `object`, being created in `namespace`, or throws its refusal; reads other objects through `store`.
+    func admitCreate(_ object: inout Strategy.Object, namespace: String, store: any KeyValueStore) async throws(Status)
+    /// Changes `object`, replacing `old`, or throws its refusal.
+    func admitUpdate(_ object: inout Strategy.Object, old: Strategy.Object, store: any KeyValueStore) async throws(Status)
+}
+
+extension AdmissionPlugin {
+    /// Most plug-ins have nothing to say about updates.
+    public func admitUpdate(_ object: inout Strategy.Object, old: Strategy.Object, store: any KeyValueStore) async throws(Status) {}
 }
 // Stage 4 <
 

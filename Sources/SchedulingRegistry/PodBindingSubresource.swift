@@ -16,7 +16,8 @@
 // The change is one read-change-write of the stored pod, repeated if another write came
 // first (`RESTStorage.guaranteedUpdate`). That is what makes two schedulers (or two
 // retries of one) safe: of two bindings racing for a pod, the loser reads the winner's
-// node and is refused, so no pod is ever bound twice.
+// node and is refused, so no pod is ever bound twice. The same rules answer the older
+// path, `POST /api/v1/namespaces/{ns}/bindings`, which names the pod in the body only.
 
 import API
 import APIMachinery
@@ -25,6 +26,7 @@ import ClusterKinds
 import Foundation
 import HTTP
 import SchedulingKinds
+import Storage
 
 /// `pods/{name}/binding`: places a pending pod on a node; the scheduler's only write to a pod's spec.
 public struct PodBindingSubresource: Subresource {
@@ -43,6 +45,23 @@ public struct PodBindingSubresource: Subresource {
         guard binding.metadata.name == info.name else {
             throw Status.badRequest("name in URL does not match name in Binding object")
         }
+        return try await Self.create(binding, request: request, namespace: info.namespace, pods: pods)
+    }
+
+    /// `POST /api/v1/namespaces/{ns}/bindings`: the first path of a binding, still served
+    /// (Kubernetes' `LegacyBindingREST`); the pod is the one the Binding names.
+    public static func serveLegacy(_ request: HTTPRequest, info: RequestInfo, store: any KeyValueStore) async throws(Status) -> HTTPResponse {
+        let binding: Binding = try SubresourceRequest.decodeJSON(request)
+        return try await create(binding, request: request, namespace: info.namespace, pods: RESTStorage(store: store))
+    }
+
+    /// The legacy `bindings` resource, as discovery lists it: namespaced, create only.
+    public static let legacyResource = Resource(kind: "Binding", plural: "bindings", scope: .namespaced)
+
+    /// Validates and applies `binding`, answering 201 with a Success Status (`BindingREST.Create`).
+    static func create(
+        _ binding: Binding, request: HTTPRequest, namespace: String, pods: RESTStorage<PodStrategy>
+    ) async throws(Status) -> HTTPResponse {
         let errors = Self.validate(binding)
         // Kubernetes returns these as a plain error, which its handler answers with a 500 of
         // reason Unknown (a TODO upstream says "move me to a binding strategy").
@@ -52,7 +71,7 @@ public struct PodBindingSubresource: Subresource {
             throw Status(status: .failure, message: message, code: 500)
         }
         let dryRun = try SubresourceRequest.isDryRun(request)
-        _ = try await Self.assign(binding, namespace: info.namespace, pods: pods, dryRun: dryRun)
+        _ = try await Self.assign(binding, namespace: namespace, pods: pods, dryRun: dryRun)
         return try SubresourceRequest.object(Status(status: .success, code: 201), status: .created)
     }
 
@@ -95,6 +114,9 @@ public struct PodBindingSubresource: Subresource {
                 throw Status.conflict(groupResource, name: name, reason: "pod \(name) has non-empty .spec.schedulingGates")
             }
             pod.spec.nodeName = binding.target.name
+            // Bound, the pod no longer waits for the node its preemption nominated (Kubernetes'
+            // ClearingNominatedNodeNameAfterBinding: alpha in 1.34, on by default from 1.35).
+            pod.status.nominatedNodeName = ""
             pod.metadata.annotations.merge(binding.metadata.annotations) { _, new in new }
             pod.status.setCondition(.podScheduled, status: .true, now: now)
         }

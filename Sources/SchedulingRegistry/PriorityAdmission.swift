@@ -10,6 +10,7 @@
 //   no class named, no default       → spec.priority: 0
 //   a class that does not exist      → 403  pods "x" is forbidden: no PriorityClass with name foo was found
 //   spec.priority set, and different → 403  … the integer value of priority (5) must not be provided in pod spec; …
+//   an update that leaves them out    → the created pod's priority and preemptionPolicy, kept
 //
 // The same plug-in refuses a second `globalDefault` class (`GlobalDefaultAdmission`).
 // Kubernetes reads the classes from an informer; here they are read from the store at
@@ -23,7 +24,7 @@ import SchedulingKinds
 import Storage
 
 /// Resolves a new pod's priority from its priority class; registered on pods' create.
-public struct PriorityAdmission: CreateAdmission {
+public struct PriorityAdmission: AdmissionPlugin {
     public typealias Strategy = PodStrategy
 
     /// A pod's priority when it names no class and no class is the default.
@@ -31,7 +32,7 @@ public struct PriorityAdmission: CreateAdmission {
 
     public init() {}
 
-    public func admit(_ pod: inout Pod, namespace: String, store: any KeyValueStore) async throws(Status) {
+    public func admitCreate(_ pod: inout Pod, namespace: String, store: any KeyValueStore) async throws(Status) {
         let classes = RESTStorage<PriorityClassStrategy>(store: store)
         let name = PodRefusal(pod)
         var priority = Self.defaultPriorityWhenNoDefaultClassExists
@@ -66,6 +67,13 @@ public struct PriorityAdmission: CreateAdmission {
         }
     }
 
+    /// Keeps what the create resolved when an update leaves it out: validation forbids
+    /// changing it, so only leaving it out can reach here.
+    public func admitUpdate(_ pod: inout Pod, old: Pod, store: any KeyValueStore) async throws(Status) {
+        if pod.spec.priority == nil { pod.spec.priority = old.spec.priority }
+        if pod.spec.preemptionPolicy == nil { pod.spec.preemptionPolicy = old.spec.preemptionPolicy }
+    }
+
     /// The class pods naming none get: of several (two writers raced), the lowest value, as Kubernetes picks.
     static func globalDefault(in classes: RESTStorage<PriorityClassStrategy>) async throws(Status) -> PriorityClass? {
         try await classes.list(namespace: nil).items.filter(\.globalDefault).min { $0.value < $1.value }
@@ -80,21 +88,5 @@ public struct PriorityAdmission: CreateAdmission {
         func forbidden(_ message: String) -> Status {
             Status.forbidden(GroupResource(resource: Pod.resource.plural), name: name, message)
         }
-    }
-}
-
-/// Refuses a second `globalDefault` priority class (the Priority plug-in's check on priority classes).
-public struct GlobalDefaultAdmission: CreateAdmission {
-    public typealias Strategy = PriorityClassStrategy
-
-    public init() {}
-
-    public func admit(_ priorityClass: inout PriorityClass, namespace: String, store: any KeyValueStore) async throws(Status) {
-        guard priorityClass.globalDefault,
-              let existing = try await PriorityAdmission.globalDefault(in: RESTStorage<PriorityClassStrategy>(store: store))
-        else { return }
-        throw Status.forbidden(GroupResource(group: PriorityClass.resource.group, resource: PriorityClass.resource.plural),
-                               name: priorityClass.metadata.name,
-                               "PriorityClass \(existing.metadata.name) is already marked as default. Only one default can exist")
     }
 }

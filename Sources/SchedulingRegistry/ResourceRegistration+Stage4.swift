@@ -1,12 +1,13 @@
 // Stage 4 · SchedulingRegistry: the resources stage 4's API server serves, a line a kind.
 //
 // Stage 2's, with three additions: pods get the `binding` subresource (the scheduler's
-// one write) and the Priority admission on create; PriorityClass (scheduling.k8s.io/v1,
+// one write, also served at its older path, `bindings`) and the Priority admission; PriorityClass (scheduling.k8s.io/v1,
 // cluster-wide) and Lease (coordination.k8s.io/v1, namespaced) are new kinds, and their
 // groups appear in discovery because they are registered here. Start-up adds the
 // system priority classes (`bootstrap`), beside stage 2's built-in namespaces, among
 // them `kube-node-lease` for the kubelets' leases.
 
+import APIMachinery
 import APIServer
 import Common
 import Storage
@@ -18,6 +19,9 @@ extension ResourceRegistration {
     } + [
         ResourceRegistration(PriorityClassStrategy.self, subresources: [:], admission: [GlobalDefaultAdmission()]),
         ResourceRegistration(LeaseStrategy.self, subresources: [:]),
+        ResourceRegistration(createOnly: PodBindingSubresource.legacyResource) { request, info, store throws(Status) in
+            try await PodBindingSubresource.serveLegacy(request, info: info, store: store)
+        },
     ]
 
     /// Pods as stage 2 serves them, with `binding` and the Priority admission.

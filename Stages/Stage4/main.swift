@@ -22,7 +22,11 @@
 //
 //   stage4 [up]  [--nodes N] [--port N] [--data-dir DIR | --etcd URL[,URL...]] [kubelet flags]
 //   stage4 apiserver [--port N] [--data-dir DIR | --etcd URL[,URL...]] [--watch-cache=false]
-//   stage4 kubelet --apiserver URL --node-name NAME [--kubelet-port N] [--root DIR] [--manifests DIR]
+//   stage4 kubelet --apiserver URL --node-name NAME [--kubelet-port N] [--root DIR] [--manifests DIR] [--token-file FILE]
+//
+// A node joins a running `up` from another terminal with `stage4 kubelet`; `up`'s token
+// file names only node1 … nodeN, so it sends the kubeconfig's token (there is no
+// authorization yet):  grep token: .cluster/stage4/kubeconfig | awk '{print $2}' > /tmp/token
 //   stage4 scheduler --apiserver URL                                   (the scheduler's own section)
 
 import APIServer
@@ -71,10 +75,10 @@ let kubeletFlags = [
     Flag("node-name", "NAME", default: "node1", help: "this node's name"),
     Flag("kubelet-port", "N", default: "\(defaultKubeletPort)",
          help: "the kubelet's read-only HTTP port, where logs are served; in `up`, node K's is this + K - 1 (0: each picks one)"),
-    Flag("root", "DIR", default: "\(defaultDataDirectory)/node1",
-         help: "where the kubelet keeps its state and the containers' logs; `up` gives node K <data-dir>/nodeK"),
-    Flag("manifests", "DIR", default: "\(defaultDataDirectory)/node1/manifests",
-         help: "the folder of static pod manifests; in `up`, node1's (node K reads <data-dir>/nodeK/manifests)"),
+    Flag("root", "DIR",
+         help: "where the kubelet keeps its state and the containers' logs (default \(defaultDataDirectory)/<node-name>; `up` gives node K <data-dir>/nodeK)"),
+    Flag("manifests", "DIR",
+         help: "the folder of static pod manifests (default <root>/manifests; in `up`, node1's when given)"),
     Flag("file-check-frequency", "DURATION", default: "3s", help: "how often the manifest folder is read"),
     Flag("sync-frequency", "DURATION", default: "1s", help: "how often each pod is compared with its spec"),
     Flag("node-status-update-frequency", "DURATION", default: "10s", help: "how often the kubelet renews its node's status"),
@@ -89,6 +93,8 @@ let kubeletFlags = [
 let upFlags = [
     Flag("nodes", "N", default: "\(defaultNodeCount)", help: "how many kubelets to run, named node1 … nodeN"),
 ]
+/// The scheduler's flags, which `up` accepts too (stage 4's lead adds them with the scheduler).
+let schedulerFlags: [Flag] = []
 /// The flags `up` sets per node, from the node's number, rather than passing them on.
 let perNodeFlags: Set<String> = ["apiserver", "node-name", "root", "kubelet-port", "manifests", "token-file"]
 
@@ -163,11 +169,15 @@ struct Node {
 
     init(_ flags: ParsedFlags, logger: Logger, token: String?) throws {
         let nodeName = flags.string("node-name")!
-        let manifests = URL(filePath: flags.string("manifests")!, directoryHint: .isDirectory).standardizedFileURL
+        // Each node its own folder unless told: a second kubelet never shares the first's state.
+        let root = URL(filePath: flags.string("root") ?? "\(defaultDataDirectory)/\(nodeName)", directoryHint: .isDirectory)
+            .standardizedFileURL
+        let manifests = flags.string("manifests").map { URL(filePath: $0, directoryHint: .isDirectory).standardizedFileURL }
+            ?? root.appending(path: "manifests", directoryHint: .isDirectory)
         try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
         let configuration = KubeletConfiguration(
             nodeName: nodeName,
-            rootDirectory: URL(filePath: flags.string("root")!, directoryHint: .isDirectory).standardizedFileURL,
+            rootDirectory: root,
             manifestDirectory: manifests,
             port: try flags.int("kubelet-port"),
             fileCheckFrequency: try flags.duration("file-check-frequency"),
@@ -237,7 +247,7 @@ case "scheduler":
     fail("the scheduler is not part of this build yet")
 
 case "up":
-    let flags = parse(apiServerFlags + kubeletFlags.filter { $0.name != "apiserver" } + upFlags,
+    let flags = parse(apiServerFlags + kubeletFlags.filter { $0.name != "apiserver" } + upFlags + schedulerFlags,
                       usage: "stage4 [up] [--nodes N] [flags]",
                       summary: "Runs an API server, the scheduler and N kubelets (node1 … nodeN), in one process.")
     let verbose = flags.isSet("verbose")

@@ -24,6 +24,18 @@ import Testing
         }
     }
 
+    @Test func aNominatedNodeIsKeptUntilTheBindingClearsIt() async throws {
+        try await withSchedulingAPI { api in
+            var pod = try await api.client.create(pendingPod("web"))
+            pod.status.nominatedNodeName = "node3"
+            let nominated = try await api.client.updateStatus(pod)
+            #expect(nominated.status.nominatedNodeName == "node3")
+            #expect(try await api.bind("web", to: "node3").code == 201)
+            let bound = try await api.client.get(Pod.self, namespace: "default", name: "web")
+            #expect(bound.status.nominatedNodeName == "" && bound.spec.nodeName == "node3")
+        }
+    }
+
     @Test func aPodAlreadyBoundIsAConflictInKubernetesWords() async throws {
         try await withSchedulingAPI { api in
             try await api.client.create(pendingPod("web", node: "node1"))
@@ -100,6 +112,19 @@ import Testing
         }
     }
 
+    @Test func theOlderBindingsPathBindsThePodTheBodyNames() async throws {
+        try await withSchedulingAPI { api in
+            try await api.client.create(pendingPod("web"))
+            let answer = try await api.post("/api/v1/namespaces/default/bindings",
+                                            json: #"{"metadata": {"name": "web"}, "target": {"kind": "Node", "name": "node3"}}"#)
+            #expect(answer.code == 201)
+            let nodeName = try await api.client.get(Pod.self, namespace: "default", name: "web").spec.nodeName
+            #expect(nodeName == "node3")
+            let again = try await api.post("/api/v1/namespaces/default/bindings", json: #"{"metadata": {"name": "web"}, "target": {"name": "node1"}}"#)
+            #expect(again.code == 409 && again.body.contains(#"pod web is already assigned to node \"node3\""#), "\(again.body)")
+        }
+    }
+
     @Test func discoveryListsTheBindingSubresourceForCreate() async throws {
         try await withSchedulingAPI { api in
             let list = try await api.client.get(APIResourceList.self, path: "/api/v1")
@@ -107,6 +132,8 @@ import Testing
             #expect(binding.verbs == ["create"])
             #expect(binding.kind == "Binding")
             #expect(binding.namespaced)
+            let legacy = try #require(list.resources.first { $0.name == "bindings" })
+            #expect(legacy.verbs == ["create"] && legacy.kind == "Binding" && legacy.singularName == "binding" && legacy.namespaced)
         }
     }
 }

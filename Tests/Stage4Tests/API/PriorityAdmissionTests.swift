@@ -60,4 +60,17 @@ import Testing
             #expect(matching == 1000)
         }
     }
+
+    @Test func anUpdateThatLeavesOutThePriorityKeepsIt() async throws {
+        try await withSchedulingAPI { api in
+            try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "polite"), value: 700, preemptionPolicy: .never))
+            var pod = try await api.client.create(pendingPod("web", priorityClassName: "polite"))
+            pod.spec.priority = nil
+            pod.spec.preemptionPolicy = nil
+            pod.spec.containers[0].image = "busybox:1.36"
+            let updated = try await api.client.update(pod)
+            #expect(updated.spec.priority == 700 && updated.spec.preemptionPolicy == .never)
+            #expect(updated.spec.containers[0].image == "busybox:1.36")
+        }
+    }
 }

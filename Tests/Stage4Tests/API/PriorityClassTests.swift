@@ -47,8 +47,11 @@ import Testing
             high.value = 2000
             let error = await #expect(throws: APIError.self) { try await api.client.update(high) }
             #expect(error?.status?.message == #"PriorityClass.scheduling.k8s.io "high" is invalid: value: Forbidden: may not be changed in an update."#)
-            let never = try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "polite"), value: 5, preemptionPolicy: .never))
+            var never = try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "polite"), value: 5, preemptionPolicy: .never))
             #expect(never.preemptionPolicy == .never)
+            never.preemptionPolicy = .preemptLowerPriority
+            let changed = await #expect(throws: APIError.self) { try await api.client.update(never) }
+            #expect(changed?.status?.message == #"PriorityClass.scheduling.k8s.io "polite" is invalid: preemptionPolicy: Invalid value: "PreemptLowerPriority": field is immutable"#)
         }
     }
 
@@ -60,6 +63,19 @@ import Testing
             }
             #expect(error?.status?.code == 403)
             #expect(error?.status?.message == #"priorityclasses.scheduling.k8s.io "second" is forbidden: PriorityClass first is already marked as default. Only one default can exist"#)
+        }
+    }
+
+    @Test func aPatchMakingASecondDefaultIsForbiddenToo() async throws {
+        try await withSchedulingAPI { api in
+            try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "first"), value: 10, globalDefault: true))
+            try await api.client.create(PriorityClass(metadata: ObjectMeta(name: "second"), value: 11))
+            let error = await #expect(throws: APIError.self) {
+                try await api.client.patch(PriorityClass.self, name: "second", mergePatch: ["globalDefault": true])
+            }
+            #expect(error?.status?.message == #"priorityclasses.scheduling.k8s.io "second" is forbidden: PriorityClass first is already marked as default. Only one default can exist"#)
+            let first = try await api.client.patch(PriorityClass.self, name: "first", mergePatch: ["description": "still the default"])
+            #expect(first.globalDefault && first.description == "still the default")
         }
     }
 

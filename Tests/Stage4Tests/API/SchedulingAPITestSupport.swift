@@ -33,11 +33,12 @@ struct SchedulingAPI: Sendable {
         return (response.status.code, response.text)
     }
 
-    /// Binds pod `pod` in `default` to `node`, as the scheduler does; the answer's code and body.
+    /// Binds pod `pod` in `default` to `node` with the body client-go sends; the answer's code and body.
     func bind(_ pod: String, to node: String, uid: String = "", kind: String = "Node") async throws -> (code: Int, body: String) {
         let uidField = uid.isEmpty ? "" : ", \"uid\": \"\(uid)\""
         return try await post("/api/v1/namespaces/default/pods/\(pod)/binding", json: """
-            {"apiVersion": "v1", "kind": "Binding", "metadata": {"name": "\(pod)"\(uidField), "annotations": {"scheduler.example/why": "test"}},
+            {"apiVersion": "v1", "kind": "Binding",
+             "metadata": {"name": "\(pod)", "namespace": "default", "creationTimestamp": null\(uidField), "annotations": {"scheduler.example/why": "test"}},
              "target": {"apiVersion": "v1", "kind": "\(kind)", "name": "\(node)"}}
             """)
     }

@@ -66,6 +66,14 @@ struct Stage4EndToEndTests {
         #expect(classes.output.contains("system-cluster-critical") && classes.output.contains("2000000000"), "\(tool): \(classes.output)")
         #expect(classes.output.contains("system-node-critical") && classes.output.contains("2000001000"), "\(tool): \(classes.output)")
 
+        // The new groups in discovery, as kubectl reads it.
+        let resources = try await run("api-resources")
+        let rows = resources.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.contains(["priorityclasses", "pc", "scheduling.k8s.io/v1", "false", "PriorityClass"]), "\(tool): \(resources.output)")
+        #expect(rows.contains(["leases", "coordination.k8s.io/v1", "true", "Lease"]), "\(tool): \(resources.output)")
+        let both = try await run("get", "pc,lease", "-A")
+        #expect(both.status == 0 && both.output.contains("priorityclass.scheduling.k8s.io/system-node-critical"), "\(tool): \(both.output)")
+
         // A class kubectl creates (as protobuf), and a pod that names it.
         let created = try await run("create", "priorityclass", "high", "--value=1000", "--description=for tests")
         #expect(created.status == 0 && created.output.contains("priorityclass.scheduling.k8s.io/high created"), "\(tool): \(created.output)")
@@ -118,6 +126,10 @@ struct Stage4EndToEndTests {
         }
         #expect(described.output.split(separator: "\n").contains { $0.contains("default") && $0.contains("web") }, "\(described.output)")
 
+        let running = try await cluster.containerProcesses()
+        #expect(!running.isEmpty, "\(tool): web's container is found by its marker")
         try await cluster.interrupt()
+        // Nothing left over: Ctrl-C stops every node's containers.
+        try await eventually("\(tool): no container left running") { try await cluster.containerProcesses().isEmpty }
     }
 }
