@@ -38,6 +38,7 @@ import GroupCommit
 import Kubelet
 import KubeletAPI
 import KubeletInformers
+import KubeletNodes
 import ProcessRuntime
 import SchedulingRegistry
 import Storage
@@ -89,12 +90,10 @@ let kubeletFlags = [
     Flag("container-log-max-files", "N", default: "\(KubeletConfiguration.Defaults.containerLogMaxFiles)",
          help: "the most files a container's log keeps, the current one included"),
     Flag.switch("verbose", help: "also log debug lines, such as every request and event"),
-]
+] + AdvertisedNode.flags
 let upFlags = [
     Flag("nodes", "N", default: "\(defaultNodeCount)", help: "how many kubelets to run, named node1 … nodeN"),
 ]
-/// The scheduler's flags, which `up` accepts too (stage 4's lead adds them with the scheduler).
-let schedulerFlags: [Flag] = []
 /// The flags `up` sets per node, from the node's number, rather than passing them on.
 let perNodeFlags: Set<String> = ["apiserver", "node-name", "root", "kubelet-port", "manifests", "token-file"]
 
@@ -166,6 +165,8 @@ struct Node {
     let kubelet: Kubelet
     let connection: KubeletAPIConnection
     let pods: InformerPodLister
+    /// The node's heartbeat Lease in `kube-node-lease`, renewed every 10 s.
+    let nodeLease: NodeLeaseController
 
     init(_ flags: ParsedFlags, logger: Logger, token: String?) throws {
         let nodeName = flags.string("node-name")!
@@ -185,8 +186,13 @@ struct Node {
             backoff: .init(initial: try flags.duration("backoff-initial"), maximum: try flags.duration("backoff-max")))
         let client = try APIClient(server: flags.string("apiserver")!, token: token)
         pods = InformerPodLister(client: client, nodeName: nodeName, logger: logger.labelled("api-pods"))
-        connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
-                                          heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
+        var connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
+                                              heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
+        // What the node advertises, when the flags say (`--node-capacity`, `--node-labels`,
+        // `--register-with-taints`); else the machine, as in stage 3.
+        connection.nodeAdvertiser = try AdvertisedNode(flags: flags)
+        self.connection = connection
+        nodeLease = NodeLeaseController(client: client, nodeName: nodeName, logger: logger.labelled("node-lease"))
         let (logMaxSize, logMaxFiles) = try KubeletConfiguration.containerLogRotation(
             maxSize: flags.string("container-log-max-size")!, maxFiles: try flags.int("container-log-max-files"))
         let runtime = try ProcessRuntime(root: configuration.runtimeDirectory,
@@ -197,22 +203,23 @@ struct Node {
                               recorder: connection.eventRecorder, configObjects: connection.configObjects, logger: logger)
     }
 
-    /// Runs the kubelet, its API connection, and the informer's nudge when a worker finishes.
+    /// Runs the kubelet, its API connection, its node Lease, and the informer's nudge when a worker finishes.
     func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {
-        let (kubelet, connection, pods) = (kubelet, connection, pods)
+        let (kubelet, connection, pods, nodeLease) = (kubelet, connection, pods, nodeLease)
         group.addTask { try await kubelet.run() }
         group.addTask { try await connection.run(for: kubelet) }
         group.addTask { await pods.republishOnWorkerRemoval(of: kubelet) }
+        group.addTask { try await nodeLease.run() }
     }
 }
 
 // MARK: The scheduler (stage 4's lead adds it here)
 
 /// Adds the scheduler to `up`'s task group: it talks to the API server at `server` with
-/// `token`, as any client does. Empty until the scheduler is built; `up` already calls it.
+/// `token`, as any client does (`SchedulerComponent.swift`).
 func addScheduler(server: String, token: String, logger: Logger, flags: ParsedFlags,
                   in group: inout ThrowingDiscardingTaskGroup<any Error>) throws {
-    // The scheduler's task goes here: group.addTask { try await scheduler.run() }
+    group.addTask { try await runScheduler(server: server, token: token, flags: flags, logger: logger) }
 }
 
 // MARK: The commands
@@ -244,10 +251,19 @@ case "kubelet":
 
 // MARK: `stage4 scheduler` (stage 4's lead adds it here)
 case "scheduler":
-    fail("the scheduler is not part of this build yet")
+    let flags = parse(schedulerFlags + [Flag.switch("verbose", help: "also log debug lines, such as every pod bound")],
+                      usage: "stage4 scheduler --apiserver URL [flags]",
+                      summary: "Runs a scheduler: it places each pod that has no node, while it holds the kube-scheduler lease.")
+    let logger = Logger(label: "scheduler", level: flags.isSet("verbose") ? .debug : .info)
+    do {
+        let token = try flags.string("token-file").map { try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
+        try await runUntilShutdownSignal(logger: logger) {
+            try await runScheduler(server: flags.string("apiserver")!, token: token, flags: flags, logger: logger)
+        }
+    } catch { fail("\(error)") }
 
 case "up":
-    let flags = parse(apiServerFlags + kubeletFlags.filter { $0.name != "apiserver" } + upFlags + schedulerFlags,
+    let flags = parse(apiServerFlags + kubeletFlags.filter { $0.name != "apiserver" } + upFlags + schedulerFlagsInUp,
                       usage: "stage4 [up] [--nodes N] [flags]",
                       summary: "Runs an API server, the scheduler and N kubelets (node1 … nodeN), in one process.")
     let verbose = flags.isSet("verbose")
