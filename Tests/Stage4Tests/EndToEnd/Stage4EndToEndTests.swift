@@ -1,8 +1,8 @@
 // Stage 4 · end-to-end tests: `stage4 up --nodes 3` with the real kubectl 1.27 and 1.33.
 //
-// The API server's side of scheduling, as a learner meets it before the scheduler runs:
-// three Ready nodes; a pod with no node stays Pending until a Binding (sent here as curl
-// would) puts it on node2, whose kubelet runs it; a second binding is refused in
+// The API server's side of scheduling: three Ready nodes; a pod that names a scheduler
+// nobody runs (`schedulerName: by-hand`) stays Pending, as in Kubernetes, until a Binding
+// (sent here as curl would) puts it on node2, whose kubelet runs it; a second binding is refused in
 // Kubernetes' words; `kubectl get pc` shows the system classes; a pod naming a class gets
 // its priority, and an unknown class is refused; labels, taints and cordons change live;
 // `kubectl describe node` shows the node's pods and what they have been allotted.
@@ -20,7 +20,7 @@ struct Stage4EndToEndTests {
     /// The nodes `up` runs in these tests.
     static let nodeCount = 3
 
-    /// A pod manifest with no node, running a marked shell loop.
+    /// A pod manifest with no node, for a scheduler nobody runs, running a marked shell loop.
     static func pendingPod(_ name: String, cluster: RunningCluster, priorityClassName: String? = nil) -> String {
         let classLine = priorityClassName.map { "\n  priorityClassName: \($0)" } ?? ""
         return """
@@ -28,7 +28,8 @@ struct Stage4EndToEndTests {
         kind: Pod
         metadata:
           name: \(name)
-        spec:\(classLine)
+        spec:
+          schedulerName: by-hand\(classLine)
           containers:
             - name: main
               image: busybox
