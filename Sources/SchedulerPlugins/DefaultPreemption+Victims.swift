@@ -1,8 +1,9 @@
 // Stage 4 · SchedulerPlugins: which pods to evict on one node, and which node to preempt on.
 //
 // Victims on a node (Kubernetes' SelectVictimsOnNode): remove every pod of lower
-// priority; if the pod still does not fit, preemption cannot help here. Otherwise put
-// the removed pods back one by one, most important first (higher priority, then the
+// priority (telling the PreFilter plugins, through their extensions, so that their
+// counts follow, on a clone of the cycle state); if the pod still does not fit,
+// preemption cannot help here. Otherwise put the removed pods back one by one, most important first (higher priority, then the
 // one running longest), keeping each that still leaves room: the rest are the victims.
 //
 // The node (pickOneNodeForPreemption), by these rules in turn, each breaking the ties
@@ -21,15 +22,21 @@ extension DefaultPreemption {
         let priority = pod.schedulingPriority
         let potential = nodeInfo.pods.filter { $0.pod.schedulingPriority < priority }
         if potential.isEmpty { return ([], Status(.unschedulableAndUnresolvable, Self.noVictimsFound)) }
-        for victim in potential { simulated = simulated.removing(key: victim.key) ?? simulated }
+        for victim in potential {
+            simulated = simulated.removing(key: victim.key) ?? simulated
+            let status = framework.runPreFilterExtensionRemovePod(state, pod, victim, simulated)
+            if !status.isSuccess { return ([], status) }
+        }
         let fits = framework.runFilterPlugins(state, pod, simulated)
         guard fits.isSuccess else { return ([], fits) }
         var victims: [PodInfo] = []
         for candidate in potential.sorted(by: Self.moreImportant) {
             let withCandidate = simulated.adding(candidate)
+            _ = framework.runPreFilterExtensionAddPod(state, pod, candidate, withCandidate)
             if framework.runFilterPlugins(state, pod, withCandidate).isSuccess {
                 simulated = withCandidate
             } else {
+                _ = framework.runPreFilterExtensionRemovePod(state, pod, candidate, simulated)
                 victims.append(candidate)
             }
         }
