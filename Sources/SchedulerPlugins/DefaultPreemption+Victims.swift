@@ -16,8 +16,8 @@ import API
 import SchedulerFramework
 
 extension DefaultPreemption {
-    func selectVictimsOnNode(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo, _ framework: Framework)
-        -> ([PodInfo], Status) {
+    func selectVictimsOnNode(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo, _ framework: Framework,
+                             nominated: [PodInfo] = []) -> ([PodInfo], Status) {
         var simulated = nodeInfo
         let priority = pod.schedulingPriority
         let potential = nodeInfo.pods.filter { $0.pod.schedulingPriority < priority }
@@ -27,13 +27,13 @@ extension DefaultPreemption {
             let status = framework.runPreFilterExtensionRemovePod(state, pod, victim, simulated)
             if !status.isSuccess { return ([], status) }
         }
-        let fits = framework.runFilterPlugins(state, pod, simulated)
+        let fits = framework.runFilterPluginsWithNominatedPods(state, pod, simulated, nominated: nominated)
         guard fits.isSuccess else { return ([], fits) }
         var victims: [PodInfo] = []
         for candidate in potential.sorted(by: Self.moreImportant) {
             let withCandidate = simulated.adding(candidate)
             _ = framework.runPreFilterExtensionAddPod(state, pod, candidate, withCandidate)
-            if framework.runFilterPlugins(state, pod, withCandidate).isSuccess {
+            if framework.runFilterPluginsWithNominatedPods(state, pod, withCandidate, nominated: nominated).isSuccess {
                 simulated = withCandidate
             } else {
                 _ = framework.runPreFilterExtensionRemovePod(state, pod, candidate, simulated)
