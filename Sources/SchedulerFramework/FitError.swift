@@ -17,9 +17,6 @@ import API
 
 /// Thrown by `SchedulingAlgorithm.schedulePod` when no node passes Filter.
 public struct FitError: Error, Sendable, CustomStringConvertible {
-    /// The opening of the message; the count of nodes follows the slash.
-    public static let noNodeAvailableFormat = "nodes are available"
-
     public var pod: Pod
     public var numAllNodes: Int
     public var diagnosis: Diagnosis
@@ -34,7 +31,7 @@ public struct FitError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var message = "0/\(numAllNodes) \(FitError.noNodeAvailableFormat):"
+        var message = "0/\(numAllNodes) nodes are available:"
         let preFilterMessage = diagnosis.preFilterMessage
         if !preFilterMessage.isEmpty {
             message += " \(preFilterMessage)."

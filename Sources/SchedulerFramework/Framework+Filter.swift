@@ -57,6 +57,30 @@ extension Framework {
         return .success
     }
 
+    /// Tells the PreFilter plugins that `podInfo` was added to `nodeInfo` in a what-if (preemption's reprieve).
+    public func runPreFilterExtensionAddPod(_ state: CycleState, _ pod: Pod, _ podInfo: PodInfo, _ nodeInfo: NodeInfo)
+        -> Status {
+        let skipped = state.skipFilterPlugins
+        for plugin in preFilterPlugins where !skipped.contains(plugin.name) {
+            guard let extensions = plugin as? any PreFilterExtensions else { continue }
+            let status = extensions.addPod(state, pod, podInfo, nodeInfo)
+            if !status.isSuccess { return status.withPlugin(plugin.name) }
+        }
+        return .success
+    }
+
+    /// Tells the PreFilter plugins that `podInfo` was removed from `nodeInfo` in a what-if (preemption's victims).
+    public func runPreFilterExtensionRemovePod(_ state: CycleState, _ pod: Pod, _ podInfo: PodInfo, _ nodeInfo: NodeInfo)
+        -> Status {
+        let skipped = state.skipFilterPlugins
+        for plugin in preFilterPlugins where !skipped.contains(plugin.name) {
+            guard let extensions = plugin as? any PreFilterExtensions else { continue }
+            let status = extensions.removePod(state, pod, podInfo, nodeInfo)
+            if !status.isSuccess { return status.withPlugin(plugin.name) }
+        }
+        return .success
+    }
+
     /// Runs PostFilter (preemption) after no node passed Filter; returns the nominated node, if any.
     public func runPostFilterPlugins(_ state: CycleState, _ pod: Pod, _ statuses: NodeToStatus, _ snapshot: Snapshot)
         async -> (nominatedNodeName: String?, Status) {

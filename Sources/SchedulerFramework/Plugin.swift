@@ -110,3 +110,11 @@ public struct QueuedPodInfo: Sendable {
         self.unschedulablePlugins = unschedulablePlugins
     }
 }
+
+/// A PreFilter plugin whose precomputed state depends on the pods on other nodes (counts
+/// per zone, anti-affinity): preemption's what-ifs tell it when a pod is added to or
+/// removed from a node, so its Filter sees the simulated cluster (Kubernetes' PreFilterExtensions).
+public protocol PreFilterExtensions: PreFilterPlugin {
+    func addPod(_ state: CycleState, _ podToSchedule: Pod, _ podInfoToAdd: PodInfo, _ nodeInfo: NodeInfo) -> Status
+    func removePod(_ state: CycleState, _ podToSchedule: Pod, _ podInfoToRemove: PodInfo, _ nodeInfo: NodeInfo) -> Status
+}

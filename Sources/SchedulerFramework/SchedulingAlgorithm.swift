@@ -105,7 +105,11 @@ public final class SchedulingAlgorithm: Sendable {
             for offset in 0..<numAllNodes {
                 let position = (start + offset) % numAllNodes
                 let nodeIndex = candidates?[position] ?? position
-                let status = Framework.runFilterPlugins(plugins, state, pod, snapshot.nodeInfoList[nodeIndex])
+                let nodeInfo = snapshot.nodeInfoList[nodeIndex]
+                let status = snapshot.nominatedPods.isEmpty
+                    ? Framework.runFilterPlugins(plugins, state, pod, nodeInfo)
+                    : framework.runFilterPluginsWithNominatedPods(state, pod, nodeInfo,
+                                                                  nominated: snapshot.nominatedPods[nodeInfo.name] ?? [])
                 processed += 1
                 if status.isSuccess {
                     feasible.append(nodeIndex)

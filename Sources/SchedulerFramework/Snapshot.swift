@@ -24,6 +24,11 @@ public struct Snapshot: Sendable {
     var generation: Int64 = -1
     /// The cache's node-set generation; a different one means nodes came or went.
     var nodeSetGeneration: Int64 = -1
+    /// Pods that preempted and wait for their nominated node, by node name. The scheduler
+    /// (its queue knows them) sets this before each cycle; `updateSnapshot` leaves it alone.
+    /// Filter counts those of equal or higher priority as already there, so that the
+    /// room preemption made is not taken by a less important pod.
+    public var nominatedPods: [String: [PodInfo]] = [:]
 
     public init() {}
 

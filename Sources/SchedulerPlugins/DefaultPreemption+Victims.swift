@@ -1,8 +1,9 @@
 // Stage 4 · SchedulerPlugins: which pods to evict on one node, and which node to preempt on.
 //
 // Victims on a node (Kubernetes' SelectVictimsOnNode): remove every pod of lower
-// priority; if the pod still does not fit, preemption cannot help here. Otherwise put
-// the removed pods back one by one, most important first (higher priority, then the
+// priority (telling the PreFilter plugins, through their extensions, so that their
+// counts follow, on a clone of the cycle state); if the pod still does not fit,
+// preemption cannot help here. Otherwise put the removed pods back one by one, most important first (higher priority, then the
 // one running longest), keeping each that still leaves room: the rest are the victims.
 //
 // The node (pickOneNodeForPreemption), by these rules in turn, each breaking the ties
@@ -15,21 +16,27 @@ import API
 import SchedulerFramework
 
 extension DefaultPreemption {
-    func selectVictimsOnNode(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo, _ framework: Framework)
-        -> ([PodInfo], Status) {
+    func selectVictimsOnNode(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo, _ framework: Framework,
+                             nominated: [PodInfo] = []) -> ([PodInfo], Status) {
         var simulated = nodeInfo
         let priority = pod.schedulingPriority
         let potential = nodeInfo.pods.filter { $0.pod.schedulingPriority < priority }
         if potential.isEmpty { return ([], Status(.unschedulableAndUnresolvable, Self.noVictimsFound)) }
-        for victim in potential { simulated = simulated.removing(key: victim.key) ?? simulated }
-        let fits = framework.runFilterPlugins(state, pod, simulated)
+        for victim in potential {
+            simulated = simulated.removing(key: victim.key) ?? simulated
+            let status = framework.runPreFilterExtensionRemovePod(state, pod, victim, simulated)
+            if !status.isSuccess { return ([], status) }
+        }
+        let fits = framework.runFilterPluginsWithNominatedPods(state, pod, simulated, nominated: nominated)
         guard fits.isSuccess else { return ([], fits) }
         var victims: [PodInfo] = []
         for candidate in potential.sorted(by: Self.moreImportant) {
             let withCandidate = simulated.adding(candidate)
-            if framework.runFilterPlugins(state, pod, withCandidate).isSuccess {
+            _ = framework.runPreFilterExtensionAddPod(state, pod, candidate, withCandidate)
+            if framework.runFilterPluginsWithNominatedPods(state, pod, withCandidate, nominated: nominated).isSuccess {
                 simulated = withCandidate
             } else {
+                _ = framework.runPreFilterExtensionRemovePod(state, pod, candidate, simulated)
                 victims.append(candidate)
             }
         }

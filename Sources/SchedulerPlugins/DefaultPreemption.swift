@@ -90,7 +90,8 @@ public struct DefaultPreemption: PostFilterPlugin {
         let wanted = Self.numCandidates(potential.count)
         for index in potential {
             let nodeInfo = snapshot.nodeInfoList[index]
-            let (victims, status) = selectVictimsOnNode(state.clone(), pod, nodeInfo, framework)
+            let (victims, status) = selectVictimsOnNode(state.clone(), pod, nodeInfo, framework,
+                                                        nominated: snapshot.nominatedPods[nodeInfo.name] ?? [])
             if status.isSuccess && !victims.isEmpty {
                 candidates.append(Candidate(nodeName: nodeInfo.name, victims: victims))
                 if candidates.count >= wanted { break }

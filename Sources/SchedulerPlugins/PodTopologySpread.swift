@@ -103,6 +103,13 @@ public struct PodTopologySpread: PreFilterPlugin, FilterPlugin {
                 matchNum[pair, default: 0] += count
             }
         }
+        state.write(name, PreFilterState(constraints: constraints, matchNum: matchNum,
+                                         minMatchByKey: Self.minMatchByKey(constraints, matchNum)))
+        return (nil, .success)
+    }
+
+    /// The count of each key's emptiest domain; 0 when there are fewer domains than `minDomains`.
+    static func minMatchByKey(_ constraints: [Constraint], _ matchNum: [TopologyPair: Int]) -> [String: Int] {
         var minMatchByKey: [String: Int] = [:]
         for constraint in constraints {
             let domains = matchNum.filter { $0.key.key == constraint.topologyKey }
@@ -110,8 +117,7 @@ public struct PodTopologySpread: PreFilterPlugin, FilterPlugin {
             if domains.count < Int(constraint.minDomains) { minimum = 0 }
             minMatchByKey[constraint.topologyKey] = min(minMatchByKey[constraint.topologyKey] ?? .max, minimum)
         }
-        state.write(name, PreFilterState(constraints: constraints, matchNum: matchNum, minMatchByKey: minMatchByKey))
-        return (nil, .success)
+        return minMatchByKey
     }
 
     public func filter(_ state: CycleState, _ pod: Pod, _ nodeInfo: NodeInfo) -> SchedulerFramework.Status {

@@ -76,6 +76,16 @@ import Testing
         #expect(snapshot.nodeInfoList[1] !== before[1] && snapshot.nodeInfoList[1].pods.count == 1)
     }
 
+    @Test func anUpdatedPodIsCountedWithItsNewRequests() async {
+        let cache = SchedulerCache()
+        await cache.addNode(makeNode("n1"))
+        let old = makePod("web", cpu: "1", node: "n1")
+        await cache.addPod(old)
+        await cache.updatePod(old: old, new: makePod("web", cpu: "2", node: "n1"))
+        let info = await cache.nodeInfo(named: "n1")
+        #expect(info?.pods.count == 1 && info?.requested.milliCPU == 2000)
+    }
+
     @Test func aPodThatArrivesBeforeItsNodeIsCountedWhenTheNodeIsAdded() async {
         let cache = SchedulerCache()
         await cache.addPod(makePod("early", cpu: "1", node: "n1"))

@@ -171,3 +171,20 @@ struct NormalizedScore: NormalizeScorePlugin {
         #expect(placed == ["node1": 2, "node2": 2, "node3": 2])
     }
 }
+
+@Suite struct NominatedPodsTests {
+    @Test func roomPromisedToANominatedPodOfHigherPriorityIsNotTaken() async throws {
+        var snapshot = Snapshot(nodes: [makeNode("n1", cpu: "2"), makeNode("n2", cpu: "2")])
+        snapshot.nominatedPods = ["n1": [PodInfo(makePod("preemptor", cpu: "2", priority: 1000))]]
+        let algorithm = SchedulingAlgorithm(framework: DefaultPlugins.framework(handle: RecordingHandle()))
+        for _ in 0..<10 {
+            let result = try await algorithm.schedulePod(makePod("low", cpu: "1", priority: 1), state: CycleState(),
+                                                         snapshot: snapshot)
+            #expect(result.suggestedHost == "n2")
+        }
+        // The nominated pod itself, and pods that outrank it, are not held back by it.
+        let preemptor = try await algorithm.schedulePod(makePod("preemptor", cpu: "2", priority: 1000), state: CycleState(),
+                                                        snapshot: snapshot)
+        #expect(preemptor.feasibleNodes == 2)
+    }
+}

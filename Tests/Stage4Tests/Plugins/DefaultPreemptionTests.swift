@@ -58,6 +58,19 @@ import Testing
         #expect(handle.recorded.deleted == ["c"])
     }
 
+    @Test func aLowerPriorityPodThatTheNewcomerAvoidsIsEvictedToSatisfyAntiAffinity() async {
+        // One node; the newcomer refuses to share a host with app=web, and a low-priority web pod is there.
+        let node = makeNode("n1", labels: ["kubernetes.io/hostname": "n1"])
+        let snapshot = Snapshot(nodes: [node], pods: [makePod("web-low", node: "n1", labels: ["app": "web"], priority: 1)])
+        let newcomer = PodPlacementTests.podWith(anti: true, labels: ["app": "web"], name: "vip")
+        var important = newcomer
+        important.spec.priority = 100
+        let handle = RecordingHandle()
+        let (nominated, status) = await Self.preempt(important, snapshot, handle)
+        #expect(status.isSuccess && nominated == "n1")
+        #expect(handle.recorded.deleted == ["web-low"])
+    }
+
     @Test func aPodThatMayNotPreemptSaysSo() async {
         let snapshot = Snapshot(nodes: [makeNode("n1", cpu: "1")], pods: [makePod("low", cpu: "1", node: "n1", priority: 0)])
         var pod = makePod("polite", cpu: "1", priority: 1000)

@@ -75,6 +75,24 @@ import Testing
         #expect(scores(NodeAffinityPlugin(), pod, Snapshot(nodes: Self.nodes)) == [100, 20, 0])
     }
 
+    @Test func aRequiredTermOnTheNodesNameNarrowsTheSearchToThatNode() async throws {
+        var pod = makePod("daemon")
+        var term = NodeSelectorTerm()
+        term.matchFields = [Self.requirement("metadata.name", .in, ["hdd-b"])]
+        var selector = NodeSelector()
+        selector.nodeSelectorTerms = [term]
+        var nodeAffinity = API.NodeAffinity()
+        nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution = selector
+        var affinity = Affinity()
+        affinity.nodeAffinity = nodeAffinity
+        pod.spec.affinity = affinity
+        let (result, status) = NodeAffinityPlugin().preFilter(CycleState(), pod, Snapshot(nodes: Self.nodes))
+        #expect(status.isSuccess && result?.nodeNames == ["hdd-b"])
+        let algorithm = SchedulingAlgorithm(framework: DefaultPlugins.framework(handle: RecordingHandle()))
+        let placed = try await algorithm.schedulePod(pod, state: CycleState(), snapshot: Snapshot(nodes: Self.nodes))
+        #expect(placed.suggestedHost == "hdd-b" && placed.evaluatedNodes == 1)
+    }
+
     @Test func aPodWithoutRulesSkipsTheFilter() {
         let (_, status) = NodeAffinityPlugin().preFilter(CycleState(), makePod("p"), Snapshot(nodes: Self.nodes))
         #expect(status.isSkip)

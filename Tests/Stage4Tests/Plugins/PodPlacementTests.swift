@@ -44,6 +44,18 @@ import Testing
         #expect(statuses == [skewed, skewed, .success, missing])
     }
 
+    @Test func minDomainsCountsMissingDomainsAsEmpty() {
+        // Both zones hold one web pod, so the skew would be 1; with minDomains 3 the
+        // global minimum is 0 (a third zone could exist), so every zone is 2 ahead.
+        let web = ["app": "web"]
+        let snapshot = Snapshot(nodes: [Self.zoned[0], Self.zoned[2]],
+                                pods: [makePod("w1", node: "a1", labels: web), makePod("w2", node: "b1", labels: web)])
+        var pod = Self.spread(.doNotSchedule)
+        #expect(filterStatuses(PodTopologySpread(), pod, snapshot).allSatisfy { $0.isSuccess })
+        pod.spec.topologySpreadConstraints[0].minDomains = 3
+        #expect(filterStatuses(PodTopologySpread(), pod, snapshot).allSatisfy { $0.code == .unschedulable })
+    }
+
     @Test func topologySpreadScoreFavoursTheEmptierZone() {
         let web = ["app": "web"]
         let snapshot = Snapshot(nodes: Array(Self.zoned.prefix(3)),
