@@ -4,7 +4,8 @@
 // in the cluster go through this handle, which the scheduler makes over its API client:
 // DefaultBinder binds a pod (a `Binding` posted to `pods/{name}/binding`, which the API
 // server turns into `spec.nodeName`), and DefaultPreemption deletes the pods it evicts
-// and marks the preemptor with the node it nominated (`status.nominatedNodeName`).
+// (each told why, in an Event) and marks the preemptor with the node it nominated
+// (`status.nominatedNodeName`).
 
 import API
 import APIMachinery
@@ -15,8 +16,12 @@ import SchedulingKinds
 /// The framework's handle on the API server (Kubernetes' `framework.Handle` clientset).
 public struct APIFrameworkHandle: FrameworkHandle {
     let client: APIClient
+    let recorder: SchedulerEventRecorder
 
-    public init(client: APIClient) { self.client = client }
+    public init(client: APIClient, recorder: SchedulerEventRecorder) {
+        self.client = client
+        self.recorder = recorder
+    }
 
     public func bind(_ binding: Binding) async throws {
         try await client.create(binding, subresource: "binding", of: Pod.self,
@@ -24,10 +29,13 @@ public struct APIFrameworkHandle: FrameworkHandle {
     }
 
     /// Deletes a victim of preemption, with its own grace period, and only the pod the
-    /// scheduler saw (its uid): a pod made again under the same name is not a victim.
-    public func deletePod(_ pod: Pod) async throws {
-        try await client.delete(Pod.self, namespace: pod.metadata.namespace, name: pod.metadata.name,
-                                options: DeleteOptions(preconditions: Preconditions(uid: pod.metadata.uid)))
+    /// scheduler saw (its uid): a pod made again under the same name is not a victim. Its
+    /// `Preempted` event says by whom, in kube-scheduler's words.
+    public func preemptPod(_ victim: Pod, by preemptor: Pod, on nodeName: String) async throws {
+        try await client.delete(Pod.self, namespace: victim.metadata.namespace, name: victim.metadata.name,
+                                options: DeleteOptions(preconditions: Preconditions(uid: victim.metadata.uid)))
+        recorder.record(victim, type: "Normal", reason: "Preempted", action: "Preempting",
+                        message: "Preempted by pod \(preemptor.metadata.uid) on node \(nodeName)")
     }
 
     /// Writes `status.nominatedNodeName` ("" removes it) with a merge patch of the status.

@@ -6,6 +6,8 @@
 // `calculateBackoffDuration` in `scheduling_queue.go`. The wait counts from the pod's
 // `timestamp`, the moment it last failed.
 
+import SchedulerFramework
+
 /// The back-off policy of the scheduling queue; one value per queue.
 public struct PodBackoff: Sendable, Hashable {
     /// kube-scheduler's `podInitialBackoffSeconds` default.

@@ -7,6 +7,8 @@
 // index of every item by its key and restores the order from that index: each operation
 // is O(log n).
 
+import SchedulerFramework
+
 /// A binary heap of `QueuedPodInfo` keyed by `namespace/name`; owned by `SchedulingQueue`.
 struct PodHeap: Sendable {
     private var items: [QueuedPodInfo] = []

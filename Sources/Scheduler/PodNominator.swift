@@ -9,6 +9,7 @@
 // there already. A nomination ends when the pod is bound, deleted, or nominated elsewhere.
 
 import API
+import SchedulerFramework
 
 /// Nominated pods by node, and each pod's node by uid; owned by `SchedulingQueue`.
 struct PodNominator: Sendable {
@@ -36,6 +37,9 @@ struct PodNominator: Sendable {
     }
 
     func pods(forNode nodeName: String) -> [Pod] { nominatedPods[nodeName] ?? [] }
+
+    /// Every nominated pod, by node.
+    var byNode: [String: [Pod]] { nominatedPods }
 
     func nodeName(of pod: Pod) -> String? { nominatedPodToNode[pod.metadata.uid] }
 }

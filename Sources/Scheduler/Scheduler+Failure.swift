@@ -52,6 +52,7 @@ extension Scheduler {
         requeued.pod = current
         requeued.unschedulablePlugins = unschedulablePlugins
         await queue.addUnschedulableIfNotPresent(requeued, podSchedulingCycle: cycle)
+        if let nominatedNodeName { await queue.addNominatedPod(current, nodeName: nominatedNodeName) }
         await queue.done(pod.metadata.uid)
 
         recorder.record(pod, type: "Warning", reason: "FailedScheduling", action: "Scheduling", message: message)

@@ -41,6 +41,9 @@ extension Scheduler {
         }
         let state = CycleState()
         await cache.updateSnapshot(&snapshot)
+        // Pods that preemption promised a node count there, so that no smaller pod takes
+        // the room their victims are freeing.
+        snapshot.nominatedPods = await queue.nominatedPodsByNode().mapValues { $0.map(PodInfo.init) }
         let result: ScheduleResult
         do {
             result = try await algorithm.schedulePod(pod, state: state, snapshot: snapshot)

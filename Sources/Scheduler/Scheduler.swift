@@ -55,10 +55,11 @@ public struct Scheduler: Sendable {
         informers = SharedInformerFactory(client: client, logger: logger.labelled("informers"))
         cache = SchedulerCache()
         queue = SchedulingQueue(initialBackoff: configuration.podInitialBackoff, maxBackoff: configuration.podMaxBackoff)
-        framework = DefaultPlugins.framework(
-            handle: APIFrameworkHandle(client: client), percentageOfNodesToScore: configuration.percentageOfNodesToScore)
-        algorithm = SchedulingAlgorithm(framework: framework)
         recorder = SchedulerEventRecorder(client: client, component: configuration.schedulerName, logger: logger)
+        framework = DefaultPlugins.framework(
+            handle: APIFrameworkHandle(client: client, recorder: recorder),
+            percentageOfNodesToScore: configuration.percentageOfNodesToScore)
+        algorithm = SchedulingAlgorithm(framework: framework)
     }
 
     /// Watches, then schedules one pod after another until the task is cancelled.

@@ -6,6 +6,7 @@
 // a node, reads `nominatedPods(forNode:)` when filtering, and ends it when the pod binds.
 
 import API
+import SchedulerFramework
 
 extension SchedulingQueue {
     /// Records that preemption chose `nodeName` for `pod` ("" clears the nomination).
@@ -21,6 +22,11 @@ extension SchedulingQueue {
     /// The pods nominated to `nodeName`, which filtering counts as if they ran there.
     public func nominatedPods(forNode nodeName: String) -> [Pod] {
         nominator.pods(forNode: nodeName)
+    }
+
+    /// Every nominated pod, by node: what a cycle's snapshot counts on each node it filters.
+    public func nominatedPodsByNode() -> [String: [Pod]] {
+        nominator.byNode
     }
 
     /// The node nominated for `pod`, if any.

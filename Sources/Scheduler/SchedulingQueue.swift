@@ -26,6 +26,8 @@
 // or until a change brings an earlier one.
 
 import API
+import SchedulerFramework
+import SchedulerPlugins
 
 /// The scheduling queue: the scheduler's informer handlers feed it, its loop pops from it.
 public actor SchedulingQueue {
@@ -62,7 +64,7 @@ public actor SchedulingQueue {
         initialBackoff: Duration = PodBackoff.defaultInitialBackoff, maxBackoff: Duration = PodBackoff.defaultMaxBackoff,
         maxInUnschedulablePods: Duration = defaultMaxInUnschedulablePods,
         pluginEvents: ClusterEvent.PluginMap = ClusterEvent.defaultPluginEvents,
-        less: @escaping @Sendable (QueuedPodInfo, QueuedPodInfo) -> Bool = QueuedPodInfo.prioritySort
+        less: @escaping @Sendable (QueuedPodInfo, QueuedPodInfo) -> Bool = PrioritySort().less
     ) {
         self.clock = QueueClock(clock)
         let backoff = PodBackoff(initialBackoff: initialBackoff, maxBackoff: maxBackoff)

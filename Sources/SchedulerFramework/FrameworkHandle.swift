@@ -11,8 +11,9 @@ import SchedulingKinds
 public protocol FrameworkHandle: Sendable {
     /// `POST .../pods/{name}/binding`: DefaultBinder's write.
     func bind(_ binding: Binding) async throws
-    /// Deletes a preemption victim.
-    func deletePod(_ pod: Pod) async throws
+    /// Evicts a preemption victim to make room for `preemptor` on `nodeName`: the victim is
+    /// told why (a `Preempted` event) and deleted.
+    func preemptPod(_ victim: Pod, by preemptor: Pod, on nodeName: String) async throws
     /// Records the node a preempting pod waits for in `status.nominatedNodeName` ("" clears it).
     func setNominatedNodeName(_ pod: Pod, to nodeName: String) async throws
 }

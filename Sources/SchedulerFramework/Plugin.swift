@@ -94,23 +94,6 @@ public protocol PostBindPlugin: Plugin {
     func postBind(_ state: CycleState, _ pod: Pod, _ nodeName: String) async
 }
 
-/// A pending pod as the queue holds it: when it was added, how often it was tried.
-public struct QueuedPodInfo: Sendable {
-    public var pod: Pod
-    /// When the pod entered the queue (or last re-entered it); ties in priority go to the earlier.
-    public var timestamp: ContinuousClock.Instant
-    public var attempts: Int
-    /// The plugins that rejected the pod last time: only events that could change their mind requeue it.
-    public var unschedulablePlugins: Set<String>
-
-    public init(pod: Pod, timestamp: ContinuousClock.Instant, attempts: Int = 0, unschedulablePlugins: Set<String> = []) {
-        self.pod = pod
-        self.timestamp = timestamp
-        self.attempts = attempts
-        self.unschedulablePlugins = unschedulablePlugins
-    }
-}
-
 /// A PreFilter plugin whose precomputed state depends on the pods on other nodes (counts
 /// per zone, anti-affinity): preemption's what-ifs tell it when a pod is added to or
 /// removed from a node, so its Filter sees the simulated cluster (Kubernetes' PreFilterExtensions).

@@ -59,7 +59,7 @@ public struct DefaultPreemption: PostFilterPlugin {
                 if framework.waitingPods.keys.contains(key) {
                     framework.waitingPods.reject(key, plugin: name, message: "preempted")
                 } else {
-                    try await framework.handle.deletePod(victim.pod)
+                    try await framework.handle.preemptPod(victim.pod, by: pod, on: best.nodeName)
                 }
             }
             try await framework.handle.setNominatedNodeName(pod, to: best.nodeName)

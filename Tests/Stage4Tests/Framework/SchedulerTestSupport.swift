@@ -88,8 +88,8 @@ final class RecordingHandle: FrameworkHandle {
         writes.withLock { $0.bindings.append(binding) }
     }
 
-    func deletePod(_ pod: Pod) async throws {
-        writes.withLock { $0.deleted.append(pod.metadata.name) }
+    func preemptPod(_ victim: Pod, by preemptor: Pod, on nodeName: String) async throws {
+        writes.withLock { $0.deleted.append(victim.metadata.name) }
     }
 
     func setNominatedNodeName(_ pod: Pod, to nodeName: String) async throws {

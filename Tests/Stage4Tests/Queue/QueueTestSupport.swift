@@ -1,5 +1,6 @@
 // Stage 4 · Scheduler tests: pods to queue, and a queue with its timer loop running.
 
+import SchedulerFramework
 import API
 @testable import Scheduler
 @testable import TestSupport

@@ -1,11 +1,12 @@
-// Stage 4 · Scheduler: a pending pod as the scheduling queue holds it.
+// Stage 4 · SchedulerFramework: a pending pod as the scheduling queue holds it.
 //
 // The queue does not hold bare pods. It remembers, beside each one, what the scheduler
 // learned while trying to place it: how many times it was tried (which sets its back-off),
 // when it entered its current sub-queue (which orders pods of equal priority and starts
 // its back-off), and which plugins said no last time (so that only a cluster event one of
 // those plugins cares about moves it back). Kubernetes calls this `QueuedPodInfo`
-// (`pkg/scheduler/framework/types.go`).
+// (`pkg/scheduler/framework/types.go`); the queue sorts them with the QueueSort plugin
+// (`PrioritySort`).
 
 import API
 
@@ -39,13 +40,4 @@ public struct QueuedPodInfo: Sendable {
 
     /// The key of `pod`.
     public static func key(of pod: Pod) -> String { "\(pod.metadata.namespace)/\(pod.metadata.name)" }
-
-    /// The pod's priority (`spec.priority`, 0 when unset), as `corev1helpers.PodPriority` reads it.
-    public var priority: Int32 { pod.spec.priority ?? 0 }
-
-    /// PrioritySort's order, the default `less` of the active queue: higher priority first,
-    /// then the one that has waited longer.
-    public static func prioritySort(_ a: QueuedPodInfo, _ b: QueuedPodInfo) -> Bool {
-        a.priority > b.priority || (a.priority == b.priority && a.timestamp < b.timestamp)
-    }
 }
