@@ -75,7 +75,7 @@ public struct Scheduler: Sendable {
                 // Kubernetes' WaitForCacheSync: no decision before the whole cluster is known,
                 // or the first pods would all go to the first node that appeared.
                 guard await informers.waitForCacheSync() else { return }
-                logger.info("scheduler started", ["scheduler": configuration.schedulerName, "nodes": await cache.nodeCount])
+                logger.info("scheduler started", ["scheduler": configuration.schedulerName])
                 var snapshot = Snapshot()
                 while true {
                     let queued = try await queue.pop()
