@@ -1,49 +1,41 @@
 // Stage 4: the scheduler, on a cluster of several nodes.
 //
-// This is the composition root of stage 4. It runs stage 3's API server (the store that
-// remembers, the watch cache, the compactor) serving stage 4's resources, and stage 3's
-// kubelet, several times over:
+// This is the composition root of stage 4: its commands and their flags. The parts it
+// wires are in this folder, one file each:
 //
-//   - the API server serves `ResourceRegistration.stage4Resources`: stage 2's kinds, pods
-//     with the `binding` subresource and the Priority admission, and two new kinds,
-//     PriorityClass and Lease (module `SchedulingRegistry`); at start-up it makes the
-//     system priority classes beside the built-in namespaces;
-//   - `up` runs N kubelets in the one process, `node1` … `nodeN`, each with its own root
-//     folder (`<data-dir>/nodeK`), its own kubelet port (`--kubelet-port` + K - 1, so 10255,
-//     10256, 10257 by default; 0 lets each pick one) and its own token (`system:node:nodeK`);
-//   - the scheduler, which decides which node a pod without one goes to, is added by the
-//     `scheduler` subcommand and by `up` (`addScheduler`, below).
+//   ControlPlane.swift        stage 3's API server (the store that remembers, the watch
+//                             cache, the compactor), serving `ResourceRegistration.stage4Resources`:
+//                             stage 2's kinds, pods with `binding` and the Priority admission,
+//                             PriorityClass and Lease (module `SchedulingRegistry`); at start-up
+//                             it makes the system priority classes;
+//   NodeAgent.swift           one node: stage 3's kubelet, advertising what its flags say and
+//                             renewing its Lease; `up` runs N of them, `node1` … `nodeN`, each
+//                             with its own root (`<data-dir>/nodeK`), port (`--kubelet-port` +
+//                             K - 1: 10255, 10256, 10257; 0 lets each pick) and token
+//                             (`system:node:nodeK`);
+//   SchedulerComponent.swift  the scheduler, inside a leader election, in `up` and as
+//                             `stage4 scheduler`.
 //
 // Static pods with several nodes: as in Kubernetes, each kubelet has its own folder of
 // static manifests and runs what is in it on its own node. In `up`, node K reads
 // `<data-dir>/nodeK/manifests`, except that `--manifests DIR`, when given, is node1's
 // folder (the control-plane node's, where kubeadm puts the static control-plane pods).
-// A manifest in one folder is one pod, on one node; nothing is copied between nodes.
 //
-//   stage4 [up]  [--nodes N] [--port N] [--data-dir DIR | --etcd URL[,URL...]] [kubelet flags]
+//   stage4 [up]  [--nodes N] [--port N] [--data-dir DIR | --etcd URL[,URL...]] [kubelet flags] [scheduler flags]
 //   stage4 apiserver [--port N] [--data-dir DIR | --etcd URL[,URL...]] [--watch-cache=false]
-//   stage4 kubelet --apiserver URL --node-name NAME [--kubelet-port N] [--root DIR] [--manifests DIR] [--token-file FILE]
+//   stage4 kubelet --apiserver URL --node-name NAME [--node-capacity cpu=4,…] [--node-labels k=v,…] [--token-file FILE]
+//   stage4 scheduler --apiserver URL [--leader-elect=false] [--token-file FILE]
 //
 // A node joins a running `up` from another terminal with `stage4 kubelet`; `up`'s token
 // file names only node1 … nodeN, so it sends the kubeconfig's token (there is no
 // authorization yet):  grep token: .cluster/stage4/kubeconfig | awk '{print $2}' > /tmp/token
-//   stage4 scheduler --apiserver URL                                   (the scheduler's own section)
 
 import APIServer
 import Client
 import Common
-import EtcdStore
 import Foundation
-import GroupCommit
 import Kubelet
-import KubeletAPI
-import KubeletInformers
 import KubeletNodes
-import ProcessRuntime
-import SchedulingRegistry
-import Storage
-import StoreWatch
-import WatchCache
 
 let commandLine = Array(CommandLine.arguments.dropFirst())
 let command = commandLine.first.flatMap { $0.hasPrefix("-") ? nil : $0 } ?? "up"
@@ -112,106 +104,6 @@ func parse(_ flags: [Flag], usage: String, summary: String) -> ParsedFlags {
     return parsed
 }
 
-/// The resources stage 4's API server serves (`ResourceRegistration+Stage4.swift`).
-let resources = ResourceRegistration.stage4Resources
-
-/// The store that remembers: a real etcd with `--etcd`, else stage 2's durable store in
-/// `--data-dir`, wrapped to remember (stage 3's). Only the API server ever holds it.
-func makeStore(_ flags: ParsedFlags, logger: Logger) async throws -> any WatchableKeyValueStore {
-    if let members = flags.string("etcd"), !members.isEmpty {
-        return try await EtcdStore(endpoints: members.split(separator: ",").map(String.init), logger: logger.labelled("etcd"))
-    }
-    let directory = URL(filePath: flags.string("data-dir")!, directoryHint: .isDirectory).appending(path: "store")
-    let store = try DurableStore(directory: directory.path, logger: logger.labelled("storage"))
-    return await WatchableStore(GroupCommitStore(store))
-}
-
-/// The API server and what runs beside it, as in stage 3: its watch cache and the
-/// compactor of the store's history; the API server serves stage 4's resources and makes
-/// the system priority classes when it starts.
-struct ControlPlane {
-    let apiServer: APIServer
-    let cacher: Cacher?
-    let compactor: Compactor<ContinuousClock>?
-
-    init(_ flags: ParsedFlags, logger: Logger, authenticator: TokenAuthenticator?) async throws {
-        let store = try await makeStore(flags, logger: logger)
-        let watch: any WatchSource
-        switch flags.string("watch-cache") {
-        case "true": (cacher, watch) = { let cacher = Cacher(store: store); return (cacher, cacher) }()
-        case "false": (cacher, watch) = (nil, StoreWatchSource(store: store))
-        case let other: throw CommandLineError("flag --watch-cache expects true or false, got \(other ?? "nothing")")
-        }
-        var apiServer = try APIServer(store: store, resources: resources, watch: watch,
-                                      host: flags.string("address")!, port: try flags.int("port"), logger: logger,
-                                      authenticator: authenticator)
-        apiServer.bootstrap = ResourceRegistration.stage4Bootstrap
-        self.apiServer = apiServer
-        let interval = try flags.duration("etcd-compaction-interval")
-        compactor = interval > .zero
-            ? Compactor(store: store, interval: interval, clock: ContinuousClock(), logger: logger.labelled("compactor")) : nil
-    }
-
-    func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {
-        let (apiServer, cacher, compactor) = (apiServer, cacher, compactor)
-        group.addTask { try await apiServer.run() }
-        if let cacher { group.addTask { await cacher.run() } }
-        if let compactor { group.addTask { try await compactor.run() } }
-    }
-}
-
-/// One kubelet, as stage 3 builds it: static pods, and the pods its informer sees bound to its node.
-struct Node {
-    let kubelet: Kubelet
-    let connection: KubeletAPIConnection
-    let pods: InformerPodLister
-    /// The node's heartbeat Lease in `kube-node-lease`, renewed every 10 s.
-    let nodeLease: NodeLeaseController
-
-    init(_ flags: ParsedFlags, logger: Logger, token: String?) throws {
-        let nodeName = flags.string("node-name")!
-        // Each node its own folder unless told: a second kubelet never shares the first's state.
-        let root = URL(filePath: flags.string("root") ?? "\(defaultDataDirectory)/\(nodeName)", directoryHint: .isDirectory)
-            .standardizedFileURL
-        let manifests = flags.string("manifests").map { URL(filePath: $0, directoryHint: .isDirectory).standardizedFileURL }
-            ?? root.appending(path: "manifests", directoryHint: .isDirectory)
-        try FileManager.default.createDirectory(at: manifests, withIntermediateDirectories: true)
-        let configuration = KubeletConfiguration(
-            nodeName: nodeName,
-            rootDirectory: root,
-            manifestDirectory: manifests,
-            port: try flags.int("kubelet-port"),
-            fileCheckFrequency: try flags.duration("file-check-frequency"),
-            syncFrequency: try flags.duration("sync-frequency"),
-            backoff: .init(initial: try flags.duration("backoff-initial"), maximum: try flags.duration("backoff-max")))
-        let client = try APIClient(server: flags.string("apiserver")!, token: token)
-        pods = InformerPodLister(client: client, nodeName: nodeName, logger: logger.labelled("api-pods"))
-        var connection = KubeletAPIConnection(client: client, nodeName: nodeName, pods: pods,
-                                              heartbeatInterval: try flags.duration("node-status-update-frequency"), logger: logger)
-        // What the node advertises, when the flags say (`--node-capacity`, `--node-labels`,
-        // `--register-with-taints`); else the machine, as in stage 3.
-        connection.nodeAdvertiser = try AdvertisedNode(flags: flags)
-        self.connection = connection
-        nodeLease = NodeLeaseController(client: client, nodeName: nodeName, logger: logger.labelled("node-lease"))
-        let (logMaxSize, logMaxFiles) = try KubeletConfiguration.containerLogRotation(
-            maxSize: flags.string("container-log-max-size")!, maxFiles: try flags.int("container-log-max-files"))
-        let runtime = try ProcessRuntime(root: configuration.runtimeDirectory,
-                                         logRotation: ContainerLogRotation(maxSize: logMaxSize, maxFiles: logMaxFiles),
-                                         logger: logger.labelled("runtime"))
-        let files = FileSource(directory: manifests, nodeName: nodeName, checkFrequency: configuration.fileCheckFrequency, logger: logger)
-        kubelet = try Kubelet(configuration: configuration, runtime: runtime, sources: [files, connection.podSource],
-                              recorder: connection.eventRecorder, configObjects: connection.configObjects, logger: logger)
-    }
-
-    /// Runs the kubelet, its API connection, its node Lease, and the informer's nudge when a worker finishes.
-    func run(in group: inout ThrowingDiscardingTaskGroup<any Error>) {
-        let (kubelet, connection, pods, nodeLease) = (kubelet, connection, pods, nodeLease)
-        group.addTask { try await kubelet.run() }
-        group.addTask { try await connection.run(for: kubelet) }
-        group.addTask { await pods.republishOnWorkerRemoval(of: kubelet) }
-        group.addTask { try await nodeLease.run() }
-    }
-}
 
 // MARK: The scheduler (stage 4's lead adds it here)
 
@@ -243,7 +135,7 @@ case "kubelet":
     let logger = Logger(label: "kubelet", level: flags.isSet("verbose") ? .debug : .info)
     do {
         let token = try flags.string("token-file").map { try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
-        let node = try Node(flags, logger: logger, token: token)
+        let node = try NodeAgent(flags, logger: logger, token: token)
         try await runUntilShutdownSignal(logger: logger) {
             try await withThrowingDiscardingTaskGroup { group in node.run(in: &group) }
         }
@@ -289,7 +181,7 @@ case "up":
         let kubeconfig = dataDirectory.appending(path: "kubeconfig")
         try Kubeconfig(name: "stage4", server: server, token: tokens.administratorToken).write(to: kubeconfig)
         let basePort = try flags.int("kubelet-port")
-        var nodes: [Node] = []
+        var nodes: [NodeAgent] = []
         for (index, name) in nodeNames.enumerated() {
             let root = dataDirectory.appending(path: name)
             let manifests = index == 0 && flags.wasGiven("manifests") ? flags.string("manifests")! : root.appending(path: "manifests").path
@@ -299,7 +191,7 @@ case "up":
                     + ["--node-name", name, "--root", root.path, "--manifests", manifests, "--kubelet-port", String(port)],
                 flags: kubeletFlags)
             let logger = Logger(label: count == 1 ? "kubelet" : "kubelet-\(name)", level: verbose ? .debug : .info)
-            nodes.append(try Node(parsed, logger: logger, token: nodeTokens[index]))
+            nodes.append(try NodeAgent(parsed, logger: logger, token: nodeTokens[index]))
             apiLogger.info("node", ["name": name, "kubelet-port": port == 0 ? "any" : String(port), "root": root.path,
                                     "manifests": manifests])
         }
