@@ -5,7 +5,8 @@
 //   pods with a node           → the cache: they use their node's cpu, memory, ports…
 //                                A deleted one frees room, so pods that did not fit are
 //                                moved back to be tried again (AssignedPodDelete).
-//   pods without one, for us   → the queue: added, updated, or forgotten when deleted.
+//   pods without one, for us   → the queue: added, updated, or forgotten when deleted;
+//                                a pod with scheduling gates only once they are removed.
 //   nodes                      → the cache; a new node, or one whose labels, taints,
 //                                allocatable or cordon changed, may fit pods that did not
 //                                fit before, so those move back too (NodeAdd, NodeUpdate).
@@ -35,7 +36,11 @@ extension Scheduler {
                 await cache.removePod(pod)
                 await queue.moveAllToActiveOrBackoffQueue(.assignedPodDelete)
             })))
-        await pods.addEventHandler(.filtering({ $0.spec.nodeName.isEmpty && $0.spec.schedulerName == schedulerName },
+        // A pod with scheduling gates is held back until its author removes them (that
+        // update crosses the filter and adds it); Kubernetes' SchedulingGates plugin.
+        await pods.addEventHandler(.filtering({ pod in
+            pod.spec.nodeName.isEmpty && pod.spec.schedulerName == schedulerName && pod.spec.schedulingGates.isEmpty
+        },
                                               ResourceEventHandler(
             onAdd: { pod in await queue.add(pod) },
             onUpdate: { old, new in
