@@ -66,6 +66,13 @@ public enum PodStrategy: RESTStrategy {
         // Tolerations may be added, never taken away (Kubernetes' validateOnlyAddedTolerations).
         if old.spec.tolerations.allSatisfy(pod.spec.tolerations.contains) { allowed.tolerations = pod.spec.tolerations }
         if allowed.nodeName.isEmpty { allowed.nodeName = pod.spec.nodeName }
+        // Stage 4 > a pod's scheduling gates may be removed, never added: removing the last lets the scheduler queue it
+        for (index, gate) in pod.spec.schedulingGates.enumerated() where !old.spec.schedulingGates.contains(gate) {
+            errors.append(FieldError(.forbidden, "spec.schedulingGates[\(index)].name",
+                                     "only deletion is allowed, but found new scheduling gate '\(gate.name)'"))
+        }
+        allowed.schedulingGates = pod.spec.schedulingGates
+        // Stage 4 <
         if allowed != pod.spec {
             errors.append(FieldError(.forbidden, "spec", updateForbiddenMessage))
         }

@@ -239,3 +239,32 @@ struct SchedulerEndToEndTests {
         #expect(Set(names).count == names.count, "a pod was told it was scheduled twice")
     }
 }
+
+extension SchedulerEndToEndTests {
+    @Test func aGatedPodWaitsUntilItsGatesAreRemovedAndAGateCannotBeAdded() async throws {
+        let cluster = try await RunningCluster(binary: "stage4", arguments: ["--nodes", "1"])
+        defer { Task { await cluster.cleanUp() } }
+        func run(_ arguments: String..., input: String? = nil) async throws -> (status: Int32, output: String) {
+            try await cluster.kubectl(arguments, tool: "kubectl", input: input)
+        }
+        let gated = Self.pod("gated", cluster: cluster, extra: "\n  schedulingGates: [{name: example.com/wait}]")
+        #expect(try await run("apply", "-f", "-", input: gated).status == 0)
+        let added = try await run("patch", "pod", "gated", "--type=merge",
+                                  "-p", #"{"spec":{"schedulingGates":[{"name":"example.com/wait"},{"name":"x"}]}}"#)
+        #expect(added.status != 0 && added.output.contains(
+            "spec.schedulingGates[1].name: Forbidden: only deletion is allowed, but found new scheduling gate 'x'"), "\(added.output)")
+        // A pod made after it is placed, and the gated one is not: the scheduler never
+        // saw it (no node, no PodScheduled condition).
+        #expect(try await run("apply", "-f", "-", input: Self.pod("after", cluster: cluster)).status == 0)
+        try await eventually("the pod made after it bound") {
+            try await run("get", "pod", "after", "-o", "jsonpath={.spec.nodeName}").output == "node1"
+        }
+        let waiting = try await run("get", "pod", "gated", "-o", "jsonpath={.spec.nodeName}/{.status.conditions}").output
+        #expect(waiting == "/", "\(waiting)")
+        #expect(try await run("patch", "pod", "gated", "--type=merge", "-p", #"{"spec":{"schedulingGates":null}}"#).status == 0)
+        try await eventually("gated bound once ungated") {
+            try await run("get", "pod", "gated", "-o", "jsonpath={.spec.nodeName}").output == "node1"
+        }
+        try await cluster.interrupt()
+    }
+}
