@@ -32,12 +32,13 @@ final class ControlPlaneProcesses: Sendable {
 
     var server: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts a scheduler with short leader-election times, so that a takeover takes seconds.
+    /// Starts a scheduler with short leader-election times, so that a takeover takes seconds
+    /// (yet a leader on a machine busy with the whole suite still renews in time).
     func startScheduler(name: String) throws -> StageProcess {
         try StageProcess(
             executable: Binaries.executable(named: "stage4"),
-            arguments: ["scheduler", "--apiserver", server, "--leader-elect-lease-duration", "3s",
-                        "--leader-elect-renew-deadline", "2s", "--leader-elect-retry-period", "500ms"],
+            arguments: ["scheduler", "--apiserver", server, "--leader-elect-lease-duration", "6s",
+                        "--leader-elect-renew-deadline", "4s", "--leader-elect-retry-period", "500ms"],
             name: name)
     }
 

@@ -1,7 +1,7 @@
 // Stage 4 · LeaderElection tests: two candidates against a real API server, short leases.
 //
-// Durations are real but short (a 3 s lease renewed every 250 ms); every wait is on a
-// condition with a deadline, never a sleep.
+// Durations are real but short (leases of 9 s, or 3 s where a test waits for one to
+// expire, renewed every 250 ms); every wait is on a condition with a deadline, never a sleep.
 
 import API
 import APIMachinery
@@ -29,10 +29,13 @@ final class Leaders: Sendable {
     }
 }
 
-func makeElector(_ client: APIClient, _ identity: String, releaseOnCancel: Bool = true) -> LeaderElector {
+/// A candidate renewing every 250 ms. Its lease lasts `leaseSeconds` (renew deadline two
+/// thirds of it): long enough by default that a leader on a machine loaded by the whole
+/// suite never misses its deadline; the takeover test shortens it, to wait less for expiry.
+func makeElector(_ client: APIClient, _ identity: String, releaseOnCancel: Bool = true, leaseSeconds: Int = 9) -> LeaderElector {
     LeaderElector(
         client: client, lock: LeaseLock(namespace: "kube-system", name: "kube-scheduler", identity: identity),
-        leaseDuration: .seconds(3), renewDeadline: .seconds(2), retryPeriod: .milliseconds(250),
+        leaseDuration: .seconds(leaseSeconds), renewDeadline: .seconds(leaseSeconds * 2 / 3), retryPeriod: .milliseconds(250),
         eventSource: "default-scheduler", releaseOnCancel: releaseOnCancel, logger: .silent)
 }
 
@@ -47,7 +50,7 @@ func makeElector(_ client: APIClient, _ identity: String, releaseOnCancel: Bool 
                 let leader = try #require(leaders.current.first)
                 let first = try #require(await lease(client, "kube-system", "kube-scheduler"))
                 #expect(first.spec.holderIdentity == leader)
-                #expect(first.spec.leaseDurationSeconds == 3)
+                #expect(first.spec.leaseDurationSeconds == 9)
                 #expect(first.spec.leaseTransitions == 0)
                 try await eventually("the leader to renew") {
                     guard let now = await lease(client, "kube-system", "kube-scheduler") else { return false }
@@ -65,10 +68,10 @@ func makeElector(_ client: APIClient, _ identity: String, releaseOnCancel: Bool 
         try await withLeaseAPIServer { client in
             let leaders = Leaders()
             // As a leader killed outright: it frees nothing, so the lease must expire.
-            let first = Task { try await makeElector(client, "first", releaseOnCancel: false).run(leaders.work("first")) }
+            let first = Task { try await makeElector(client, "first", releaseOnCancel: false, leaseSeconds: 3).run(leaders.work("first")) }
             try await eventually("the first candidate to lead") { leaders.current == ["first"] }
             let taken = try #require(await lease(client, "kube-system", "kube-scheduler"))
-            let second = Task { try await makeElector(client, "second").run(leaders.work("second")) }
+            let second = Task { try await makeElector(client, "second", leaseSeconds: 3).run(leaders.work("second")) }
             defer { second.cancel() }
             first.cancel()
             _ = await first.result
