@@ -20,6 +20,9 @@ public struct SchedulerConfiguration: Sendable {
         /// The connections to the API server kept alive for reuse: binding cycles run side by
         /// side, and client-go's transport keeps 25 idle per host (`MaxIdleConnsPerHost`).
         public static let maxIdleConnections = 25
+        /// How many binding cycles may be posting at once, each on a connection of its own:
+        /// as many as the connections kept (`BindingSlots`).
+        public static let bindingsInFlight = maxIdleConnections
     }
 
     /// The pods this scheduler places: those whose `spec.schedulerName` is this.
