@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "stage4",
             dependencies: [
-                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "EtcdStore", "APIServer", "WatchCache", "Client",
+                "Common", "API", "Storage", "GroupCommit", "StoreWatch", "EtcdStore", "APIServer", "WatchCache", "Client", "HTTPClient",
                 "Kubelet", "KubeletAPI", "KubeletInformers", "ProcessRuntime", "SchedulingKinds", "SchedulingRegistry",
                 "SchedulerFramework", "SchedulerPlugins", "Scheduler", "LeaderElection", "KubeletNodes",
             ],

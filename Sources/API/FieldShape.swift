@@ -13,6 +13,10 @@
 // string with a fixed list of values, and the scalars below say their JSON type. A type
 // that adopts nothing (a free-form `JSONValue`) is `.anything`: not walked into.
 
+// Stage 4 > the scheduler's throughput: every create's body is checked against the field tables object by object (unknown fields, unsupported values); each type's descriptors are made once
+import Foundation
+// Stage 4 <
+
 /// The JSON shape of a field's value; derived from its Swift type by `FieldShape.of`.
 public indirect enum FieldShape {
     /// A struct described by its own field table.
@@ -132,5 +136,33 @@ extension APIFields {
 
 /// The field descriptors of `type`, a table known only at run time.
 public func descriptors(of type: any APIFields.Type) -> [FieldDescriptor] {
+    // Stage 4 > the scheduler's throughput: every create's body is checked against the field tables object by object (unknown fields, unsupported values); each type's descriptors are made once
+    FieldDescriptorMemo.shared.descriptors(of: type) {
+    // Stage 4 <
     type.fieldDescriptors
+    // Stage 4 > the scheduler's throughput: every create's body is checked against the field tables object by object (unknown fields, unsupported values); each type's descriptors are made once
+    }
+    // Stage 4 <
 }
+
+// Stage 4 > the scheduler's throughput: every create's body is checked against the field tables object by object (unknown fields, unsupported values); each type's descriptors are made once
+/// Each type's descriptors, made the first time they are asked for: a type's table never
+/// changes, so the descriptors made once are the ones made every time.
+final class FieldDescriptorMemo: @unchecked Sendable {
+    // Safe: `made` is only read or written while `lock` is held, and what it holds is
+    // immutable once stored (names, descriptions, and shapes made of metatypes).
+    static let shared = FieldDescriptorMemo()
+
+    private let lock = NSLock()
+    private var made: [ObjectIdentifier: [FieldDescriptor]] = [:]
+
+    func descriptors(of type: any APIFields.Type, making make: () -> [FieldDescriptor]) -> [FieldDescriptor] {
+        let id = ObjectIdentifier(type)
+        if let known = lock.withLock({ made[id] }) { return known }
+        let descriptors = make()
+        lock.withLock { made[id] = descriptors }
+        return descriptors
+    }
+}
+// Stage 4 <
+

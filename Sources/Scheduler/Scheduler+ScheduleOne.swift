@@ -92,9 +92,15 @@ extension Scheduler {
     /// Sends the decision to the API server, and tells the pod's story in an Event.
     func bindingCycle(_ placed: PlacedPod, pods: SharedInformer<Pod>) async {
         let (state, pod, nodeName) = (placed.state, placed.assumed, placed.nodeName)
+        // PreBind and Bind are the cycle's requests; a slot bounds how many are in flight.
+        await bindingSlots.acquire()
         let preBound = await framework.runPreBindPlugins(state, pod, nodeName)
-        guard preBound.isSuccess else { return await undo(placed, status: preBound, pods: pods) }
+        guard preBound.isSuccess else {
+            await bindingSlots.release()
+            return await undo(placed, status: preBound, pods: pods)
+        }
         let bound = await framework.runBindPlugins(state, pod, nodeName)
+        await bindingSlots.release()
         guard bound.isSuccess else { return await undo(placed, status: bound, pods: pods) }
         // The binding is written; the cache keeps the pod assumed until the informer
         // brings the bound pod back, which confirms it.

@@ -45,6 +45,8 @@ public struct Scheduler: Sendable {
     let framework: Framework
     let algorithm: SchedulingAlgorithm
     let recorder: SchedulerEventRecorder
+    /// The binding cycles that may be posting at once (`BindingSlots`).
+    let bindingSlots = BindingSlots(count: SchedulerConfiguration.Defaults.bindingsInFlight)
     let logger: Logger
 
     /// A scheduler with Kubernetes' default plugins, reading and writing through `client`.

@@ -17,6 +17,12 @@ public struct SchedulerConfiguration: Sendable {
         public static let podMaxBackoff: Duration = .seconds(10)
         /// How long an event about a pod may be: the API server's limit on an Event's note.
         public static let eventMessageLimit = 1024
+        /// The connections to the API server kept alive for reuse: binding cycles run side by
+        /// side, and client-go's transport keeps 25 idle per host (`MaxIdleConnsPerHost`).
+        public static let maxIdleConnections = 25
+        /// How many binding cycles may be posting at once, each on a connection of its own:
+        /// as many as the connections kept (`BindingSlots`).
+        public static let bindingsInFlight = maxIdleConnections
     }
 
     /// The pods this scheduler places: those whose `spec.schedulerName` is this.

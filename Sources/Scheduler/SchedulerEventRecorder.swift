@@ -11,7 +11,7 @@
 // as `source.component` and `reportingComponent`, the column kubectl prints as "From".
 // A pod that keeps failing for the same reason is retried after each back-off; its
 // repeats fold into one Event whose count grows, as client-go's recorder folds them.
-// Posting never holds up scheduling: `record` queues, `run` posts.
+// Posting never holds up scheduling: `record` queues, `run` posts, a few at a time.
 
 import API
 import Client
@@ -25,6 +25,10 @@ public struct SchedulerEventRecorder: Sendable {
     public static let queueLength = 1000
     /// How many distinct events are remembered to fold repeats into (client-go's LRU size).
     public static let maximumRemembered = 4096
+    /// How many posts may be on their way at once. One at a time, as client-go's sink posts,
+    /// is a round trip per event: at hundreds of pods a second the queue overflows and
+    /// Scheduled events are dropped. (client-go's round trips are shorter, over HTTP/2.)
+    public static let postsInFlight = 16
 
     let client: APIClient
     let component: String
@@ -55,31 +59,51 @@ public struct SchedulerEventRecorder: Sendable {
             reportingComponent: component))
     }
 
-    /// Posts queued events until cancelled; a repeat of one already posted patches its count.
+    /// Posts queued events until cancelled, up to `postsInFlight` at once; a repeat of one
+    /// already posted patches its count.
     public func run() async {
         // What was posted, by what makes two events the same, to fold repeats into.
         var posted: [String: (name: String, count: Int32)] = [:]
         await withTaskCancellationHandler {
-            for await event in queue {
-                let key = [event.involvedObject.uid, event.type, event.reason, event.message].joined(separator: "\u{0}")
-                do {
+            await withTaskGroup(of: String?.self) { group in
+                // Posts started and not yet collected; a finished post's key comes back when it failed.
+                var started = 0
+                for await event in queue {
+                    if started >= Self.postsInFlight, let finished = await group.next() {
+                        started -= 1
+                        if let failed = finished { posted[failed] = nil }
+                    }
+                    let key = [event.involvedObject.uid, event.type, event.reason, event.message].joined(separator: "\u{0}")
                     if let earlier = posted[key] {
                         posted[key]?.count += 1
-                        try await repeatEvent(named: earlier.name, in: event.metadata.namespace,
-                                              count: earlier.count + 1, lastTimestamp: event.lastTimestamp)
+                        group.addTask { [self] in
+                            do { try await repeatEvent(named: earlier.name, in: event.metadata.namespace,
+                                                       count: earlier.count + 1, lastTimestamp: event.lastTimestamp) } catch {
+                                return failed(event, key: key, error: error)
+                            }
+                            return nil
+                        }
                     } else {
                         if posted.count >= Self.maximumRemembered { posted.removeAll(keepingCapacity: true) }
-                        let created = try await client.create(event)
-                        posted[key] = (created.metadata.name, 1)
+                        // The recorder names each event itself, so a repeat can find it before the create is answered.
+                        posted[key] = (event.metadata.name, 1)
+                        group.addTask { [self] in
+                            do { try await client.create(event) } catch { return failed(event, key: key, error: error) }
+                            return nil
+                        }
                     }
-                } catch {
-                    posted[key] = nil
-                    logger.warning("cannot post event", ["reason": event.reason, "pod": event.involvedObject.name, "error": error])
+                    started += 1
                 }
             }
         } onCancel: {
             enqueue.finish()
         }
+    }
+
+    /// Logs a post that failed; its key, so that the next repeat is posted afresh.
+    private func failed(_ event: Event, key: String, error: any Error) -> String {
+        logger.warning("cannot post event", ["reason": event.reason, "pod": event.involvedObject.name, "error": error])
+        return key
     }
 
     /// Patches a repeat's count and time onto the Event it repeats.

@@ -17,25 +17,37 @@ import Synchronization
 public final class CycleState: Sendable {
     @usableFromInline
     struct Contents: Sendable {
-        @usableFromInline var values: [String: any Sendable] = [:]
+        /// Each value in a box of its own type, so that a read checks one type identity
+        /// rather than casting an existential: Filter and Score read once per node.
+        @usableFromInline var values: [String: any AnyObject & Sendable] = [:]
         var skipFilterPlugins: Set<String> = []
         var skipScorePlugins: Set<String> = []
     }
 
     @usableFromInline let contents = Mutex(Contents())
 
+    /// One stored value; immutable, so a clone may share it.
+    @usableFromInline
+    final class Box<Value: Sendable>: Sendable {
+        @usableFromInline let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
     public init() {}
 
     /// Stores `value` under `key` (a plugin's name, or the name plus a suffix).
     public func write(_ key: String, _ value: some Sendable) {
-        contents.withLock { $0.values[key] = value }
+        contents.withLock { $0.values[key] = Box(value) }
     }
 
     /// The value stored under `key`, if it is a `T`. Inlinable, so that each plugin's
     /// call is specialised for its own state type: Score calls it once per node.
     @inlinable
     public func read<T: Sendable>(_ key: String, as type: T.Type = T.self) -> T? {
-        contents.withLock { $0.values[key] as? T }
+        contents.withLock { contents -> T? in
+            guard let box = contents.values[key], ObjectIdentifier(Swift.type(of: box)) == ObjectIdentifier(Box<T>.self) else { return nil }
+            return unsafeDowncast(box, to: Box<T>.self).value
+        }
     }
 
     /// Removes what is stored under `key`.

@@ -9,6 +9,7 @@
 import Client
 import Common
 import Foundation
+import HTTPClient
 import LeaderElection
 import Scheduler
 
@@ -30,7 +31,10 @@ let schedulerFlagsInUp = schedulerFlags.filter { !["apiserver", "token-file"].co
 
 /// Runs a scheduler against `server` until cancelled, leading (or waiting to) as the flags say.
 func runScheduler(server: String, token: String?, flags: ParsedFlags, logger: Logger) async throws {
-    let client = try APIClient(server: server, token: token)
+    // Binding cycles run side by side, each a POST: keep as many connections alive as
+    // client-go's transport does, or each binding past the fourth dials a new one.
+    let client = try APIClient(http: HTTPClient(baseURL: server, maxIdleConnections: SchedulerConfiguration.Defaults.maxIdleConnections,
+                                                bearerToken: token))
     let configuration = SchedulerConfiguration(
         schedulerName: flags.string("scheduler-name")!,
         percentageOfNodesToScore: Int32(try flags.int("percentage-of-nodes-to-score")),
