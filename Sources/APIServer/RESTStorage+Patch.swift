@@ -54,3 +54,37 @@ extension RESTStorage {
         return try await update(patched, namespace: namespace, name: name, status: status, dryRun: dryRun)
     }
 }
+
+// Stage 4 > a patch that names no resourceVersion is tried again when another write came first, as Kubernetes' is: with several writers of one node (heartbeats, kubectl taint) none fails another
+extension RESTStorage {
+    /// How many times a patch is tried in all. Kubernetes' storage tries a conflicting
+    /// update again until it lands; each round some writer wins, so N writers need at most
+    /// N rounds, and this bound only stops a livelock.
+    static var maxPatchAttempts: Int { 64 }
+
+    /// Runs `attempt` (read, patch, write at the read's version) again when its write
+    /// conflicted with another, up to `maxPatchAttempts` times. A whole object sent with PUT
+    /// must see that 409, its copy being stale; a patch says only what changes, so it is
+    /// applied to the new version instead. A patch that itself names a
+    /// `metadata.resourceVersion` is not tried again.
+    static func retryingConflicts(
+        unlessPatchNamesAVersion body: [UInt8], _ attempt: () async throws(Status) -> Object
+    ) async throws(Status) -> Object {
+        var tries = 1
+        while true {
+            do {
+                return try await attempt()
+            } catch where error.reason == .conflict && tries < maxPatchAttempts && !patchNamesAVersion(body) {
+                tries += 1
+            }
+        }
+    }
+
+    /// Whether the patch sets `metadata.resourceVersion`, asking for the write to happen only at that version.
+    static func patchNamesAVersion(_ body: [UInt8]) -> Bool {
+        guard let patch = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
+              case .object(let fields) = patch, case .object(let metadata)? = fields["metadata"] else { return false }
+        return metadata["resourceVersion"] != nil
+    }
+}
+// Stage 4 <

@@ -181,12 +181,17 @@ extension RESTStorage {
         var warnings: [String] = []
         let patched: Object
         do {
-            patched = try await patch(
-                namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
-                checkFields: { (value) throws(Status) in
-                    try Self.refuseUnsupportedValues(in: value) { _ in }
-                    warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
-                })
+            // Stage 4 > a patch that names no resourceVersion is tried again when another write came first, as Kubernetes' is: with several writers of one node (heartbeats, kubectl taint) none fails another
+            func attempt() async throws(Status) -> Object {
+                try await patch(
+                    namespace: info.namespace, name: info.name, patch: Data(request.body), type: type, status: status, dryRun: dryRun,
+                    checkFields: { (value) throws(Status) in
+                        try Self.refuseUnsupportedValues(in: value) { _ in }
+                        warnings = try validation.apply(FieldValidation.problems(in: value, as: Object.self)) { $0 }
+                    })
+            }
+            patched = try await Self.retryingConflicts(unlessPatchNamesAVersion: request.body, attempt)
+            // Stage 4 <
         } catch where !warnings.isEmpty {
             return APIResponse.failure(error).warning(warnings)
         }

@@ -126,7 +126,10 @@ struct SchedulerEndToEndTests {
         #expect(try await nodeOf("ssd") == "node2")
 
         // Taints: node1 and node3 repel pods that do not tolerate them.
-        for node in ["node1", "node3"] { #expect(try await run("taint", "node", node, "dedicated=gpu:NoSchedule").status == 0) }
+        for node in ["node1", "node3"] {
+            let tainted = try await run("taint", "node", node, "dedicated=gpu:NoSchedule")
+            #expect(tainted.status == 0, "\(tainted.output)")
+        }
         #expect(try await run("apply", "-f", "-", input: Self.pod("plain", cluster: cluster)).status == 0)
         #expect(try await nodeOf("plain") == "node2")
         // A toleration lets a pod onto a tainted node; with node2 cordoned, it must go there.
