@@ -255,6 +255,12 @@ public struct RESTStorage<Strategy: RESTStrategy>: Sendable {
 final class DecodedStoredValues: Sendable {
     /// How many keys are remembered; past it the memory starts empty again.
     static let capacity = 16_384
+    /// How many stored bytes are remembered in all; past it, too, the memory starts empty
+    /// again, so that large objects cannot make it grow past this (objects decode to a few
+    /// times their bytes).
+    static let byteBudget = 32 * 1024 * 1024
+    /// The largest stored value remembered (a pod is a few KiB).
+    static let largestValue = 64 * 1024
     /// How many values of one key are kept: its current one and the one before.
     static let valuesPerKey = 2
 
@@ -267,24 +273,37 @@ final class DecodedStoredValues: Sendable {
         let object: any Sendable
     }
 
-    private let values = Mutex<[String: [Remembered]]>([:])
+    /// The values remembered by key, and how many stored bytes they hold.
+    private struct Memory: Sendable {
+        var values: [String: [Remembered]] = [:]
+        var bytes = 0
+    }
+
+    private let memory = Mutex(Memory())
 
     /// The object decoded before from these very bytes at this revision, or nil.
     func object<Object: APIObject>(for stored: StoredValue, as type: Object.Type) -> Object? {
-        values.withLock { values in
-            values[stored.key]?.first { $0.revision == stored.modRevision && $0.bytes == stored.value }?.object as? Object
+        memory.withLock { memory in
+            memory.values[stored.key]?.first { $0.revision == stored.modRevision && $0.bytes == stored.value }?.object as? Object
         }
     }
 
-    /// Keeps `object`, just decoded from `stored`, as the newest value of its key.
+    /// Keeps `object`, just decoded from `stored`, as the newest value of its key; a value
+    /// larger than `largestValue` is not kept.
     func remember<Object: APIObject>(_ object: Object, for stored: StoredValue) {
+        guard stored.value.count <= Self.largestValue else { return }
         let entry = Remembered(revision: stored.modRevision, bytes: stored.value, object: object)
-        values.withLock { values in
-            if values[stored.key] == nil, values.count >= Self.capacity { values.removeAll(keepingCapacity: true) }
-            var kept = values[stored.key, default: []].filter { $0.revision != stored.modRevision }
-            kept.append(entry)
+        memory.withLock { memory in
+            if memory.bytes + stored.value.count > Self.byteBudget
+                || (memory.values[stored.key] == nil && memory.values.count >= Self.capacity) {
+                memory = Memory()
+            }
+            let old = memory.values[stored.key] ?? []
+            var kept = old.filter { $0.revision != stored.modRevision } + [entry]
             kept.sort { $0.revision > $1.revision }
-            values[stored.key] = Array(kept.prefix(Self.valuesPerKey))
+            kept = Array(kept.prefix(Self.valuesPerKey))
+            memory.bytes += kept.reduce(0) { $0 + $1.bytes.count } - old.reduce(0) { $0 + $1.bytes.count }
+            memory.values[stored.key] = kept
         }
     }
 }
