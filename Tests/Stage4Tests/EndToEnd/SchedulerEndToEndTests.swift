@@ -231,9 +231,8 @@ struct SchedulerEndToEndTests {
         for index in total / 2 + 1...total { try await control.createPod("pod-\(index)") }
         let second = try control.startScheduler(name: "scheduler-2")
         defer { Task { await second.cleanup() } }
-        let timeout = Task { try await Task.sleep(for: .seconds(120)); watcher.cancel() }
-        let nodes = try await watcher.value
-        timeout.cancel()
+        defer { watcher.cancel() }
+        let nodes = try await withDeadline(seconds: 120) { try await watcher.value }
         #expect(nodes.count == total)
         let twice = nodes.filter { $0.value.count > 1 }
         #expect(twice.isEmpty, "bound to two nodes: \(twice)")
