@@ -148,9 +148,13 @@ public func descriptors(of type: any APIFields.Type) -> [FieldDescriptor] {
 // Stage 4 > the scheduler's throughput: every create's body is checked against the field tables object by object (unknown fields, unsupported values); each type's descriptors are made once
 /// Each type's descriptors, made the first time they are asked for: a type's table never
 /// changes, so the descriptors made once are the ones made every time.
+///
+/// `@unchecked Sendable`, proved safe here: its one mutable field, `made`, is read and
+/// written only inside `lock.withLock`, and each value stored is an array of immutable
+/// descriptors (`let` names, descriptions, and shapes made of metatypes), never changed
+/// after it is stored. A `Mutex` would say so to the compiler, but a shape holds
+/// `any APIFields.Type`, a metatype the compiler does not count as Sendable.
 final class FieldDescriptorMemo: @unchecked Sendable {
-    // Safe: `made` is only read or written while `lock` is held, and what it holds is
-    // immutable once stored (names, descriptions, and shapes made of metatypes).
     static let shared = FieldDescriptorMemo()
 
     private let lock = NSLock()

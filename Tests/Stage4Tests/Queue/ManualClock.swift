@@ -35,6 +35,8 @@ final class ManualClock: Clock, Sendable {
     /// The deadlines sleepers wait for now, as time since the clock's zero.
     var awaitedDeadlines: [Duration] { state.withLock { $0.sleepers.values.map(\.deadline.offset) } }
 
+    /// The `Clock` conformance, not a sleep: a sleeper waits until the test advances the
+    /// clock past its deadline (`advance`), so no test waits on real time.
     func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         let id = state.withLock { state in
             state.nextID += 1
