@@ -189,6 +189,8 @@ final class InstantClock: Clock, Sendable {
     /// Every wait asked for, in order.
     var waits: [Duration] { state.withLock { $0.waits } }
 
+    /// The `Clock` conformance, not a sleep: it records the wait and jumps the clock to its
+    /// deadline at once, so that a test reads which back-offs were asked for without waiting.
     func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         try Task.checkCancellation()
         state.withLock { state in
